@@ -1,0 +1,98 @@
+# SPDX-License-Identifier: MIT
+"""MkDocs hooks: thin adapters from MkDocs events to the pure build functions.
+
+Markers in Markdown (HTML comments, so another generator would just ignore
+them): ``<!-- jz:policy-index -->`` and ``<!-- jz:anchor-table -->``.  An
+unknown ``jz:`` marker stops the build, so a typo never ships silently.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from anchors import check_anchors, read_lock
+from mkdocs.exceptions import PluginError
+from policy_pages import POLICY_DIR, PolicyPage, load_policy_pages, metadata_card, policy_index
+
+RE_MARKER = re.compile(r"<!--\s*jz:([a-z-]+)\s*-->")
+
+_state: dict[str, object] = {}
+
+
+def _pages() -> dict[str, PolicyPage]:
+    return _state["pages"]  # type: ignore[return-value]
+
+
+def on_config(config):
+    docs = Path(config["docs_dir"])
+    try:
+        pages = load_policy_pages(docs)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from exc
+    lock = read_lock()
+    errors = check_anchors(pages, lock)
+    if errors:
+        raise PluginError("锚点检查未通过 / anchor check failed:\n" + "\n".join(errors))
+    _state["pages"] = pages
+    _state["redirects"] = lock["redirects"]
+    return config
+
+
+def anchor_table(pages: dict[str, PolicyPage], up: str = "") -> str:
+    """Markdown table of every clause anchor; ``up`` is the path back to docs/."""
+    out = []
+    for doc_id, page in pages.items():
+        out += [f"### {page.meta['short_title']} {{#anchors-{doc_id}}}", ""]
+        out += [f"页面地址：`{POLICY_DIR}/{doc_id}/`，条款引用写作 `{doc_id}#锚点`。", ""]
+        out += ["| 锚点 | 引用位置 | 条款标题 |", "| --- | --- | --- |"]
+        for c in page.clauses:
+            title = c.title.replace("|", "\\|")
+            out.append(f"| [`{c.anchor}`]({up}{POLICY_DIR}/{doc_id}.md#{c.anchor}) | {c.cite or '—'} | {title} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def on_page_markdown(markdown, page, config, files):
+    def replace(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name == "policy-index":
+            return policy_index(_pages())
+        if name == "anchor-table":
+            return anchor_table(_pages(), "../" * page.file.src_uri.count("/"))
+        raise PluginError(f"{page.file.src_uri}: 未知标记 / unknown marker 'jz:{name}'")
+
+    return RE_MARKER.sub(replace, markdown)
+
+
+def _policy_page(page) -> PolicyPage | None:
+    uri = page.file.src_uri
+    if not uri.startswith(POLICY_DIR + "/") or uri.endswith("index.md"):
+        return None
+    return _pages().get(Path(uri).stem)
+
+
+def on_page_content(html_text, page, config, files):
+    policy = _policy_page(page)
+    if policy is None:
+        return html_text
+    card = metadata_card(policy.meta)
+    cut = html_text.find("</h1>")
+    if cut >= 0:
+        html_text = html_text[: cut + 5] + card + html_text[cut + 5 :]
+    else:
+        html_text = card + html_text
+    redirects = {
+        src.partition("#")[2]: dst
+        for src, dst in _state["redirects"].items()  # type: ignore[union-attr]
+        if src.startswith(policy.doc_id + "#")
+    }
+    script = ""
+    if redirects:
+        script = f'<script type="application/json" id="anchor-redirects">{json.dumps(redirects)}</script>'
+    return (
+        f'<div class="policy-text" data-doc-id="{policy.doc_id}" '
+        f'data-cite-title="{html.escape(str(policy.meta["cite_title"]))}">{html_text}</div>{script}'
+    )

@@ -1,0 +1,217 @@
+# SPDX-License-Identifier: MIT
+"""Policy pages: front matter, clause anchors, the metadata card and the index.
+
+Pure functions over the Markdown files in ``docs/policies/``; the MkDocs hook
+(``build/hooks.py``) only calls them.  Nothing here depends on MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+POLICY_DIR = "policies"
+
+# A heading with explicit attributes: ``## 二、主要任务 {#s2 data-cite="二、"}``
+RE_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*\{#([A-Za-z0-9][A-Za-z0-9_-]*)([^}]*)\}\s*$")
+RE_CITE = re.compile(r'data-cite="([^"]*)"')
+RE_ANCHOR_OK = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+REQUIRED_META = ("doc_id", "title", "short_title", "cite_title", "issuer", "jurisdiction", "county", "kind", "topics")
+
+# Topic index: a clause belongs to a topic when its heading names it.
+TOPIC_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "低保": ("低保", "最低生活保障", "基本生活救助"),
+    "特困": ("特困",),
+    "临时救助": ("临时救助", "急难", "救急难"),
+    "医疗": ("医疗",),
+    "教育": ("教育",),
+    "住房": ("住房",),
+    "就业": ("就业",),
+    "服务类救助": ("服务类", "购买服务", "照料", "照护"),
+    "监测预警": ("监测", "预警", "主动发现"),
+}
+
+
+class PolicyPageError(ValueError):
+    """A policy page cannot be read: names the file, line and problem."""
+
+
+@dataclass(frozen=True)
+class Clause:
+    anchor: str
+    title: str
+    cite: str
+    level: int
+    line: int
+
+
+@dataclass
+class PolicyPage:
+    path: Path
+    meta: dict[str, Any]
+    clauses: list[Clause] = field(default_factory=list)
+
+    @property
+    def doc_id(self) -> str:
+        return str(self.meta["doc_id"])
+
+    @property
+    def url(self) -> str:
+        return f"{POLICY_DIR}/{self.doc_id}/"
+
+    def clause(self, anchor: str) -> Clause | None:
+        return next((c for c in self.clauses if c.anchor == anchor), None)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
+    """Return (meta, body, line number where the body starts)."""
+    if not text.startswith("---\n"):
+        return {}, text, 1
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        raise PolicyPageError("front matter has no closing '---'")
+    meta = yaml.safe_load(text[4:end]) or {}
+    body_start = text[: end + 5].count("\n") + 1
+    return meta, text[end + 5 :], body_start
+
+
+def strip_markup(text: str) -> str:
+    """Heading text as shown: Markdown escapes and entities removed."""
+    text = re.sub(r"\\(.)", r"\1", text)
+    return html.unescape(text)
+
+
+def read_policy_page(path: Path) -> PolicyPage:
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        meta, body, first = split_front_matter(text)
+    except (PolicyPageError, yaml.YAMLError) as exc:
+        raise PolicyPageError(f"{path}: 页面元数据无法读取 / cannot read front matter: {exc}") from exc
+    missing = [k for k in REQUIRED_META if k not in meta]
+    if missing:
+        raise PolicyPageError(f"{path}:1: 页面元数据缺少字段 / front matter lacks: {', '.join(missing)}")
+    if meta["doc_id"] != path.stem:
+        raise PolicyPageError(f"{path}:1: doc_id '{meta['doc_id']}' must equal the file name '{path.stem}'")
+    page = PolicyPage(path, meta)
+    seen: dict[str, int] = {}
+    for offset, line in enumerate(body.splitlines()):
+        m = RE_HEADING.match(line)
+        if not m:
+            continue
+        lineno = first + offset
+        hashes, title, anchor, rest = m.groups()
+        if not RE_ANCHOR_OK.match(anchor):
+            raise PolicyPageError(f"{path}:{lineno}: 锚点只能用小写字母、数字和连字符 / anchor '{anchor}' must be lower-case ASCII")
+        if anchor in seen:
+            raise PolicyPageError(f"{path}:{lineno}: 锚点重复 / duplicate anchor '{anchor}' (first on line {seen[anchor]})")
+        seen[anchor] = lineno
+        cite = RE_CITE.search(rest)
+        page.clauses.append(Clause(anchor, strip_markup(title), cite.group(1) if cite else "", len(hashes), lineno))
+    return page
+
+
+def load_policy_pages(docs_dir: Path) -> dict[str, PolicyPage]:
+    """All policy pages in ``docs/policies`` (index.md excluded), by doc id."""
+    pages = {}
+    for path in sorted((docs_dir / POLICY_DIR).glob("*.md")):
+        if path.name == "index.md":
+            continue
+        page = read_policy_page(path)
+        pages[page.doc_id] = page
+    return pages
+
+
+# ---------------------------------------------------------------------------
+# Rendering
+# ---------------------------------------------------------------------------
+
+
+def format_date(value: Any) -> str:
+    """ISO date (or a bare year) → 2021年9月18日 for display."""
+    if value is None or value == "":
+        return "原文未注明"
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, int):
+        return f"{value}年"
+    return str(value)
+
+
+def metadata_card(meta: dict[str, Any]) -> str:
+    """The block shown above a document: who issued it, when, is it in force."""
+    rows = [
+        ("发布机关", meta.get("issuer")),
+        ("文号", meta.get("doc_number") or "原文无文号"),
+        ("成文日期", format_date(meta.get("date"))),
+        ("是否有效", meta.get("validity") or "原文未注明"),
+        ("适用地区", meta.get("jurisdiction")),
+        ("文件类型", meta.get("kind")),
+    ]
+    if meta.get("index_number"):
+        rows.append(("索引号", meta["index_number"]))
+    dl = "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>" for k, v in rows)
+    note = html.escape(str(meta.get("source_note", "")))
+    return (
+        '<section class="doc-meta" data-search-exclude aria-label="文件信息">'
+        f'<dl class="doc-meta__list">{dl}</dl>'
+        f'<p class="doc-meta__note">本站不是政府网站。正文照录原文，仅供查阅；{note}</p>'
+        "</section>"
+    )
+
+
+def policy_index(pages: dict[str, PolicyPage]) -> str:
+    """Markdown for the policy index: by county, by year and by topic."""
+    docs = sorted(pages.values(), key=lambda p: (str(p.meta.get("jurisdiction")), str(p.meta.get("date"))))
+    out = ["## 按地区 {#by-county}", ""]
+    for p in docs:
+        number = f"（{p.meta['doc_number']}）" if p.meta.get("doc_number") else ""
+        out.append(
+            f"- **{p.meta['jurisdiction']}**：[{p.meta['short_title']}]({p.doc_id}.md){number}"
+            f"，{format_date(p.meta.get('date'))}"
+        )
+    out += ["", "## 按年份 {#by-year}", ""]
+    by_year: dict[str, list[PolicyPage]] = {}
+    for p in docs:
+        d = p.meta.get("date")
+        year = str(d.year if isinstance(d, dt.date) else d) if d else "年份不详"
+        by_year.setdefault(year, []).append(p)
+    for year in sorted(by_year, key=lambda y: (not y[:4].isdigit(), y), reverse=False):
+        links = "、".join(f"[{p.meta['short_title']}]({p.doc_id}.md)" for p in by_year[year])
+        out.append(f"- **{year}**：{links}")
+    out += ["", "## 按主题 {#by-topic}", "", "每个主题列出标题里提到它的条款，点击直达该条。", ""]
+    for topic, words in TOPIC_KEYWORDS.items():
+        hits = [
+            (p, c)
+            for p in docs
+            for c in p.clauses
+            if c.cite and any(w in c.title for w in words)
+        ]
+        if not hits:
+            continue
+        out.append(f"### {topic} {{#topic-{topic_slug(topic)}}}")
+        out.append("")
+        for p, c in hits:
+            out.append(f"- [{p.meta['short_title']} {c.cite}]({p.doc_id}.md#{c.anchor})：{c.title}")
+        out.append("")
+    return "\n".join(out)
+
+
+def topic_slug(topic: str) -> str:
+    return {
+        "低保": "dibao",
+        "特困": "tekun",
+        "临时救助": "linshi",
+        "医疗": "yiliao",
+        "教育": "jiaoyu",
+        "住房": "zhufang",
+        "就业": "jiuye",
+        "服务类救助": "fuwu",
+        "监测预警": "jiance",
+    }[topic]
