@@ -15,6 +15,7 @@ from pathlib import Path
 
 from anchors import check_anchors, read_lock
 from mkdocs.exceptions import PluginError
+from search_patch import SearchPatchError, patch_site
 from policy_pages import POLICY_DIR, PolicyPage, load_policy_pages, metadata_card, policy_index
 
 RE_MARKER = re.compile(r"<!--\s*jz:([a-z-]+)\s*-->")
@@ -96,3 +97,10 @@ def on_page_content(html_text, page, config, files):
         f'<div class="policy-text" data-doc-id="{policy.doc_id}" '
         f'data-cite-title="{html.escape(str(policy.meta["cite_title"]))}">{html_text}</div>{script}'
     )
+
+
+def on_post_build(config):
+    try:
+        patch_site(Path(config["site_dir"]))
+    except SearchPatchError as exc:
+        raise PluginError(str(exc)) from exc

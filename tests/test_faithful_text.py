@@ -1,0 +1,127 @@
+# SPDX-License-Identifier: MIT
+"""The published text of each document equals its source text.
+
+Both sides are normalised the same way: Unicode NFKC (full/half-width
+punctuation), all whitespace removed, markup removed.  What is not compared is
+listed here, each with its reason, so the check stays exact:
+
+* page furniture in the source (listed per document in
+  ``build/seed_catalogue.yaml`` → ``furniture``: scraped headers, view
+  counters, a duplicated summary), which the import drops;
+* Markdown markers in the source extraction (leading ``#``, a ``---`` rule);
+* on the site: the metadata card, editor's notes and permalink symbols, which
+  are ours and visibly marked;
+* 怀远's table header row (序号 工作任务 工作要求 工作目标 完成时限): on the
+  site its three value labels are repeated on every row (``<dt>``) instead.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "tests" / "sources"
+CATALOGUE = yaml.safe_load((ROOT / "build" / "seed_catalogue.yaml").read_text(encoding="utf-8"))
+
+HUAIYUAN_HEADER = ["序号", "工作任务", "工作要求", "工作目标", "完成时限"]
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"\s+", "", text)
+
+
+class PolicyTextParser(HTMLParser):
+    """Collect the text inside ``.policy-text`` minus what is ours."""
+
+    SKIP_CLASSES = {"doc-meta", "editor-note", "headerlink", "cite-btn"}
+
+    def __init__(self, skip_dt: bool) -> None:
+        super().__init__()
+        self.depth = 0  # depth inside .policy-text
+        self.skip_at: int | None = None
+        self.skip_dt = skip_dt
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        classes = set((dict(attrs).get("class") or "").split())
+        if self.depth == 0:
+            if "policy-text" in classes:
+                self.depth = 1
+            return
+        if tag in {"br", "img", "hr", "input", "meta", "link"}:
+            return
+        self.depth += 1
+        if self.skip_at is None and (classes & self.SKIP_CLASSES or (self.skip_dt and tag == "dt")):
+            self.skip_at = self.depth
+
+    def handle_endtag(self, tag):
+        if self.depth == 0 or tag in {"br", "img", "hr", "input", "meta", "link"}:
+            return
+        if self.skip_at == self.depth:
+            self.skip_at = None
+        self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth and self.skip_at is None:
+            self.parts.append(data)
+
+
+def published_text(html: str, skip_dt: bool) -> str:
+    parser = PolicyTextParser(skip_dt)
+    parser.feed(html)
+    assert parser.parts, "no .policy-text found on the page"
+    return normalise("".join(parser.parts))
+
+
+def source_text(doc_id: str) -> str:
+    entry = CATALOGUE[doc_id]
+    lines = (SOURCES / entry["source_file"]).read_text(encoding="utf-8-sig").splitlines()
+    furniture = set(entry.get("furniture", []))
+    kept = []
+    for line in lines:
+        s = line.strip()
+        if s in furniture or s == "---":
+            continue
+        kept.append(re.sub(r"^#+\s*", "", s))
+    text = "\n".join(kept)
+    if doc_id == "huaiyuan-2023-qingdan":
+        header = "\n".join(HUAIYUAN_HEADER)
+        assert header in text
+        text = text.replace(header, "", 1)
+    return normalise(text)
+
+
+def first_difference(a: str, b: str) -> str:
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return f"first difference at {i}:\n source: …{a[max(0, i - 30):i + 40]}…\n   site: …{b[max(0, i - 30):i + 40]}…"
+
+
+@pytest.mark.parametrize("doc_id", sorted(CATALOGUE))
+def test_published_text_equals_source(doc_id, built_site):
+    html = (built_site / "policies" / doc_id / "index.html").read_text(encoding="utf-8")
+    site = published_text(html, skip_dt=doc_id == "huaiyuan-2023-qingdan")
+    source = source_text(doc_id)
+    assert site == source, first_difference(source, site)
+
+
+def test_every_furniture_line_exists_in_its_source():
+    # A furniture entry that matches nothing would silently stop protecting us.
+    for doc_id, entry in CATALOGUE.items():
+        lines = {ln.strip() for ln in (SOURCES / entry["source_file"]).read_text(encoding="utf-8").splitlines()}
+        for f in entry.get("furniture", []):
+            assert f in lines, (doc_id, f)
+
+
+def test_parser_drops_editor_notes_and_keeps_text():
+    html = (
+        '<div class="policy-text"><h2 id="s1">一、总体<a class="headerlink">¶</a></h2>'
+        '<div class="editor-note"><p>编者注 x</p></div><p>正文，<br>保留。</p></div><p>页脚</p>'
+    )
+    assert published_text(html, skip_dt=False) == normalise("一、总体正文，保留。")
