@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Install everything (incl. Debian chromium) and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export NO_MKDOCS_2_WARNING=1
+.venv/bin/python build/anchors.py
+exec .venv/bin/python -m pytest "$@"

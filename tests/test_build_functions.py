@@ -1,0 +1,114 @@
+# SPDX-License-Identifier: MIT
+"""The pure build functions: policy pages, the anchor lock, the search patch."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from anchors import check_anchors, current_anchors, read_lock, updated_lock
+from policy_pages import PolicyPageError, load_policy_pages, metadata_card, policy_index, read_policy_page
+from search_patch import SearchPatchError, patch_worker_source
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PAGE = """---
+doc_id: demo-2024-banfa
+title: 示例办法
+short_title: 示例办法
+cite_title: 《示例办法》
+issuer: 示例县民政局
+jurisdiction: 示例县
+county: demo
+kind: 办法
+topics: [低保]
+---
+
+# 示例办法 {{#title}}
+
+## 一、总则 {{#s1 data-cite="一、"}}
+
+{extra}
+"""
+
+
+def write_page(tmp_path: Path, extra: str = "") -> Path:
+    (tmp_path / "policies").mkdir(exist_ok=True)
+    path = tmp_path / "policies" / "demo-2024-banfa.md"
+    path.write_text(PAGE.format(extra=extra), encoding="utf-8")
+    return path
+
+
+def test_reads_clauses_with_line_numbers(tmp_path):
+    page = read_policy_page(write_page(tmp_path, '### （一）低保标准。 {#s1-1 data-cite="一、（一）"}'))
+    assert [(c.anchor, c.cite) for c in page.clauses] == [("title", ""), ("s1", "一、"), ("s1-1", "一、（一）")]
+    assert page.clause("s1-1").line == 17
+    assert page.clause("s1-1").title == "（一）低保标准。"
+
+
+def test_duplicate_anchor_names_file_and_line(tmp_path):
+    path = write_page(tmp_path, '## 二、重复 {#s1 data-cite="二、"}')
+    with pytest.raises(PolicyPageError, match=r"demo-2024-banfa.md:17: .*duplicate anchor 's1' \(first on line 15\)"):
+        read_policy_page(path)
+
+
+def test_non_ascii_anchor_is_refused(tmp_path):
+    path = write_page(tmp_path, "## 二、其他 {#S-2}")
+    with pytest.raises(PolicyPageError, match="must be lower-case ASCII"):
+        read_policy_page(path)
+
+
+def test_missing_front_matter_field_is_named(tmp_path):
+    path = write_page(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("cite_title: 《示例办法》\n", ""), encoding="utf-8")
+    with pytest.raises(PolicyPageError, match="front matter lacks: cite_title"):
+        read_policy_page(path)
+
+
+def test_lock_check_passes_for_the_repository():
+    pages = load_policy_pages(ROOT / "docs")
+    assert check_anchors(pages, read_lock()) == []
+    assert sum(len(v) for v in current_anchors(pages).values()) == 108
+
+
+def test_removed_anchor_fails_unless_redirected(tmp_path):
+    pages = load_policy_pages(ROOT / "docs")
+    lock = updated_lock(pages, read_lock())
+    lock["documents"]["changle-2021-yijian"].append("old-8")
+    errors = check_anchors(pages, lock)
+    assert len(errors) == 1 and "changle-2021-yijian#old-8" in errors[0]
+    lock["redirects"]["changle-2021-yijian#old-8"] = "changle-2021-yijian#s2-1-8"
+    assert check_anchors(pages, lock) == []
+    lock["redirects"]["changle-2021-yijian#old-8"] = "changle-2021-yijian#nowhere"
+    assert any("points nowhere" in e for e in check_anchors(pages, lock))
+
+
+def test_new_anchor_must_be_recorded(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs" / "policies", docs / "policies")
+    path = docs / "policies" / "huaiyuan-2023-qingdan.md"
+    path.write_text(path.read_text(encoding="utf-8") + '\n## 14 新任务 {#task-14 data-cite="第14项"}\n', encoding="utf-8")
+    errors = check_anchors(load_policy_pages(docs), read_lock())
+    assert len(errors) == 1 and "task-14" in errors[0] and "anchors.py --update" in errors[0]
+
+
+def test_metadata_card_and_index():
+    pages = load_policy_pages(ROOT / "docs")
+    card = metadata_card(pages["changle-2021-yijian"].meta)
+    assert "乐办字〔2021〕21号" in card and "2021年10月9日" in card and "本站不是政府网站" in card
+    index = policy_index(pages)
+    # 怀远 task 7 is titled 加强村级救急难基金建设: it belongs to the 临时救助 topic (救急难)
+    assert "(huaiyuan-2023-qingdan.md#task-7)" in index.split("{#topic-linshi}")[1].split("### ")[0]
+    for doc_id in pages:
+        assert f"({doc_id}.md)" in index
+
+
+def test_search_patch_replaces_segmenter_and_fails_loudly():
+    import material
+
+    worker = next((Path(material.__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js"))
+    patched = patch_worker_source(worker.read_text(encoding="utf-8"))
+    assert "Math.min(q.length,p+16)" in patched and "|^\\d+$)/.test(" in patched
+    with pytest.raises(SearchPatchError):
+        patch_worker_source("function x(){}")
