@@ -15,6 +15,7 @@ from pathlib import Path
 
 from anchors import check_anchors, read_lock
 from mkdocs.exceptions import PluginError
+from compile_policy import PolicyDataError, compile_policy_data
 from search_patch import SearchPatchError, patch_site
 from policy_pages import POLICY_DIR, PolicyPage, load_policy_pages, metadata_card, policy_index
 
@@ -39,6 +40,10 @@ def on_config(config):
         raise PluginError("锚点检查未通过 / anchor check failed:\n" + "\n".join(errors))
     _state["pages"] = pages
     _state["redirects"] = lock["redirects"]
+    try:
+        _state["policy_data"] = compile_policy_data(Path(config["docs_dir"]).parent / "policy_data", docs)
+    except PolicyDataError as exc:
+        raise PluginError(f"policy_data 错误 / error: {exc}") from exc
     return config
 
 

@@ -1,0 +1,245 @@
+# SPDX-License-Identifier: MIT
+"""Compile ``policy_data/`` (YAML) into the JSON bundle the calculators read.
+
+Every problem stops the compile with the file, the line and a Chinese +
+English sentence: YAML syntax, unknown keys, wrong types (JSON Schema in
+``policy_data/schema.json``), unknown parameters, unsorted or duplicate dates,
+a value of the wrong kind for its unit, a parent that does not exist, and a
+clause reference that is not an anchor of a published document.
+
+    python build/compile_policy.py [--out .cache/params.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+from policy_pages import POLICY_DIR, PolicyPage, load_policy_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = ROOT / ".cache" / "params.json"
+
+RE_DECIMAL = re.compile(r"^\d+(\.\d+)?$")
+RE_FRACTION = re.compile(r"^\d+/[1-9]\d*$")
+DECIMAL_UNITS = {"CNY/person/month", "CNY/month", "ratio"}
+INTEGER_UNITS = {"months", "years", "working_days"}
+
+
+@dataclass
+class PolicyDataError(Exception):
+    """One problem in one file, at one line."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        try:
+            shown = self.path.relative_to(ROOT)
+        except ValueError:
+            shown = self.path
+        return f"{shown}:{self.line}: {self.message}"
+
+
+# ---------------------------------------------------------------------------
+# YAML with line numbers
+# ---------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """YAML dates → ISO strings so that JSON Schema and JSON see one type."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k) if not isinstance(k, dt.date) else k.isoformat(): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _line_index(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:
+    """Map each path in the document (keys / list indexes) to its 1-based line."""
+    out = {} if out is None else out
+    out[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            k = key.value
+            out[path + (k,)] = key.start_mark.line + 1
+            _line_index(value, path + (k,), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _line_index(item, path + (i,), out)
+    return out
+
+
+def load_yaml(path: Path) -> tuple[Any, dict[tuple, int]]:
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise PolicyDataError(path, line, f"YAML 格式错误 / invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+    if node is None:
+        raise PolicyDataError(path, 1, "文件是空的 / file is empty")
+    return _plain(data), _line_index(node)
+
+
+def line_of(lines: dict[tuple, int], path: tuple) -> int:
+    while path and path not in lines:
+        path = path[:-1]
+    return lines.get(path, 1)
+
+
+# ---------------------------------------------------------------------------
+# Checks
+# ---------------------------------------------------------------------------
+
+
+def check_value_kind(unit: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if unit in DECIMAL_UNITS:
+        if not (isinstance(value, str) and (RE_DECIMAL.match(value) or (unit == "ratio" and RE_FRACTION.match(value)))):
+            return f"单位为 {unit} 的值必须写成带引号的数字，如 \"0.30\" 或 \"1/6\" / a {unit} value must be a quoted decimal"
+    elif unit in INTEGER_UNITS:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            return f"单位为 {unit} 的值必须是非负整数 / a {unit} value must be a non-negative integer"
+    elif unit == "bool":
+        if not isinstance(value, bool):
+            return "此参数的值必须是 true 或 false / value must be true or false"
+    return None
+
+
+def validate_jurisdiction(
+    path: Path,
+    data: Any,
+    lines: dict[tuple, int],
+    definitions: dict[str, Any],
+    clauses: set[str],
+    validator: jsonschema.Draft202012Validator,
+) -> None:
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        err = errors[0]
+        where = tuple(err.absolute_path)
+        field = ".".join(map(str, where)) or "(top level)"
+        if err.validator == "additionalProperties":
+            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+            where = where + (extra[0],) if extra else where
+            msg = f"未知字段“{', '.join(extra)}” / unknown key {extra} in '{field}'"
+        else:
+            msg = f"字段“{field}”不符合格式 / field '{field}': {err.message}"
+        raise PolicyDataError(path, line_of(lines, where), msg)
+    if data["id"] != path.stem:
+        raise PolicyDataError(path, line_of(lines, ("id",)), f"id“{data['id']}”必须与文件名“{path.stem}”相同 / id must equal the file name")
+    for param, entries in data["parameters"].items():
+        if param not in definitions:
+            raise PolicyDataError(
+                path, line_of(lines, ("parameters", param)), f"未定义的参数“{param}”/ parameter '{param}' is not defined in policy_data/parameters.yaml"
+            )
+        unit = definitions[param]["unit"]
+        previous = None
+        for i, entry in enumerate(entries):
+            at = ("parameters", param, i)
+            if previous is not None and entry["from"] <= previous:
+                problem = "重复" if entry["from"] == previous else "未按时间先后排列"
+                raise PolicyDataError(
+                    path, line_of(lines, at + ("from",)), f"“{param}”的日期{problem} / dates of '{param}' must be strictly increasing ({previous} → {entry['from']})"
+                )
+            previous = entry["from"]
+            msg = check_value_kind(unit, entry["value"])
+            if msg:
+                raise PolicyDataError(path, line_of(lines, at + ("value",)), f"“{param}”：{msg}")
+            clause = entry.get("clause")
+            if clause and clause not in clauses:
+                raise PolicyDataError(
+                    path,
+                    line_of(lines, at + ("clause",)),
+                    f"条款“{clause}”不存在 / clause '{clause}' is not an anchor of a published document (see about/anchors)",
+                )
+
+
+def compile_policy_data(data_dir: Path, docs_dir: Path) -> dict[str, Any]:
+    """Validate everything and return the bundle (a JSON-able dict)."""
+    pages = load_policy_pages(docs_dir)
+    clauses = {f"{doc}#{c.anchor}" for doc, page in pages.items() for c in page.clauses}
+    schema = json.loads((data_dir / "schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    defs_path = data_dir / "parameters.yaml"
+    definitions, def_lines = load_yaml(defs_path)
+    for pid, d in definitions.items():
+        missing = {"label", "unit", "description"} - set(d or {})
+        if missing:
+            raise PolicyDataError(defs_path, line_of(def_lines, (pid,)), f"参数“{pid}”缺少 {sorted(missing)} / missing fields")
+    jurisdictions: dict[str, Any] = {}
+    line_tables: dict[str, tuple[Path, dict]] = {}
+    for path in sorted((data_dir / "jurisdictions").glob("*.yaml")):
+        data, lines = load_yaml(path)
+        validate_jurisdiction(path, data, lines, definitions, clauses, validator)
+        jurisdictions[data["id"]] = data
+        line_tables[data["id"]] = (path, lines)
+    for jid, data in jurisdictions.items():
+        path, lines = line_tables[jid]
+        seen = {jid}
+        parent = data["parent"]
+        while parent is not None:
+            if parent not in jurisdictions:
+                raise PolicyDataError(path, line_of(lines, ("parent",)), f"上级“{parent}”不存在 / parent '{parent}' has no file")
+            if parent in seen:
+                raise PolicyDataError(path, line_of(lines, ("parent",)), f"上级关系成环 / parent chain loops at '{parent}'")
+            seen.add(parent)
+            parent = jurisdictions[parent]["parent"]
+        for doc in data.get("documents", []):
+            if doc not in pages:
+                raise PolicyDataError(path, line_of(lines, ("documents",)), f"文件“{doc}”不存在 / document '{doc}' is not published")
+    return {
+        "parameters": definitions,
+        "jurisdictions": jurisdictions,
+        "clauses": clause_table(pages),
+    }
+
+
+def clause_table(pages: dict[str, PolicyPage]) -> dict[str, dict[str, str]]:
+    """What the calculators need to show a clause: citation text and link."""
+    out = {}
+    for doc, page in pages.items():
+        for c in page.clauses:
+            out[f"{doc}#{c.anchor}"] = {
+                "cite": f"{page.meta['cite_title']}{c.cite}",
+                "title": c.title,
+                "url": f"{POLICY_DIR}/{doc}/#{c.anchor}",
+            }
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Compile policy_data/ into the calculators' JSON bundle")
+    ap.add_argument("--data", type=Path, default=ROOT / "policy_data")
+    ap.add_argument("--docs", type=Path, default=ROOT / "docs")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = ap.parse_args(argv)
+    try:
+        bundle = compile_policy_data(args.data, args.docs)
+    except PolicyDataError as exc:
+        print(f"policy_data 错误 / error: {exc}", file=sys.stderr)
+        return 1
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(bundle, ensure_ascii=False, sort_keys=True, indent=1), encoding="utf-8")
+    n = sum(len(e) for j in bundle["jurisdictions"].values() for e in j["parameters"].values())
+    print(f"wrote {args.out}: {len(bundle['jurisdictions'])} jurisdictions, {n} dated values")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

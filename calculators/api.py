@@ -1,0 +1,53 @@
+# SPDX-License-Identifier: MIT
+"""One entry point for every caller: tests, the CLI, the build, the browser.
+
+``calculate(name, request, params)`` returns a plain dict: the result, or
+``{"error": "input_error" | "missing_parameter", "field": …, "message": …}``
+for input the user can fix.  It never raises for bad input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from . import dibao, linshi, standard, tekun
+from .common import parse_date
+from .errors import CalculatorError, InputError
+from .params import ParameterSet
+
+CALCULATORS = {
+    "dibao": dibao.calculate,
+    "tekun": tekun.calculate,
+    "linshi": linshi.calculate,
+    "standard": standard.calculate,
+}
+
+
+def calculate(name: str, request: Any, params: ParameterSet) -> dict[str, Any]:
+    try:
+        if name not in CALCULATORS:
+            raise InputError(f"没有“{name}”这个计算器。可选：{'、'.join(CALCULATORS)}。", "calculator")
+        if not isinstance(request, dict):
+            raise InputError("输入内容格式不对，应当是一组“项目: 值”。", "")
+        on = parse_date(request.get("date"))
+        overrides = request.get("overrides") or {}
+        if not isinstance(overrides, dict) or any(k not in params.definitions for k in overrides):
+            raise InputError("假设值里有不认识的参数名。", "overrides")
+        return CALCULATORS[name](request, params, on, overrides)
+    except CalculatorError as exc:
+        return exc.to_dict()
+
+
+def calculate_json(name: str, request_json: str, params: ParameterSet) -> str:
+    """JSON in, JSON out: the browser worker's boundary."""
+    try:
+        request = json.loads(request_json)
+    except ValueError:
+        return json.dumps(InputError("输入内容不是有效的 JSON。").to_dict(), ensure_ascii=False)
+    return json.dumps(calculate(name, request, params), ensure_ascii=False)
+
+
+def today() -> dt.date:  # pragma: no cover - only the CLI reads the clock
+    return dt.date.today()

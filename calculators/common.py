@@ -1,0 +1,181 @@
+# SPDX-License-Identifier: MIT
+"""Shared pieces of every calculator: input parsing, money, the step trace.
+
+Money is exact: amounts are ``Fraction``s built from strings, and only the
+final figures are rounded to the fen (0.01 元), half up.  No document sets a
+rounding rule, so the rounding is stated in every result as the site's own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from fractions import Fraction
+from typing import Any
+
+from .errors import InputError, MissingParameterError
+from .params import ParameterSet, Resolved
+
+MAX_MONEY = Fraction(10_000_000)  # yuan; anything larger is a typo
+RE_NUMBER = re.compile(r"^\d+(\.\d{1,2})?$")
+ROUNDING_NOTE = "金额按“分”四舍五入。文件未规定取整方法，这是本站的处理方式。"
+ESTIMATE_NOTE = "这是根据您填写的情况和公开政策做的估算，不是审批结果；能否享受、享受多少，以乡镇（街道）审核确认为准。"
+
+
+def money(value: Any, field: str, label: str, required: bool = True) -> Fraction:
+    """Parse a yuan amount typed by a user: 0 ≤ x ≤ 10,000,000, at most 2 decimals."""
+    if value is None or (isinstance(value, str) and value.strip() == ""):
+        if required:
+            raise InputError(f"请填写{label}（元）。没有就填 0。", field)
+        return Fraction(0)
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise InputError(f"{label}要填数字，例如 1500 或 1500.50。", field)
+    text = str(value).strip().replace(",", "").replace("，", "")
+    if text.startswith("-"):
+        raise InputError(f"{label}不能是负数。", field)
+    if not RE_NUMBER.match(text):
+        raise InputError(f"{label}要填数字，最多两位小数，例如 1500 或 1500.50。", field)
+    amount = Fraction(text)
+    if amount > MAX_MONEY:
+        raise InputError(f"{label}填得太大了（超过1000万元），请检查是否多填了零。", field)
+    return amount
+
+
+def integer(value: Any, field: str, label: str, lo: int, hi: int) -> int:
+    if value is None or (isinstance(value, str) and value.strip() == ""):
+        raise InputError(f"请填写{label}。", field)
+    if isinstance(value, bool):
+        raise InputError(f"{label}要填整数。", field)
+    try:
+        n = int(str(value).strip())
+    except ValueError:
+        raise InputError(f"{label}要填整数，例如 {lo if lo > 0 else 1}。", field) from None
+    if n < lo or n > hi:
+        raise InputError(f"{label}要在 {lo} 到 {hi} 之间。", field)
+    return n
+
+
+def flag(value: Any, field: str, label: str) -> bool:
+    if value in (None, ""):
+        return False
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "1", 1, "是"):
+        return True
+    if value in ("false", "0", 0, "否"):
+        return False
+    raise InputError(f"{label}请选“是”或“否”。", field)
+
+
+def choice(value: Any, field: str, label: str, options: dict[str, str]) -> str:
+    if value not in options:
+        shown = "、".join(f"{v}（{k}）" for k, v in options.items())
+        raise InputError(f"请选择{label}：{shown}。", field)
+    return str(value)
+
+
+def parse_date(value: Any, field: str = "date") -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except (TypeError, ValueError):
+        raise InputError("日期要写成 2024-07-01 这样的格式。", field) from None
+
+
+def yuan(x: Fraction) -> str:
+    """Exact amount → string rounded to the fen, half up ("1234.50")."""
+    negative = x < 0
+    fen = (abs(x) * 100 * 2 + 1) // 2  # half up
+    s = f"{fen // 100}.{fen % 100:02d}"
+    return "-" + s if negative and fen else s
+
+
+def num(x: Fraction) -> str:
+    """A ratio or multiple for display: "0.3", "1/6", "1.3"."""
+    if x.denominator in (1, 2, 4, 5, 8, 10, 20, 25, 50, 100):
+        text = f"{float(x):.4f}".rstrip("0").rstrip(".")
+        return text
+    return f"{x.numerator}/{x.denominator}"
+
+
+class Trace:
+    """Collects the steps, parameters and warnings of one calculation."""
+
+    def __init__(self, params: ParameterSet, jurisdiction: str, on: dt.date, overrides: dict[str, Any]) -> None:
+        self.params = params
+        self.jurisdiction = jurisdiction
+        self.on = on
+        self.overrides = overrides
+        self.steps: list[dict[str, Any]] = []
+        self.used: dict[str, Resolved] = {}
+        self.warnings: list[str] = []
+        self.notes: list[str] = []
+
+    def get(self, param: str) -> Resolved | None:
+        r = self.params.resolve(param, self.jurisdiction, self.on, self.overrides)
+        if r is not None:
+            self.used[param] = r
+            if r.override:
+                self.warn(f"“{r.label}”使用了工作人员假设的值 {r.value}，不是政策规定。")
+            elif r.entry.get("status") != "verified":
+                shown = {True: "（是）", False: "（否）"}.get(r.value, str(r.value)) if isinstance(r.value, bool) else str(r.value)
+                self.warn(f"“{r.label}”{shown}（{r.entry.get('from')}起）来自二手或未核实的来源，请以当地公布的为准。")
+        return r
+
+    def require(self, param: str, supplied: Any, field: str, label: str) -> Fraction:
+        """A money parameter from the data, or else the value the user typed."""
+        if supplied not in (None, ""):
+            amount = money(supplied, field, label)
+            if amount <= 0:
+                raise InputError(f"{label}要大于 0。", field)
+            self.notes.append(f"{label}使用您填写的 {yuan(amount)} 元。")
+            return amount
+        r = self.get(param)
+        if r is None:
+            why = self.params.gap_note(param, self.jurisdiction, self.on)
+            name = self.params.name(self.jurisdiction)
+            raise MissingParameterError(
+                f"本站没有{name}在{self.on.year}年{self.on.month}月{self.on.day}日适用的{label}。"
+                f"请填写当地现行{label}（元）。" + (f"（{why}）" if why else ""),
+                field,
+            )
+        return r.fraction
+
+    def step(self, text: str, formula: str = "", params: tuple[str, ...] = (), clauses: tuple[str, ...] = ()) -> None:
+        refs = list(clauses)
+        sources = []
+        for p in params:
+            r = self.used.get(p)
+            if r is None:
+                continue
+            if r.entry.get("clause") and r.entry["clause"] not in refs:
+                refs.append(r.entry["clause"])
+            if r.entry.get("source"):
+                sources.append(r.entry["source"])
+        self.steps.append({"text": text, "formula": formula, "clauses": refs, "sources": sources})
+
+    def warn(self, text: str) -> None:
+        if text not in self.warnings:
+            self.warnings.append(text)
+
+    def result(self, calculator: str, **fields: Any) -> dict[str, Any]:
+        clause_info = {
+            ref: self.params.clauses[ref]
+            for s in self.steps
+            for ref in s["clauses"]
+            if ref in self.params.clauses
+        }
+        return {
+            "calculator": calculator,
+            "jurisdiction": self.jurisdiction,
+            "jurisdiction_name": self.params.name(self.jurisdiction),
+            "date": self.on.isoformat(),
+            **fields,
+            "steps": self.steps,
+            "notes": self.notes,
+            "warnings": self.warnings + [ESTIMATE_NOTE],
+            "parameters": [r.to_dict() for r in self.used.values()],
+            "clauses": clause_info,
+            "rounding": ROUNDING_NOTE,
+        }
