@@ -171,7 +171,7 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
             formula="（低保标准 − 家庭月人均收入）× 人数",
             params=(std_param,),
         )
-        if counted_income == 0 and all(m["labour"] == "none" for m in members):
+        if counted_income == 0 and all(m["labour"] == "none" for m in members) and "template" in params.chain(jurisdiction):
             t.step(
                 "全家完全丧失劳动能力、没有收入，按低保标准全额发放。",
                 clauses=("xx-mzj-doudi-fangan#s2-1",),

@@ -21,6 +21,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "build"))
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -91,3 +93,44 @@ def phone(browser):
     page = ctx.new_page()
     yield page
     ctx.close()
+
+
+# --- YAML calculator cases -------------------------------------------------------
+
+
+def pytest_collect_file(parent, file_path):
+    if file_path.suffix == ".yaml" and "cases" in file_path.parts:
+        return CaseFile.from_parent(parent, path=file_path)
+    return None
+
+
+class CaseFile(pytest.File):
+    def collect(self):
+        from case_files import load_cases
+
+        for i, case in enumerate(load_cases(self.path)):
+            yield CaseItem.from_parent(self, name=f"{i + 1}:{case['name']}", case=case)
+
+
+class CaseItem(pytest.Item):
+    def __init__(self, *, case, **kwargs):
+        super().__init__(**kwargs)
+        self.case = case
+
+    def runtest(self):
+        from calculators.api import calculate
+        from calculators.params import ParameterSet
+        from case_files import bundle, check_case
+
+        calculator = self.path.parent.name
+        request = {**self.case["input"], "date": self.case["date"]}
+        result = calculate(calculator, request, ParameterSet(bundle()))
+        problems = check_case(self.case, result)
+        if problems:
+            raise AssertionError(f"{self.case['name']}\n  " + "\n  ".join(problems))
+
+    def repr_failure(self, excinfo):
+        return str(excinfo.value)
+
+    def reportinfo(self):
+        return self.path, 0, self.name

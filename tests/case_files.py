@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: MIT
+"""YAML test cases (OpenFisca style): one list of cases per file in tests/cases/<calculator>/.
+
+Each case: ``name`` (a sentence a caseworker can check), ``date``, ``input``, and either
+``expected`` (result fields that must be equal), or ``expected_error`` (error kind and
+field). Optional: ``steps_contain`` / ``warnings_contain`` (substrings), ``clauses``
+(clause ids the steps must cite), ``checks`` (nested fields), ``message_contains``.
+The same files run in CPython here and, later, inside Pyodide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "cases"
+
+
+@functools.lru_cache(maxsize=1)
+def bundle() -> dict[str, Any]:
+    from compile_policy import compile_policy_data
+
+    return compile_policy_data(ROOT / "policy_data", ROOT / "docs")
+
+
+def load_cases(path: Path) -> list[dict[str, Any]]:
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for c in cases:
+        if isinstance(c.get("date"), dt.date):
+            c["date"] = c["date"].isoformat()
+    return cases
+
+
+def check_case(case: dict[str, Any], result: dict[str, Any]) -> list[str]:
+    """Every way ``result`` differs from what ``case`` expects (empty: passed)."""
+    problems = []
+    if "expected_error" in case:
+        for k, v in case["expected_error"].items():
+            if result.get(k) != v:
+                problems.append(f"error {k}: expected {v!r}, got {result.get(k)!r} ({result.get('message')})")
+        if case.get("message_contains") and case["message_contains"] not in result.get("message", ""):
+            problems.append(f"message lacks {case['message_contains']!r}: {result.get('message')!r}")
+        return problems
+    if "error" in result:
+        return [f"unexpected error: {result}"]
+    for k, v in (case.get("expected") or {}).items():
+        if result.get(k) != v:
+            problems.append(f"{k}: expected {v!r}, got {result.get(k)!r}")
+    for area, fields in (case.get("checks") or {}).items():
+        for k, v in fields.items():
+            got = result.get("checks", {}).get(area, {}).get(k)
+            if got != v:
+                problems.append(f"checks.{area}.{k}: expected {v!r}, got {got!r}")
+    steps = " ".join(s["text"] for s in result["steps"])
+    for text in case.get("steps_contain", []):
+        if text not in steps:
+            problems.append(f"steps lack {text!r}")
+    warnings = " ".join(result["warnings"])
+    for text in case.get("warnings_contain", []):
+        if text not in warnings:
+            problems.append(f"warnings lack {text!r}")
+    cited = {c for s in result["steps"] for c in s["clauses"]}
+    for clause in case.get("clauses", []):
+        if clause not in cited:
+            problems.append(f"no step cites {clause}")
+    return problems
