@@ -69,7 +69,7 @@ def _plain(value: Any) -> Any:
 def _line_index(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:
     """Map each path in the document (keys / list indexes) to its 1-based line."""
     out = {} if out is None else out
-    out[path] = node.start_mark.line + 1
+    out.setdefault(path, node.start_mark.line + 1)  # a key's own line wins over its value's
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             k = key.value
@@ -138,6 +138,8 @@ def validate_jurisdiction(
             extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
             where = where + (extra[0],) if extra else where
             msg = f"未知字段“{', '.join(extra)}” / unknown key {extra} in '{field}'"
+        elif err.validator == "anyOf":
+            msg = f"“{field}”没有写依据：每个值都要有 clause（条款）或 source（来源）/ value needs a clause or a source"
         else:
             msg = f"字段“{field}”不符合格式 / field '{field}': {err.message}"
         raise PolicyDataError(path, line_of(lines, where), msg)

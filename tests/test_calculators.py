@@ -1,0 +1,85 @@
+# SPDX-License-Identifier: MIT
+"""Calculator properties (hypothesis), the CLI, and the standard-library-only rule."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+from calculators.api import calculate
+from calculators.params import ParameterSet
+from case_files import bundle
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+ROOT = Path(__file__).resolve().parent.parent
+PARAMS = ParameterSet(bundle())
+
+amounts = st.integers(min_value=0, max_value=2_000_000).map(lambda fen: f"{fen // 100}.{fen % 100:02d}")
+
+
+def dibao(income: str, size: int, jurisdiction: str = "zongyang") -> dict:
+    members = [{"age": 40, "wage": income}] + [{"age": 10}] * (size - 1)
+    return calculate("dibao", {"jurisdiction": jurisdiction, "date": "2024-03-01", "area": "rural", "standard": "700", "members": members}, PARAMS)
+
+
+@settings(max_examples=150, deadline=None)
+@given(a=amounts, b=amounts, size=st.integers(1, 8))
+def test_more_income_never_gives_more_dibao(a, b, size):
+    low, high = sorted([a, b], key=Fraction)
+    assert Fraction(dibao(high, size)["monthly_amount"]) <= Fraction(dibao(low, size)["monthly_amount"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(a=amounts, size=st.integers(1, 8))
+def test_amount_never_negative_and_per_capita_sums_back(a, size):
+    r = dibao(a, size)
+    assert Fraction(r["monthly_amount"]) >= 0
+    # 枞阳: counted income = wage − min(30% × 700, wage); per capita × n gives it back (to the fen, per person)
+    counted = Fraction(a) - min(Fraction(210), Fraction(a))
+    assert abs(Fraction(r["per_capita_income"]) * size - counted) <= Fraction(size, 200)
+    if r["eligible"]:
+        assert abs(Fraction(r["monthly_amount"]) - (700 - Fraction(r["per_capita_income"])) * size) <= Fraction(size, 200)
+
+
+@settings(max_examples=100, deadline=None)
+@given(value=st.one_of(st.text(max_size=12), st.integers(-10**9, 10**12), st.none(), st.booleans(), st.floats(allow_nan=True)))
+def test_any_wage_value_gives_a_result_or_a_named_field(value):
+    r = calculate("dibao", {"jurisdiction": "changle", "date": "2021-12-01", "area": "urban", "members": [{"age": 40, "wage": value}]}, PARAMS)
+    assert "monthly_amount" in r or r["field"] == "members[0].wage"
+
+
+def test_cli_prints_steps_and_exits_2_on_bad_input(tmp_path):
+    out = tmp_path / "params.json"
+    out.write_text(json.dumps(bundle(), ensure_ascii=False), encoding="utf-8")
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({"jurisdiction": "changle", "area": "urban", "members": [{"age": 45, "wage": "1200"}, {"age": 43}, {"age": 12}]}), encoding="utf-8")
+    run = [sys.executable, "-m", "calculators", "dibao", "--input", str(case), "--date", "2021-12-01", "--params", str(out)]
+    ok = subprocess.run(run, cwd=ROOT, capture_output=True, text=True)
+    assert ok.returncode == 0 and "每月金额：1248.00" in ok.stdout  # (816 − 400) × 3
+    js = subprocess.run(run + ["--json", "--set", "dibao.standard.urban=900"], cwd=ROOT, capture_output=True, text=True)
+    assert json.loads(js.stdout)["monthly_amount"] == "1500.00"  # (900 − 400) × 3
+    case.write_text(json.dumps({"jurisdiction": "changle", "area": "urban", "members": [{"age": -1}]}), encoding="utf-8")
+    bad = subprocess.run(run, cwd=ROOT, capture_output=True, text=True)
+    assert bad.returncode == 2 and "年龄" in bad.stderr and "Traceback" not in bad.stderr
+
+
+ALLOWED = {"__future__", "dataclasses", "datetime", "fractions", "json", "re", "typing", "functools"}
+CLI_ONLY = {"argparse", "os", "sys", "pathlib"}
+
+
+def test_calculators_import_only_the_standard_library_allowlist():
+    for path in (ROOT / "calculators").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [a.name.split(".")[0] for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module.split(".")[0]]
+            else:
+                continue
+            allowed = ALLOWED | (CLI_ONLY if path.name == "__main__.py" else set())
+            assert set(names) <= allowed, f"{path.name} imports {names}"

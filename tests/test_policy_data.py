@@ -1,0 +1,76 @@
+# SPDX-License-Identifier: MIT
+"""policy_data/: the repository compiles; each kind of broken file stops the compile
+with the file, the line and a clear message."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from compile_policy import PolicyDataError, compile_policy_data
+
+ROOT = Path(__file__).resolve().parent.parent
+
+GOOD_ENTRY = "    - {from: 2021-10-09, value: \"1.3\", clause: changle-2021-yijian#s2-1-2, status: verified, checked: 2026-11-23}\n"
+
+
+def test_repository_data_compiles():
+    bundle = compile_policy_data(ROOT / "policy_data", ROOT / "docs")
+    assert "changle" in bundle["jurisdictions"]
+    assert bundle["clauses"]["changle-2021-yijian#s2-1-8"]["url"] == "policies/changle-2021-yijian/#s2-1-8"
+
+
+def broken(tmp_path: Path, text: str) -> PolicyDataError:
+    data = tmp_path / "policy_data"
+    shutil.copytree(ROOT / "policy_data", data)
+    (data / "jurisdictions" / "demo.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(PolicyDataError) as info:
+        compile_policy_data(data, ROOT / "docs")
+    assert info.value.path.name == "demo.yaml"
+    return info.value
+
+
+HEAD = "id: demo\nname: 示例县\nlevel: county\nparent: changle\nparameters:\n  tekun.basic_multiple:\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "needle"),
+    [
+        ("id: demo\nname: [unclosed\n", 3, "invalid YAML"),  # the parser notices at end of stream
+        (HEAD + GOOD_ENTRY + "colour: red\n", 8, "unknown key"),
+        (HEAD + "    - {from: 2021-10-09, value: 1.3, clause: changle-2021-yijian#s2-1-2, status: verified, checked: 2026-11-23}\n", 7, "field 'parameters.tekun.basic_multiple.0.value'"),
+        (HEAD + "    - {from: 2021-10-09, value: \"abc\", clause: changle-2021-yijian#s2-1-2, status: verified, checked: 2026-11-23}\n", 7, "quoted decimal"),
+        (HEAD + GOOD_ENTRY + GOOD_ENTRY, 8, "strictly increasing"),
+        (HEAD + "    - {from: 2021-10-09, value: \"1.3\", clause: changle-2021-yijian#s9-9, status: verified, checked: 2026-11-23}\n", 7, "not an anchor"),
+        (HEAD + "    - {from: 2021-10-09, value: \"1.3\", status: verified, checked: 2026-11-23}\n", 7, "needs a clause or a source"),
+        (HEAD + "    - {from: 2021-10-09, value: null}\n", 7, "'note' is a required property"),
+        ("id: demo\nname: 示例县\nlevel: county\nparent: nowhere\nparameters: {}\n", 4, "parent 'nowhere'"),
+        ("id: demo\nname: 示例县\nlevel: county\nparent: changle\nparameters:\n  dibao.made_up:\n" + GOOD_ENTRY, 6, "not defined"),
+        ("id: other\nname: 示例县\nlevel: county\nparent: changle\nparameters: {}\n", 1, "file name"),
+    ],
+    ids=["bad-yaml", "unknown-key", "wrong-type", "not-a-number", "duplicate-date", "dangling-clause", "no-source", "null-without-note", "missing-parent", "unknown-parameter", "id-mismatch"],
+)
+def test_broken_file_names_file_and_line(tmp_path, text, line, needle):
+    err = broken(tmp_path, text)
+    assert err.line == line, str(err)
+    assert needle in str(err)
+    assert f"demo.yaml:{line}:" in str(err)
+
+
+def test_mkdocs_build_stops_on_broken_data(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    work = tmp_path / "repo"
+    for name in ("docs", "build", "policy_data"):
+        shutil.copytree(ROOT / name, work / name)
+    shutil.copy(ROOT / "mkdocs.yml", work)
+    (work / "policy_data" / "jurisdictions" / "changle.yaml").write_text(
+        (ROOT / "policy_data" / "jurisdictions" / "changle.yaml").read_text(encoding="utf-8").replace("#s2-1-8", "#s2-1-99", 1),
+        encoding="utf-8",
+    )
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp_path / "out")], cwd=work, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode != 0
+    assert "changle.yaml:" in proc.stderr and "changle-2021-yijian#s2-1-99" in proc.stderr
