@@ -2,24 +2,38 @@
 """MkDocs hooks: thin adapters from MkDocs events to the pure build functions.
 
 Markers in Markdown (HTML comments, so another generator would just ignore
-them): ``<!-- jz:policy-index -->`` and ``<!-- jz:anchor-table -->``.  An
-unknown ``jz:`` marker stops the build, so a typo never ships silently.
+them): ``<!-- jz:policy-index -->``, ``<!-- jz:anchor-table -->``,
+``<!-- jz:calculator dibao -->`` (the browser calculator),
+``<!-- jz:calc-query dibao -->`` (its link parameters, for campaigns) and
+``<!-- jz:jurisdiction-codes -->``.  An unknown ``jz:`` marker or calculator
+name stops the build, so a typo never ships silently.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
 from pathlib import Path
 
 from anchors import check_anchors, read_lock
+from calculator_build import (
+    FORMS,
+    CalculatorBuildError,
+    jurisdiction_codes_md,
+    query_reference_md,
+    render_form,
+    write_assets,
+)
+from calculators.params import ParameterSet
 from mkdocs.exceptions import PluginError
 from compile_policy import PolicyDataError, compile_policy_data
 from search_patch import SearchPatchError, patch_site
 from policy_pages import POLICY_DIR, PolicyPage, load_policy_pages, metadata_card, policy_index
 
-RE_MARKER = re.compile(r"<!--\s*jz:([a-z-]+)\s*-->")
+RE_MARKER = re.compile(r"<!--\s*jz:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
+RE_CALC_SLOT = re.compile(r'<div data-jz-calc="([a-z]+)"></div>')
 
 _state: dict[str, object] = {}
 
@@ -44,7 +58,17 @@ def on_config(config):
         _state["policy_data"] = compile_policy_data(Path(config["docs_dir"]).parent / "policy_data", docs)
     except PolicyDataError as exc:
         raise PluginError(f"policy_data 错误 / error: {exc}") from exc
+    _state["params"] = ParameterSet(_state["policy_data"])  # type: ignore[arg-type]
     return config
+
+
+def on_files(files, config):
+    """Write the calculator runtime and bundles (after MkDocs has cleaned site_dir)."""
+    try:
+        _state["calc_assets"] = write_assets(Path(config["site_dir"]), _state["policy_data"])  # type: ignore[arg-type]
+    except CalculatorBuildError as exc:
+        raise PluginError(str(exc)) from exc
+    return files
 
 
 def anchor_table(pages: dict[str, PolicyPage], up: str = "") -> str:
@@ -63,7 +87,15 @@ def anchor_table(pages: dict[str, PolicyPage], up: str = "") -> str:
 
 def on_page_markdown(markdown, page, config, files):
     def replace(m: re.Match[str]) -> str:
-        name = m.group(1)
+        name, arg = m.group(1), m.group(2)
+        if name in ("calculator", "calc-query") and arg not in FORMS:
+            raise PluginError(f"{page.file.src_uri}: 没有计算器 / no calculator '{arg}' (可选 {', '.join(FORMS)})")
+        if name == "calculator":
+            return f'<div data-jz-calc="{arg}"></div>'
+        if name == "calc-query":
+            return query_reference_md(arg, _state["params"])  # type: ignore[arg-type]
+        if name == "jurisdiction-codes":
+            return jurisdiction_codes_md(_state["params"])  # type: ignore[arg-type]
         if name == "policy-index":
             return policy_index(_pages())
         if name == "anchor-table":
@@ -81,6 +113,13 @@ def _policy_page(page) -> PolicyPage | None:
 
 
 def on_page_content(html_text, page, config, files):
+    slots = RE_CALC_SLOT.findall(html_text)
+    if len(slots) > 1:
+        raise PluginError(f"{page.file.src_uri}: 一页只能放一个计算器 / one calculator per page")
+    if slots:
+        up = "../" * page.url.count("/") if page.url else ""
+        form = render_form(slots[0], _state["params"], _state["calc_assets"], up, dt.date.today())  # type: ignore[arg-type]
+        html_text = RE_CALC_SLOT.sub(lambda m: form, html_text)
     policy = _policy_page(page)
     if policy is None:
         return html_text

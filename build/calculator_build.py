@@ -1,0 +1,275 @@
+# SPDX-License-Identifier: MIT
+"""Browser calculators at build time: runtime files, fingerprinted bundles, form HTML.
+
+What lands in the site (all under ``assets/``, all same-origin):
+
+* ``pyodide/<version>/`` — the npm ``pyodide`` package's runtime files
+  (``pyodide.mjs``, ``pyodide.asm.mjs``, ``pyodide.asm.wasm``,
+  ``python_stdlib.zip``), copied from ``node_modules`` (pinned by
+  package-lock.json).  The version is in the path, so the path is a fingerprint.
+* ``calc/calculators.<hash>.whl`` — ``calculators/`` packed as a wheel by
+  the standard ``build`` frontend (from a temporary copy, so setuptools never
+  writes into our ``build/`` directory); cached in ``.cache/wheels`` by a
+  hash of the sources.
+* ``calc/params.<hash>.json`` — the compiled ``policy_data`` bundle.
+* ``calc/calc-page.<hash>.js`` and ``calc/calc-worker.<hash>.js`` — the page
+  script and the module worker, from ``build/js/``.
+
+Only pages with a ``<!-- jz:calculator NAME -->`` marker reference any of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from calculators.forms import FORMS, Field, Form, jurisdiction_options, visible_keys  # noqa: E402
+from calculators.params import ParameterSet  # noqa: E402
+
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+JS_DIR = Path(__file__).resolve().parent / "js"
+
+
+class CalculatorBuildError(Exception):
+    pass
+
+
+def short_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def pyodide_dir(root: Path = ROOT) -> Path:
+    return root / "node_modules" / "pyodide"
+
+
+def pyodide_version(root: Path = ROOT) -> str:
+    pkg = pyodide_dir(root) / "package.json"
+    if not pkg.exists():
+        raise CalculatorBuildError(
+            "找不到 node_modules/pyodide：请先运行 npm ci（或 bash scripts/setup.sh）/ "
+            "node_modules/pyodide is missing: run `npm ci` first"
+        )
+    return str(json.loads(pkg.read_text(encoding="utf-8"))["version"])
+
+
+def lock_info(root: Path = ROOT) -> dict[str, Any]:
+    """The ``info`` block of pyodide-lock.json: enough for a lock file with no packages."""
+    lock = json.loads((pyodide_dir(root) / "pyodide-lock.json").read_text(encoding="utf-8"))
+    return dict(lock["info"])
+
+
+def calculators_wheel(root: Path = ROOT) -> bytes:
+    """``calculators/`` as a wheel built by ``python -m build`` (cached by source hash)."""
+    sources = sorted((root / "calculators").glob("*.py")) + [root / "pyproject.toml"]
+    digest = hashlib.sha256()
+    for p in sources:
+        digest.update(p.name.encode() + b"\0" + p.read_bytes())
+    cache = root / ".cache" / "wheels" / f"{digest.hexdigest()[:16]}.whl"
+    if cache.exists():
+        return cache.read_bytes()
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "src"
+        (src / "calculators").mkdir(parents=True)
+        for p in (root / "calculators").glob("*.py"):
+            shutil.copy2(p, src / "calculators" / p.name)
+        shutil.copy2(root / "pyproject.toml", src / "pyproject.toml")
+        (src / "README.md").write_text("社会救助估算计算器（calculators/）。\n", encoding="utf-8")
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "315532800"}  # reproducible zip timestamps
+        proc = subprocess.run(
+            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(Path(tmp) / "dist"), str(src)],
+            capture_output=True, text=True, env=env, cwd=tmp,
+        )
+        if proc.returncode != 0:
+            raise CalculatorBuildError("打包 calculators 失败 / building the calculators wheel failed:\n" + proc.stdout[-2000:] + proc.stderr[-2000:])
+        wheel = next((Path(tmp) / "dist").glob("*.whl")).read_bytes()
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(wheel)
+    return wheel
+
+
+def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> dict[str, Any]:
+    """Copy/write every calculator asset; return their site-relative URLs and sizes."""
+    version = pyodide_version(root)
+    base = f"assets/pyodide/{version}/"
+    out_dir = site_dir / base
+    out_dir.mkdir(parents=True, exist_ok=True)
+    sizes = {}
+    for name in PYODIDE_FILES:
+        src = pyodide_dir(root) / name
+        dst = out_dir / name
+        if not dst.exists() or dst.stat().st_size != src.stat().st_size:
+            shutil.copyfile(src, dst)
+        sizes[name] = src.stat().st_size
+    calc_dir = site_dir / "assets" / "calc"
+    calc_dir.mkdir(parents=True, exist_ok=True)
+
+    def put(stem: str, ext: str, data: bytes) -> str:
+        name = f"{stem}.{short_hash(data)}.{ext}"
+        (calc_dir / name).write_bytes(data)
+        sizes[name] = len(data)
+        return f"assets/calc/{name}"
+
+    wheel = put("calculators", "whl", calculators_wheel(root))
+    params = put("params", "json", json.dumps(bundle, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode())
+    worker = put("calc-worker", "js", (JS_DIR / "calc-worker.js").read_bytes())
+    page = put("calc-page", "js", (JS_DIR / "calc-page.js").read_bytes())
+    ours = sizes[Path(wheel).name] + sizes[Path(params).name]
+    total = sum(sizes[n] for n in PYODIDE_FILES) + ours
+    # The worker counts what goes through fetch(); the two .mjs files arrive by import().
+    fetched = sizes["pyodide.asm.wasm"] + sizes["python_stdlib.zip"] + ours
+    return {
+        "pyodide": base,
+        "pyodideVersion": version,
+        "lockInfo": lock_info(root),
+        "wheel": wheel,
+        "params": params,
+        "worker": worker,
+        "page": page,
+        "sizes": {"wasm": sizes["pyodide.asm.wasm"], "stdlib": sizes["python_stdlib.zip"], "total": total, "fetched": fetched},
+    }
+
+
+# --------------------------------------------------------------------------- form HTML
+
+def _attr(s: str) -> str:
+    return html.escape(s, quote=True)
+
+
+def _control(f: Field, key: str, options: list[tuple[str, str]]) -> str:
+    fid = f"jz-{key}"
+    described = f'aria-describedby="{fid}-help {fid}-err"'
+    if f.kind == "jurisdiction":
+        opts = '<option value="">请选择</option>' + "".join(
+            f'<option value="{_attr(v)}">{html.escape(t)}</option>' for v, t in options
+        )
+        return f'<select id="{fid}" name="{key}" {described}>{opts}</select>'
+    if f.kind in ("choice", "flag") and len(f.options) <= 3:
+        radios = "".join(
+            f'<label class="jz-choice"><input type="radio" name="{key}" value="{_attr(v)}"'
+            f'{" checked" if v == f.default else ""}><span>{html.escape(t)}</span></label>'
+            for v, t in f.options
+        )
+        return f'<div class="jz-choices" role="radiogroup" id="{fid}" aria-labelledby="{fid}-label" {described}>{radios}</div>'
+    if f.kind == "choice":
+        opts = "".join(
+            f'<option value="{_attr(v)}"{" selected" if v == f.default else ""}>{html.escape(t)}</option>' for v, t in f.options
+        )
+        return f'<select id="{fid}" name="{key}" {described}>{opts}</select>'
+    if f.kind == "count":
+        return (
+            f'<div class="jz-stepper"><button type="button" class="jz-step" data-for="{fid}" data-step="-1" aria-label="减一">−</button>'
+            f'<input id="{fid}" name="{key}" type="text" inputmode="numeric" pattern="[0-9]*" value="{_attr(f.default)}" '
+            f'data-lo="{f.lo}" data-hi="{f.hi}" {described}>'
+            f'<button type="button" class="jz-step" data-for="{fid}" data-step="1" aria-label="加一">＋</button></div>'
+        )
+    if f.kind == "date":
+        return f'<input id="{fid}" name="{key}" type="date" {described}>'
+    mode = "decimal" if f.kind == "money" else "numeric"
+    placeholder = ' placeholder="0"' if f.kind == "money" else ""
+    return (
+        f'<input id="{fid}" name="{key}" type="text" inputmode="{mode}" autocomplete="off"{placeholder} '
+        f'{described}>' + ('<span class="jz-unit">元</span>' if f.kind == "money" else "")
+    )
+
+
+def _field_html(f: Field, key: str, options: list[tuple[str, str]], hidden: bool) -> str:
+    fid = f"jz-{key}"
+    label_tag = (
+        f'<span class="jz-label" id="{fid}-label">{html.escape(f.label)}</span>'
+        if f.kind in ("choice", "flag") and len(f.options) <= 3
+        else f'<label class="jz-label" id="{fid}-label" for="{fid}">{html.escape(f.label)}</label>'
+    )
+    return (
+        f'<div class="jz-field" data-key="{f.key}"{" hidden" if hidden else ""}>'
+        + label_tag
+        + _control(f, key, options)
+        + f'<p class="jz-help" id="{fid}-help">{html.escape(f.help)}</p>'
+        + f'<p class="jz-error" id="{fid}-err" role="alert" hidden></p></div>'
+    )
+
+
+def initial_visibility(form: Form, params: ParameterSet, today: dt.date) -> dict[str, list[str]]:
+    """Questions to show before Python has loaded, per place and per answer they depend on."""
+    table = {}
+    for j, _ in jurisdiction_options(params):
+        for area in ("", "urban", "rural"):
+            for kind in ("", "illness", "education", "emergency"):
+                q = {"j": j, "area": area, "kind": kind}
+                table[f"{j}|{area}|{kind}"] = visible_keys(form.name, q, params, today)
+    table["||"] = visible_keys(form.name, {}, params, today)
+    return table
+
+
+def render_form(name: str, params: ParameterSet, assets: dict[str, Any], up: str, today: dt.date) -> str:
+    """The calculator: form, loading bar, result area, and the config for the page script."""
+    form = FORMS[name]
+    options = jurisdiction_options(params)
+    shown = set(visible_keys(name, {}, params, today))
+    groups = []
+    for gid, title in form.groups:
+        fields = [f for f in form.fields if f.group == gid]
+        if not fields:
+            continue
+        plain = [f for f in fields if not f.member]
+        body = "".join(_field_html(f, f.key, options, f.key not in shown) for f in plain)
+        if gid == "members":
+            member = "".join(_field_html(f, f"{f.key}__N__", options, f.key not in shown) for f in fields if f.member)
+            body += (
+                '<div class="jz-members" aria-live="polite"></div>'
+                f'<template id="jz-member-template"><fieldset class="jz-member"><legend>第 __N__ 位家庭成员</legend>{member}</fieldset></template>'
+            )
+        tag = "details" if gid == "staff" else "fieldset"
+        legend = f"<summary>{title}</summary>" if tag == "details" else f"<legend>{title}</legend>"
+        groups.append(f'<{tag} class="jz-group" data-group="{gid}">{legend}{body}</{tag}>')
+    mb = assets["sizes"]["total"] / 1_000_000
+    config = {
+        "calc": name,
+        "root": up,
+        "assets": assets,
+        "visible": initial_visibility(form, params, today),
+        "memberKeys": [f.key for f in form.fields if f.member],
+        "defaults": {f.key: f.default for f in form.fields if f.default},
+    }
+    return (
+        f'<div class="jz-calc" data-calc="{name}">'
+        '<noscript><p class="jz-fault">计算器需要浏览器开启 JavaScript。下面的政策原文和说明不受影响。</p></noscript>'
+        f'<div class="jz-loading" role="status" aria-live="polite"><progress max="100" value="0" aria-label="计算器加载进度"></progress>'
+        f'<span class="jz-loading-text">正在加载计算器（约 {mb:.1f} MB，首次打开较慢），可以先填写。</span></div>'
+        f'<form class="jz-form" novalidate autocomplete="off">{"".join(groups)}</form>'
+        '<section class="jz-result" aria-live="polite" aria-label="估算结果"><div class="jz-out"><p class="jz-prompt">填写上面的内容后，这里会显示估算结果。</p></div></section>'
+        '<div class="jz-actions"><button type="button" class="jz-copy-link md-button">复制链接</button>'
+        '<span class="jz-copy-status" role="status"></span></div>'
+        '<p class="jz-privacy">您填写的内容只在您的手机（电脑）上计算，不会发送给本站或任何人，也不会保存。'
+        '“复制链接”生成的链接把填写内容放在 # 号后面，打开链接时这部分也不会发送到服务器。</p>'
+        f'<script type="application/json" id="jz-calc-config">{json.dumps(config, ensure_ascii=False)}</script>'
+        f'<script type="module" src="{up}{assets["page"]}"></script>'
+        "</div>"
+    )
+
+
+def query_reference_md(name: str, params: ParameterSet) -> str:
+    """Markdown table of a calculator's link parameters (for campaigns)."""
+    from calculators.forms import query_reference
+
+    rows = ["| 参数 | 含义 | 取值 |", "| --- | --- | --- |"]
+    for r in query_reference(name):
+        rows.append(f"| `{r['key']}` | {r['label']} | {r['values']} |")
+    return "\n".join(rows)
+
+
+def jurisdiction_codes_md(params: ParameterSet) -> str:
+    rows = ["| 代码 `j=` | 地区 |", "| --- | --- |"]
+    rows += [f"| `{j}` | {n} |" for j, n in jurisdiction_options(params)]
+    return "\n".join(rows)

@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: MIT
+// Calculator page: keeps the form, the URL state and the result in step with
+// the Python worker. Only pages with a calculator load this file.
+//
+// State = flat "key=value" pairs, exactly the prefilled-link format
+// (see 计算器链接参数 page). Python (calculators/forms.py) decides which
+// questions are asked and turns the pairs into a calculator request.
+const cfgEl = document.getElementById("jz-calc-config");
+const cfg = JSON.parse(cfgEl.textContent);
+const box = document.querySelector(".jz-calc");
+const form = box.querySelector(".jz-form");
+const out = box.querySelector(".jz-out");
+const loading = box.querySelector(".jz-loading");
+const bar = loading.querySelector("progress");
+const loadingText = loading.querySelector(".jz-loading-text");
+const membersBox = form.querySelector(".jz-members");
+const template = document.getElementById("jz-member-template");
+const root = new URL(cfg.root || "./", location.href);
+const abs = (p) => new URL(p, root).href;
+const touched = new Set();
+
+let worker = null;
+let ready = false;
+let seq = 0;
+let shownSeq = 0;
+let lastVisible = null;
+
+// ------------------------------------------------------------------ state
+
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+}
+
+function collect() {
+  const q = {};
+  for (const el of form.elements) {
+    if (!el.name || el.disabled) continue;
+    if (el.type === "radio" && !el.checked) continue;
+    const v = (el.value || "").trim();
+    if (v !== "") q[el.name] = v;
+  }
+  return q;
+}
+
+function baseKey(name) {
+  const m = /^([a-z_]+?)(\d{1,2})$/.exec(name);
+  return m && cfg.memberKeys.includes(m[1]) ? m[1] : name;
+}
+
+function setValue(name, value) {
+  const els = form.querySelectorAll('[name="' + CSS.escape(name) + '"]');
+  for (const el of els) {
+    if (el.type === "radio") el.checked = el.value === value;
+    else el.value = value;
+  }
+}
+
+function memberCount() {
+  const el = form.elements.namedItem("n");
+  if (!el) return 0;
+  const n = parseInt(el.value, 10);
+  return Number.isFinite(n) ? Math.min(Math.max(n, 1), 20) : 1;
+}
+
+function renderMembers() {
+  if (!membersBox || !template) return;
+  const want = memberCount();
+  const have = membersBox.children.length;
+  for (let i = have + 1; i <= want; i++) {
+    const html = template.innerHTML.replaceAll("__N__", String(i));
+    const holder = document.createElement("div");
+    holder.innerHTML = html;
+    const fs = holder.firstElementChild;
+    membersBox.appendChild(fs);
+    for (const k of Object.keys(cfg.defaults)) if (cfg.memberKeys.includes(k)) setValue(k + i, cfg.defaults[k]);
+  }
+  while (membersBox.children.length > want) membersBox.lastElementChild.remove();
+}
+
+function readLink() {
+  // "#j=changle&area=urban" (what 复制链接 writes: never sent to a server) or "?j=…".
+  const hash = location.hash.slice(1);
+  const text = hash.includes("=") ? hash : location.search.slice(1);
+  if (!text) return;
+  const params = new URLSearchParams(text);
+  if (params.has("n")) setValue("n", params.get("n"));
+  renderMembers();
+  for (const [k, v] of params) {
+    setValue(k, v);
+    touched.add(baseKey(k));
+  }
+  if (params.get("date")) form.querySelector('[data-group="staff"]')?.setAttribute("open", "");
+}
+
+function linkFor(q) {
+  const visible = new Set(lastVisible || []);
+  const keep = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) {
+    if (visible.size && !visible.has(baseKey(k))) continue;
+    if (cfg.defaults[baseKey(k)] === v) continue;
+    keep.append(k, v);
+  }
+  return location.origin + location.pathname + "#" + keep.toString();
+}
+
+// ------------------------------------------------------------------ visibility and errors
+
+function applyVisible(keys) {
+  lastVisible = keys;
+  const set = new Set(keys);
+  for (const f of form.querySelectorAll(".jz-field[data-key]")) {
+    const show = set.has(f.dataset.key);
+    f.hidden = !show;
+    for (const el of f.querySelectorAll("input,select")) el.disabled = !show;
+  }
+}
+
+function provisionalVisible(q) {
+  const key = (q.j || "") + "|" + (q.area || "") + "|" + (q.kind || "");
+  return cfg.visible[key] || cfg.visible["||"];
+}
+
+function clearErrors() {
+  for (const p of form.querySelectorAll(".jz-error")) {
+    p.hidden = true;
+    p.textContent = "";
+  }
+  for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+}
+
+function showFieldError(key, message) {
+  const err = document.getElementById("jz-" + key + "-err");
+  if (!err || err.closest("[hidden]")) return false;
+  err.textContent = message;
+  err.hidden = false;
+  const control = document.getElementById("jz-" + key);
+  if (control) control.setAttribute("aria-invalid", "true");
+  return true;
+}
+
+// ------------------------------------------------------------------ result
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function clauseLinks(refs, clauses) {
+  const span = el("span", "jz-cites");
+  for (const ref of refs || []) {
+    const c = clauses[ref];
+    if (!c) continue;
+    const a = el("a", "jz-cite", "依据：" + c.cite);
+    a.href = abs(c.url);
+    a.title = c.title;
+    span.appendChild(a);
+  }
+  return span;
+}
+
+function sourceLinks(sources) {
+  const span = el("span", "jz-sources");
+  for (const s of sources || []) {
+    const a = el("a", "jz-source", "来源：" + s.title + "（" + s.publisher + "）");
+    a.href = s.url;
+    a.rel = "noopener noreferrer";
+    a.target = "_blank";
+    span.appendChild(a);
+  }
+  return span;
+}
+
+function renderResult(r) {
+  out.replaceChildren();
+  if (r.error) {
+    const fieldShown = (touched.has(baseKey(r.key)) || r.error === "missing_parameter") && showFieldError(r.key, r.message);
+    const p = el("p", r.error === "missing_parameter" ? "jz-prompt jz-need" : "jz-prompt", (fieldShown ? "请看上面标红的地方：" : "还差一步：") + r.message);
+    out.appendChild(p);
+    return;
+  }
+  const s = r.summary;
+  const head = el("div", "jz-summary jz-tone-" + s.tone);
+  head.appendChild(el("p", "jz-headline", s.headline));
+  head.appendChild(el("p", "jz-figure", s.figure));
+  head.appendChild(el("p", "jz-sentence", s.sentence));
+  head.appendChild(el("p", "jz-when", "按 " + r.date + " 施行的" + r.jurisdiction_name + "政策估算。"));
+  out.appendChild(head);
+
+  const warnings = r.warnings.slice(0, -1);
+  const estimate = r.warnings[r.warnings.length - 1];
+  if (warnings.length) {
+    const w = el("div", "jz-warnings");
+    w.appendChild(el("p", "jz-h", "请注意"));
+    const ul = el("ul");
+    for (const t of warnings) ul.appendChild(el("li", "", t));
+    w.appendChild(ul);
+    out.appendChild(w);
+  }
+
+  const why = el("details", "jz-why");
+  why.open = true;
+  why.appendChild(el("summary", "", "为什么：计算过程"));
+  const ol = el("ol", "jz-steps");
+  for (const st of r.steps) {
+    const li = el("li");
+    li.appendChild(el("span", "jz-step-text", st.text));
+    if (st.formula) li.appendChild(el("span", "jz-formula", "算法：" + st.formula));
+    li.appendChild(clauseLinks(st.clauses, r.clauses));
+    li.appendChild(sourceLinks(st.sources));
+    ol.appendChild(li);
+  }
+  why.appendChild(ol);
+  for (const n of r.notes) why.appendChild(el("p", "jz-note", n));
+  why.appendChild(el("p", "jz-note", r.rounding));
+  out.appendChild(why);
+
+  if (r.parameters.length) {
+    const pd = el("details", "jz-params");
+    pd.appendChild(el("summary", "", "用到的政策数值（" + r.parameters.length + " 项）"));
+    const ul = el("ul");
+    for (const p of r.parameters) {
+      const li = el("li", "jz-param jz-status-" + p.status);
+      li.appendChild(el("span", "jz-param-name", p.label + "："));
+      li.appendChild(el("strong", "", p.display));
+      li.appendChild(el("span", "jz-param-from", "（" + (p.from || "") + " 起）"));
+      li.appendChild(el("span", "jz-badge", p.status_label));
+      if (p.clause) li.appendChild(clauseLinks([p.clause], r.clauses));
+      if (p.source) li.appendChild(sourceLinks([p.source]));
+      if (p.checked) li.appendChild(el("span", "jz-checked", "本站核对于 " + p.checked));
+      ul.appendChild(li);
+    }
+    pd.appendChild(ul);
+    out.appendChild(pd);
+  }
+
+  const next = el("div", "jz-next");
+  next.appendChild(el("p", "jz-h", "下一步怎么办"));
+  const ol2 = el("ol");
+  for (const st of r.next_steps) {
+    const li = el("li", "", st.text);
+    li.appendChild(clauseLinks(st.clauses, r.clauses));
+    li.appendChild(sourceLinks(st.sources));
+    ol2.appendChild(li);
+  }
+  next.appendChild(ol2);
+  out.appendChild(next);
+  out.appendChild(el("p", "jz-estimate", estimate));
+}
+
+// ------------------------------------------------------------------ worker
+
+function update() {
+  renderMembers();
+  const q = collect();
+  if (!ready) {
+    applyVisible(provisionalVisible(q));
+    return;
+  }
+  seq += 1;
+  worker.postMessage({ type: "run", seq, calc: cfg.calc, query: collect(), today: today() });
+}
+
+function fault(message) {
+  loading.classList.add("jz-failed");
+  bar.hidden = true;
+  loadingText.textContent = "计算器没能加载（" + message + "）。可能是网络中断或浏览器版本太旧。政策原文不受影响；";
+  const retry = el("button", "md-button jz-retry", "重新加载");
+  retry.type = "button";
+  retry.addEventListener("click", () => location.reload());
+  loadingText.appendChild(retry);
+  box.dataset.state = "fault";
+}
+
+function start() {
+  const a = cfg.assets;
+  if (typeof Worker === "undefined" || typeof WebAssembly === "undefined") {
+    fault("浏览器不支持 WebAssembly 或 Web Worker");
+    return;
+  }
+  try {
+    worker = new Worker(abs(a.worker), { type: "module" });
+  } catch (e) {
+    fault(String(e.message || e));
+    return;
+  }
+  worker.onerror = (e) => fault(e.message || "计算程序出错");
+  worker.onmessage = (event) => {
+    const m = event.data;
+    if (m.type === "progress") {
+      const pct = Math.round((100 * m.loaded) / m.total);
+      bar.value = m.phase === "start" ? 100 : pct;
+      loadingText.textContent =
+        m.phase === "start" ? "下载完成，正在启动计算器…" : "正在下载计算器：" + pct + "%（可以先填写）";
+    } else if (m.type === "ready") {
+      ready = true;
+      box.dataset.state = "ready";
+      box.dataset.bootMs = String(Math.round(m.ms));
+      loading.hidden = true;
+      update();
+    } else if (m.type === "result") {
+      if (m.seq !== seq || m.seq < shownSeq) return; // an older answer: inputs changed since
+      shownSeq = m.seq;
+      clearErrors();
+      applyVisible(m.result.visible);
+      renderMembers();
+      renderResult(m.result);
+      box.dataset.resultSeq = String(m.seq);
+      box.dataset.computeMs = m.ms.toFixed(2);
+    } else if (m.type === "fault") {
+      fault(m.message);
+    }
+  };
+  worker.postMessage({
+    type: "init",
+    config: {
+      pyodideURL: abs(a.pyodide),
+      wheelURL: abs(a.wheel),
+      paramsURL: abs(a.params),
+      lockInfo: a.lockInfo,
+      sizes: a.sizes,
+    },
+  });
+}
+
+// ------------------------------------------------------------------ events
+
+form.addEventListener("input", (e) => {
+  if (e.target.name) touched.add(baseKey(e.target.name));
+  update();
+});
+form.addEventListener("change", update);
+form.addEventListener("submit", (e) => e.preventDefault());
+form.addEventListener("click", (e) => {
+  const b = e.target.closest(".jz-step");
+  if (!b) return;
+  const input = document.getElementById(b.dataset.for);
+  const n = (parseInt(input.value, 10) || 0) + parseInt(b.dataset.step, 10);
+  input.value = String(Math.min(Math.max(n, +input.dataset.lo), +input.dataset.hi));
+  update();
+});
+
+box.querySelector(".jz-copy-link").addEventListener("click", async () => {
+  const link = linkFor(collect());
+  const status = box.querySelector(".jz-copy-status");
+  try {
+    if (navigator.clipboard && window.isSecureContext) await navigator.clipboard.writeText(link);
+    else throw new Error("no clipboard");
+    status.textContent = "已复制链接。";
+  } catch (e) {
+    status.textContent = "请长按复制：" + link;
+  }
+  status.dataset.link = link;
+});
+
+readLink();
+update();
+start();

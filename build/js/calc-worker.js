@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+// Module Web Worker: boots the self-hosted Pyodide, unpacks the calculators
+// wheel and the parameter bundle, then answers "run" messages synchronously.
+// Messages in:  {type: "init", config}, {type: "run", seq, calc, query, today}
+// Messages out: {type: "progress", loaded, total, phase}, {type: "ready", ms},
+//               {type: "result", seq, result, ms}, {type: "fault", message}
+let run = null;
+
+function progress(loaded, total, phase) {
+  self.postMessage({ type: "progress", loaded, total, phase });
+}
+
+// Count the bytes of every download the runtime makes, so the page can show a
+// real progress bar. Totals are the uncompressed sizes measured at build time.
+function countingFetch(total) {
+  const original = self.fetch.bind(self);
+  let loaded = 0;
+  let last = 0;
+  return async (input, init) => {
+    const res = await original(input, init);
+    if (!res.ok) throw new Error("下载失败（" + res.status + "）：" + (res.url || input));
+    if (!res.body) return res;
+    const counter = new TransformStream({
+      transform(chunk, controller) {
+        loaded += chunk.byteLength;
+        const now = Date.now();
+        if (now - last > 100 || loaded >= total) {
+          last = now;
+          progress(Math.min(loaded, total), total, "download");
+        }
+        controller.enqueue(chunk);
+      },
+    });
+    return new Response(res.body.pipeThrough(counter), {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers,
+    });
+  };
+}
+
+async function boot(c) {
+  const t0 = performance.now();
+  self.fetch = countingFetch(c.sizes.fetched);
+  progress(0, c.sizes.fetched, "download");
+  const { loadPyodide } = await import(c.pyodideURL + "pyodide.mjs");
+  const [pyodide, wheel, params] = await Promise.all([
+    loadPyodide({
+      indexURL: c.pyodideURL,
+      // No packages are loaded: a lock file with only the runtime's info saves a request.
+      lockFileContents: { info: c.lockInfo, packages: {} },
+      packageBaseUrl: c.pyodideURL,
+      stdout: () => {},
+      stderr: (m) => console.warn(m),
+    }),
+    fetch(c.wheelURL).then((r) => r.arrayBuffer()),
+    fetch(c.paramsURL).then((r) => r.text()),
+  ]);
+  progress(c.sizes.fetched, c.sizes.fetched, "start");
+  pyodide.unpackArchive(wheel, "wheel");
+  pyodide.globals.set("PARAMS_JSON", params);
+  pyodide.runPython(
+    "import json\n" +
+      "from calculators.params import ParameterSet\n" +
+      "from calculators.forms import run_query_json\n" +
+      "_PARAMS = ParameterSet(json.loads(PARAMS_JSON))\n" +
+      "del PARAMS_JSON\n" +
+      "def _run(name, query_json, today):\n" +
+      "    return run_query_json(name, query_json, _PARAMS, today)\n"
+  );
+  run = pyodide.globals.get("_run");
+  return performance.now() - t0;
+}
+
+self.onmessage = async (event) => {
+  const msg = event.data;
+  if (msg.type === "init") {
+    try {
+      const ms = await boot(msg.config);
+      self.postMessage({ type: "ready", ms });
+    } catch (err) {
+      self.postMessage({ type: "fault", message: String((err && err.message) || err) });
+    }
+  } else if (msg.type === "run" && run) {
+    const t0 = performance.now();
+    try {
+      const out = run(msg.calc, JSON.stringify(msg.query), msg.today);
+      self.postMessage({ type: "result", seq: msg.seq, result: JSON.parse(out), ms: performance.now() - t0 });
+    } catch (err) {
+      self.postMessage({ type: "fault", message: String((err && err.message) || err) });
+    }
+  }
+};
