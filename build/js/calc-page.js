@@ -132,7 +132,7 @@ function clearErrors() {
 
 function showFieldError(key, message) {
   const err = document.getElementById("jz-" + key + "-err");
-  if (!err || err.closest("[hidden]")) return false;
+  if (!err || err.parentElement.closest("[hidden]")) return false;
   err.textContent = message;
   err.hidden = false;
   const control = document.getElementById("jz-" + key);
@@ -174,8 +174,20 @@ function sourceLinks(sources) {
   return span;
 }
 
+// A bar at the bottom of the screen shows the answer while the form is being filled.
+const sticky = box.querySelector(".jz-sticky");
+let resultInView = false;
+if ("IntersectionObserver" in window) {
+  new IntersectionObserver((entries) => {
+    resultInView = entries[0].isIntersecting;
+    sticky.hidden = resultInView || !sticky.textContent;
+  }).observe(box.querySelector(".jz-result"));
+}
+
 function renderResult(r) {
   out.replaceChildren();
+  sticky.textContent = r.error ? "" : "估算：" + r.summary.figure + "　查看原因 ↓";
+  sticky.hidden = resultInView || !sticky.textContent;
   if (r.error) {
     const fieldShown = (touched.has(baseKey(r.key)) || r.error === "missing_parameter") && showFieldError(r.key, r.message);
     const p = el("p", r.error === "missing_parameter" ? "jz-prompt jz-need" : "jz-prompt", (fieldShown ? "请看上面标红的地方：" : "还差一步：") + r.message);
@@ -290,9 +302,11 @@ function start() {
   worker.onerror = (e) => fault(e.message || "计算程序出错");
   worker.onmessage = (event) => {
     const m = event.data;
+    if (box.dataset.state === "fault") return; // a failed load stays failed until 重新加载
     if (m.type === "progress") {
-      const pct = Math.round((100 * m.loaded) / m.total);
-      bar.value = m.phase === "start" ? 100 : pct;
+      const pct = Math.floor((100 * m.loaded) / m.total);
+      bar.max = m.total;
+      bar.value = m.phase === "start" ? m.total : m.loaded;
       loadingText.textContent =
         m.phase === "start" ? "下载完成，正在启动计算器…" : "正在下载计算器：" + pct + "%（可以先填写）";
     } else if (m.type === "ready") {

@@ -17,8 +17,16 @@ function countingFetch(total) {
   let loaded = 0;
   let last = 0;
   return async (input, init) => {
-    const res = await original(input, init);
-    if (!res.ok) throw new Error("下载失败（" + res.status + "）：" + (res.url || input));
+    let res;
+    try {
+      res = await original(input, init);
+      if (!res.ok) throw new Error("下载失败（" + res.status + "）：" + String(input).split("/").pop());
+    } catch (err) {
+      // Any failed download is fatal; say so at once (Emscripten may swallow the rejection).
+      const message = String(err.message || err).startsWith("下载失败") ? err.message : "网络中断，计算程序没有下载完整";
+      self.postMessage({ type: "fault", message });
+      throw err;
+    }
     if (!res.body) return res;
     const counter = new TransformStream({
       transform(chunk, controller) {
@@ -29,6 +37,9 @@ function countingFetch(total) {
           progress(Math.min(loaded, total), total, "download");
         }
         controller.enqueue(chunk);
+      },
+      flush() {
+        progress(Math.min(loaded, total), total, "download");
       },
     });
     return new Response(res.body.pipeThrough(counter), {
@@ -71,6 +82,10 @@ async function boot(c) {
   run = pyodide.globals.get("_run");
   return performance.now() - t0;
 }
+
+self.addEventListener("unhandledrejection", (event) => {
+  self.postMessage({ type: "fault", message: String((event.reason && event.reason.message) || event.reason) });
+});
 
 self.onmessage = async (event) => {
   const msg = event.data;

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+// Run calculator requests inside the real Pyodide (npm package) under Node.
+// Usage: node tests/pyodide/run_cases.mjs job.json  → JSON results on stdout.
+// job.json: {wheel, params, stdlib?, items: [{kind: "calc", calculator, request}
+//                                           | {kind: "query", calculator, query, today}]}
+import { readFileSync } from "node:fs";
+import { loadPyodide } from "pyodide";
+
+const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const options = { stdout: () => {}, stderr: (m) => process.stderr.write(m + "\n") };
+if (job.stdlib) options.stdLibURL = job.stdlib;
+const t0 = performance.now();
+const pyodide = await loadPyodide(options);
+pyodide.unpackArchive(new Uint8Array(readFileSync(job.wheel)), "wheel");
+pyodide.globals.set("PARAMS_JSON", readFileSync(job.params, "utf8"));
+pyodide.globals.set("ITEMS_JSON", JSON.stringify(job.items));
+const out = pyodide.runPython(`
+import json, sys, datetime as dt
+from calculators.api import calculate
+from calculators.forms import run_query
+from calculators.params import ParameterSet
+P = ParameterSet(json.loads(PARAMS_JSON))
+results = []
+for item in json.loads(ITEMS_JSON):
+    if item["kind"] == "calc":
+        results.append(calculate(item["calculator"], item["request"], P))
+    else:
+        results.append(run_query(item["calculator"], item["query"], P, dt.date.fromisoformat(item["today"])))
+json.dumps({"python": sys.version.split()[0], "results": results}, ensure_ascii=False)
+`);
+const parsed = JSON.parse(out);
+parsed.boot_ms = Math.round(performance.now() - t0);
+process.stdout.write(JSON.stringify(parsed));
