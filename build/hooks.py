@@ -27,6 +27,8 @@ from calculator_build import (
     write_assets,
 )
 from calculators.params import ParameterSet
+from mkdocs.structure.files import File
+from reference_pages import backlinks, comparison_table, jurisdiction_page, quick_tables
 from mkdocs.exceptions import PluginError
 from compile_policy import PolicyDataError, compile_policy_data
 from search_patch import SearchPatchError, patch_site
@@ -63,11 +65,16 @@ def on_config(config):
 
 
 def on_files(files, config):
-    """Write the calculator runtime and bundles (after MkDocs has cleaned site_dir)."""
+    """Write the calculator runtime and bundles (after MkDocs has cleaned site_dir);
+    add one generated parameter page per jurisdiction (``parameters/<id>.md``)."""
     try:
         _state["calc_assets"] = write_assets(Path(config["site_dir"]), _state["policy_data"])  # type: ignore[arg-type]
     except CalculatorBuildError as exc:
         raise PluginError(str(exc)) from exc
+    params: ParameterSet = _state["params"]  # type: ignore[assignment]
+    for j in sorted(params.jurisdictions):
+        files.append(File.generated(config, f"parameters/{j}.md", content=jurisdiction_page(j, params, dt.date.today())))
+    _state["backlinks"] = backlinks(params)
     return files
 
 
@@ -94,6 +101,10 @@ def on_page_markdown(markdown, page, config, files):
             return f'<div data-jz-calc="{arg}"></div>'
         if name == "calc-query":
             return query_reference_md(arg, _state["params"])  # type: ignore[arg-type]
+        if name == "parameter-comparison":
+            return comparison_table(_state["params"], dt.date.today())  # type: ignore[arg-type]
+        if name == "quick-tables":
+            return quick_tables(_state["params"], dt.date.today())  # type: ignore[arg-type]
         if name == "jurisdiction-codes":
             return jurisdiction_codes_md(_state["params"])  # type: ignore[arg-type]
         if name == "policy-index":
@@ -123,6 +134,7 @@ def on_page_content(html_text, page, config, files):
     policy = _policy_page(page)
     if policy is None:
         return html_text
+    html_text = add_backlinks(html_text, policy.doc_id, _state["backlinks"], "../../")  # type: ignore[arg-type]
     card = metadata_card(policy.meta)
     cut = html_text.find("</h1>")
     if cut >= 0:
@@ -141,6 +153,25 @@ def on_page_content(html_text, page, config, files):
         f'<div class="policy-text" data-doc-id="{policy.doc_id}" '
         f'data-cite-title="{html.escape(str(policy.meta["cite_title"]))}">{html_text}</div>{script}'
     )
+
+
+RE_HEADING = re.compile(r'(<h([1-6])[^>]*\bid="([^"]+)"[^>]*>.*?</h\2>)', re.S)
+
+
+def add_backlinks(html_text: str, doc_id: str, links: dict[str, list[tuple[str, str, str]]], up: str) -> str:
+    """After each clause heading that something rests on: 本条款用于 … (calculators, parameters)."""
+
+    def add(m: re.Match[str]) -> str:
+        used = links.get(f"{doc_id}#{m.group(3)}")
+        if not used:
+            return m.group(1)
+        groups: dict[str, list[str]] = {}
+        for group, text, url in used:
+            groups.setdefault(group, []).append(f'<a href="{up}{html.escape(url)}">{html.escape(text)}</a>')
+        body = "".join(f'<span class="used-by__group">{html.escape(g)}：{"、".join(items)}</span>' for g, items in groups.items())
+        return m.group(1) + f'<p class="used-by" data-search-exclude><span class="used-by__title">本条款用于</span>{body}</p>'
+
+    return RE_HEADING.sub(add, html_text)
 
 
 def on_post_build(config):

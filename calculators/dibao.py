@@ -40,6 +40,13 @@ EXCLUDED_KINDS = {
     "allowances": "优待抚恤金、计划生育奖励扶助金、奖学金、见义勇为奖励等",
 }
 MAX_MEMBERS = 20
+PARAMETERS = (  # every parameter this calculator may read (backlinks; a test checks it is complete)
+    "dibao.standard.urban", "dibao.standard.rural", "dibao.employment_deduction_ratio", "dibao.employment_deduction_allowed",
+    "dibao.phase_out_months", "dibao.phase_out_months_max", "dibao.edge_multiple", "dibao.single_person_household",
+    "dibao.rigid_expense_multiple", "dibao.basic_pension_excluded", "dibao.review_months.class1",
+    "dibao.review_months.class2", "dibao.review_months.class3", "dibao.time_limit_working_days",
+)
+CLAUSES = ("xx-mzj-doudi-fangan#s2-1",)  # cited directly by a step
 
 
 def parse_member(raw: Any, i: int) -> dict[str, Any]:

@@ -336,6 +336,19 @@ def _fmt_status(result: dict[str, Any]) -> dict[str, str]:
             "figure": "符合" if ok else "不符合", "sentence": "按文件规定的比例核查现行低保标准，逐项结果见下方计算过程。"}
 
 
+# Parameters read by ``next_steps`` (for dibao, tekun and linshi).
+NEXT_STEP_PARAMETERS = ("service.one_window", "service.green_channel", "service.hotline_12345", "dibao.time_limit_working_days")
+
+
+def uses(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(parameters, directly cited clauses) a calculator page may show: its metadata for backlinks."""
+    from . import dibao, linshi, standard, tekun
+
+    module = {"dibao": dibao, "tekun": tekun, "linshi": linshi, "standard": standard}[name]
+    extra = NEXT_STEP_PARAMETERS if name != "standard" else ()
+    return tuple(dict.fromkeys(module.PARAMETERS + extra)), module.CLAUSES
+
+
 def next_steps(name: str, request: dict[str, Any], result: dict[str, Any], params: ParameterSet) -> list[dict[str, Any]]:
     """What to do now, each with the clause that says so where there is one."""
     j = result["jurisdiction"]

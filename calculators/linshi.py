@@ -15,6 +15,12 @@ from .params import ParameterSet
 
 KINDS = {"illness": "重大疾病（支出型）", "education": "教育费用负担过重（支出型）", "emergency": "突发急难（急难型）"}
 
+PARAMETERS = (
+    "dibao.standard.urban", "linshi.illness_multiple_min", "linshi.illness_multiple_max", "linshi.education_multiple_min",
+    "linshi.education_multiple_max", "linshi.case_by_case", "linshi.advance_aid",
+)
+CLAUSES = ("zhijin-2023-fengong#s3-12",)
+
 
 def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overrides: dict[str, Any]) -> dict[str, Any]:
     jurisdiction = str(request.get("jurisdiction", ""))

@@ -17,6 +17,12 @@ from .params import ParameterSet
 
 AREAS = {"urban": "城市", "rural": "农村"}
 
+PARAMETERS = (
+    "dibao.standard.urban", "dibao.standard.rural", "standard.urban_consumption_ratio_min", "standard.urban_consumption_ratio_max",
+    "standard.rural_consumption_ratio_min", "standard.rural_consumption_ratio_max", "standard.urban_rural_ratio_max",
+)
+CLAUSES: tuple[str, ...] = ()
+
 
 def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overrides: dict[str, Any]) -> dict[str, Any]:
     jurisdiction = str(request.get("jurisdiction", ""))

@@ -18,6 +18,12 @@ AREAS = {"urban": "城市", "rural": "农村"}
 CARE = {"self_care": "全自理", "half_care": "半护理", "full_care": "全护理"}
 DISABILITY_TYPES = {"physical": "肢体", "intellectual": "智力", "mental": "精神", "visual": "视力", "hearing": "听力", "speech": "言语", "multiple": "多重"}
 
+PARAMETERS = (
+    "dibao.standard.urban", "dibao.standard.rural", "tekun.elderly_age", "tekun.minor_age_limit", "tekun.basic_multiple",
+    "tekun.care_fraction.self_care", "tekun.care_fraction.half_care", "tekun.care_fraction.full_care", "min_wage.monthly",
+)
+CLAUSES: tuple[str, ...] = ()
+
 
 def no_labour_capacity(age: int, student: bool, grade: int, kind: str, elderly: int, minor: int) -> str:
     """The reason a person counts as having no capacity to work, or "" (第五条)."""

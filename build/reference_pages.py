@@ -1,0 +1,268 @@
+# SPDX-License-Identifier: MIT
+"""Staff reference pages generated from policy_data/ and the calculators.
+
+* ``jurisdiction_page`` — every parameter that applies to a place, with its value
+  history along the chain county → city → province → national, source, status and
+  the date this site last checked it.
+* ``comparison_table`` — the values in force on a date, side by side per county.
+* ``backlinks`` — for every clause, the parameters and calculators resting on it.
+* ``quick_tables`` — 低保金 by household size × per-capita income, 特困 amounts by
+  care level, 临时救助 ranges: computed by ``calculators/`` itself, so they agree
+  with the browser calculator (a browser test checks cells against it).
+All functions return Markdown (or data); nothing here holds a policy number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from urllib.parse import urlencode
+
+from calculators.api import calculate
+from calculators.forms import FORMS, jurisdiction_options, uses
+from calculators.params import ParameterSet
+
+STATUS_MARK = {"verified": "已核实", "secondary": "二手来源 ⚠", "unverified": "未核实 ⚠"}
+UNIT_TEXT = {"CNY/month": "元/月", "CNY/person/month": "元/人/月", "months": "个月", "working_days": "个工作日", "years": "周岁", "ratio": "", "bool": ""}
+GROUPS = (
+    ("dibao.", "低保"),
+    ("tekun.", "特困供养"),
+    ("linshi.", "临时救助"),
+    ("standard.", "低保标准测算"),
+    ("min_wage.", "最低工资"),
+    ("service.", "办理服务"),
+)
+CALC_TITLES = {name: form.title for name, form in FORMS.items()}
+
+
+def param_anchor(param: str) -> str:
+    return param.replace(".", "-").replace("_", "-")
+
+
+def value_text(value: Any, unit: str) -> str:
+    if value is None:
+        return "未找到（此日起的值本站没有找到）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return f"{value} {UNIT_TEXT.get(unit, unit)}".strip()
+
+
+def md_url(site_url: str) -> str:
+    """``policies/x/#a`` (a site URL) → ``policies/x.md#a`` (a Markdown link MkDocs validates)."""
+    path, _, anchor = site_url.partition("#")
+    return path.rstrip("/") + ".md" + (f"#{anchor}" if anchor else "")
+
+
+def _clause_link(ref: str, params: ParameterSet, up: str) -> str:
+    c = params.clauses.get(ref)
+    if c is None:
+        return ref
+    return f"[{c['cite']}]({up}{md_url(c['url'])})"
+
+
+def _basis(entry: dict[str, Any], params: ParameterSet, up: str) -> str:
+    parts = []
+    if entry.get("clause"):
+        parts.append(_clause_link(entry["clause"], params, up))
+    src = entry.get("source")
+    if src:
+        parts.append(f"[{src['title']}]({src['url']})（{src['publisher']}）")
+    if entry.get("note"):
+        parts.append(entry["note"])
+    return "；".join(parts) or "—"
+
+
+def jurisdiction_page(j: str, params: ParameterSet, today: dt.date, up: str = "../", url_up: str = "../../") -> str:
+    """Markdown for ``parameters/<j>.md``; ``up`` leads to docs/, ``url_up`` to the site root."""
+    info = params.jurisdictions[j]
+    chain = params.chain(j)
+    names = " → ".join(params.name(x) for x in chain)
+    out = [
+        f"# {info['name']}：政策参数",
+        "",
+        f"本页列出适用于{info['name']}的全部参数。查找顺序：{names}——本级没有规定的，用上一级的。"
+        f"“现行”指 {today.isoformat()}（本页生成日）施行的值。标 ⚠ 的不是照录文件原文的值，请以当地公布的为准。",
+        "",
+    ]
+    if info.get("documents"):
+        docs = "、".join(f"[{d}]({up}policies/{d}.md)" for d in info["documents"])
+        out += [f"本地文件：{docs}", ""]
+    used = [p for p in params.definitions if any(p in params.jurisdictions[x]["parameters"] for x in chain)]
+    for prefix, title in GROUPS:
+        group = [p for p in used if p.startswith(prefix)]
+        if not group:
+            continue
+        out += [f"## {title} {{#{prefix.rstrip('.')}}}", ""]
+        for p in group:
+            d = params.definitions[p]
+            current = params.resolve(p, j, today)
+            now = (
+                f"现行：**{value_text(current.value, d['unit'])}**（{params.name(current.jurisdiction)}，{current.entry['from']} 起，"
+                f"{STATUS_MARK.get(str(current.entry.get('status')), '')}）"
+                if current
+                else "现行：**本站没有找到**"
+            )
+            out += [f"### {d['label']} {{#{param_anchor(p)}}}", "", d["description"], "", now, ""]
+            out.append("历次规定（新的在下）：")
+            out.append("")
+            for x in chain:
+                for e in params.jurisdictions[x]["parameters"].get(p, []):
+                    out.append(
+                        f"- {e['from']} 起：**{value_text(e['value'], d['unit'])}**（{params.name(x)}）· "
+                        f"{STATUS_MARK.get(str(e.get('status')), '—')} · 核对 {e.get('checked') or '—'}  \n"
+                        f"  依据：{_basis(e, params, up)}"
+                    )
+            out.append("")
+    calcs = [f'<a href="{url_up}calculators/{n}/#j={j}">{CALC_TITLES[n]}</a>' for n in FORMS if j in dict(jurisdiction_options(params))]
+    if calcs:
+        out += ["## 用这些参数的计算器 {#calculators}", "", "、".join(calcs), ""]
+    return "\n".join(out)
+
+
+def _cell(params: ParameterSet, p: str, j: str, on: dt.date) -> str:
+    d = params.definitions[p]
+    r = params.resolve(p, j, on)
+    if r is None:
+        return "—"
+    mark = "" if r.entry.get("status") == "verified" else " ⚠"
+    return f"[{value_text(r.value, d['unit'])}{mark}]({j}.md#{param_anchor(p)})"
+
+
+def comparison_table(params: ParameterSet, today: dt.date) -> str:
+    places = jurisdiction_options(params)
+    head = "| 参数 | " + " | ".join(f"[{n}]({j}.md)" for j, n in places) + " |"
+    out = [
+        f"各地 {today.isoformat()} 施行的参数（点数值看来历）。“—”表示文件没有规定或本站没有找到；⚠ 表示二手或未核实的来源。",
+        "",
+    ]
+    for prefix, title in GROUPS:
+        rows = [p for p in params.definitions if p.startswith(prefix)]
+        out += [f"### {title}", "", head, "| --- |" + " --- |" * len(places)]
+        for p in rows:
+            cells = " | ".join(_cell(params, p, j, today) for j, _ in places)
+            out.append(f"| {params.definitions[p]['label']} | {cells} |")
+        out.append("")
+    out += ["其他层级：" + "、".join(f"[{d['name']}]({j}.md)" for j, d in params.jurisdictions.items() if j not in dict(places)), ""]
+    return "\n".join(out)
+
+
+def backlinks(params: ParameterSet) -> dict[str, list[tuple[str, str, str]]]:
+    """clause ref → [(group, link text, site-relative URL)]: calculators, then parameters per place."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+
+    def add(ref: str, group: str, text: str, url: str) -> None:
+        if ref in params.clauses and (group, text, url) not in out.setdefault(ref, []):
+            out[ref].append((group, text, url))
+
+    by_param: dict[str, set[str]] = {}
+    for j, info in params.jurisdictions.items():
+        for p, entries in info["parameters"].items():
+            for e in entries:
+                if e.get("clause"):
+                    by_param.setdefault(p, set()).add(e["clause"])
+    for name in FORMS:
+        ps, direct = uses(name)
+        refs = {ref for p in ps for ref in by_param.get(p, ())} | set(direct)
+        for ref in sorted(refs):
+            add(ref, "计算器", CALC_TITLES[name], f"calculators/{name}/")
+    for j, info in params.jurisdictions.items():
+        for p, entries in info["parameters"].items():
+            for e in entries:
+                if e.get("clause"):
+                    add(e["clause"], f"{info['name']}参数", params.definitions[p]["label"], f"parameters/{j}/#{param_anchor(p)}")
+    return out
+
+
+# --------------------------------------------------------------------------- quick tables
+
+def _latest_date(params: ParameterSet, param: str, j: str, today: dt.date) -> dt.date | None:
+    """Today if a value is in force, else the start of the most recent known value."""
+    if params.resolve(param, j, today) is not None:
+        return today
+    dates = sorted(
+        dt.date.fromisoformat(e["from"])
+        for x in params.chain(j)
+        for e in params.jurisdictions[x]["parameters"].get(param, [])
+        if e["value"] is not None
+    )
+    return dates[-1] if dates else None
+
+
+def dibao_link(j: str, area: str, n: int, income: str, on: dt.date, today: dt.date) -> str:
+    q = {"j": j, "area": area, "n": str(n)}
+    for i in range(1, n + 1):
+        q[f"age{i}"] = "40"
+    q["other"] = income
+    if on != today:
+        q["date"] = on.isoformat()
+    return "calculators/dibao/#" + urlencode(q)
+
+
+def dibao_rows(params: ParameterSet, j: str, area: str, on: dt.date, sizes=range(1, 6), step: int = 100):
+    """[(per-capita income, [amount per household size])] up to the standard, from the calculator."""
+    std = params.resolve(f"dibao.standard.{area}", j, on)
+    top = int(std.fraction) if std else 0
+    rows = []
+    for pc in list(range(0, top, step)) + ([top] if top % step else []):
+        amounts = []
+        for n in sizes:
+            r = calculate("dibao", {"jurisdiction": j, "area": area, "date": on.isoformat(), "members": [{"age": 40}] * n,
+                                    "income": {"other": str(pc * n)}}, params)
+            amounts.append(r["monthly_amount"])
+        rows.append((pc, amounts))
+    return std, rows
+
+
+def quick_tables(params: ParameterSet, today: dt.date) -> str:
+    out = [
+        f"以下数字由本站计算器在生成网站时（{today.isoformat()}）算出，和在线计算器用的是同一套代码和数据。"
+        "只是估算，以乡镇（街道）审核确认为准。标 ⚠ 的标准来自二手或未核实的来源。",
+        "",
+    ]
+    places = [(j, n) for j, n in jurisdiction_options(params) if j != "other"]
+    out += ["## 低保金速查表 {#dibao}", "",
+            "每月低保金（元）=（低保标准 − 家庭月人均收入）× 人数。表中的“人均收入”是已经扣除不计入部分后的收入；"
+            "有人在工作的家庭，当地可能扣减就业成本，请用计算器。", ""]
+    for j, name in places:
+        for area, area_name in (("urban", "城市"), ("rural", "农村")):
+            on = _latest_date(params, f"dibao.standard.{area}", j, today)
+            anchor = f"dibao-{j}-{area}"
+            if on is None:
+                out += [f"### {name}（{area_name}） {{#{anchor}}}", "", "本站没有这里的低保标准，无法列表；请用计算器并填写当地标准。", ""]
+                continue
+            std, rows = dibao_rows(params, j, area, on)
+            mark = "" if std.entry.get("status") == "verified" else " ⚠"
+            when = "现行" if on == today else f"{on.isoformat()} 起施行（此后的标准本站没有找到，仅供对照）"
+            out += [f"### {name}（{area_name}） {{#{anchor}}}", "",
+                    f"按{when}的{area_name}低保标准 **{std.value} 元/人/月**{mark}（{params.name(std.jurisdiction)}）。", ""]
+            out += ["| 人均收入 | 1人 | 2人 | 3人 | 4人 | 5人 |", "| ---: | ---: | ---: | ---: | ---: | ---: |"]
+            for pc, amounts in rows:
+                cells = " | ".join(
+                    f'<a href="../../{dibao_link(j, area, n, str(pc * n), on, today)}">{a}</a>' for n, a in enumerate(amounts, 1)
+                )
+                out.append(f"| {pc} | {cells} |")
+            out.append("")
+    out += ["## 特困供养标准速查 {#tekun}", ""]
+    for j, name in places:
+        row = []
+        for care, care_name in (("self_care", "全自理"), ("half_care", "半护理"), ("full_care", "全护理")):
+            r = calculate("tekun", {"jurisdiction": j, "area": "rural", "age": 70, "care_level": care, "date": today.isoformat()}, params)
+            row.append((care_name, r))
+        errors = [r for _, r in row if "error" in r or r.get("monthly_amount") is None]
+        if errors:
+            why = errors[0].get("message") or "当地文件没有规定特困供养标准的计算方法。"
+            out += [f"- **{name}**：无法列表。{why}"]
+        else:
+            out += [f"- **{name}**（农村）：" + "；".join(f"{c} 不低于 {r['monthly_amount']} 元/月" for c, r in row)]
+    out += ["", "## 临时救助范围速查 {#linshi}", ""]
+    for j, name in places:
+        lines = []
+        for kind, kind_name in (("illness", "重大疾病"), ("education", "教育负担过重")):
+            on = _latest_date(params, "dibao.standard.urban", j, today) or today
+            r = calculate("linshi", {"jurisdiction": j, "kind": kind, "persons": 1, "date": on.isoformat()}, params)
+            if r.get("status") == "range":
+                when = "" if on == today else f"（按 {on.isoformat()} 起的城市低保标准）"
+                lines.append(f"{kind_name}每人 {r['min_amount']}—{r['max_amount']} 元{when}")
+        out.append(f"- **{name}**：" + ("；".join(lines) if lines else "文件没有公布倍数，无法估算范围，请向乡镇（街道）咨询。"))
+    out.append("")
+    return "\n".join(out)
