@@ -212,7 +212,7 @@ def initial_visibility(form: Form, params: ParameterSet, today: dt.date) -> dict
     return table
 
 
-def render_form(name: str, params: ParameterSet, assets: dict[str, Any], up: str, today: dt.date) -> str:
+def render_form(name: str, params: ParameterSet, assets: dict[str, Any], up: str, today: dt.date, qr: bool = False) -> str:
     """The calculator: form, loading bar, result area, and the config for the page script."""
     form = FORMS[name]
     options = jurisdiction_options(params)
@@ -251,7 +251,9 @@ def render_form(name: str, params: ParameterSet, assets: dict[str, Any], up: str
         '<section class="jz-result" id="jz-result" aria-live="polite" aria-label="估算结果"><div class="jz-out"><p class="jz-prompt">填写上面的内容后，这里会显示估算结果。</p></div></section>'
         '<a class="jz-sticky" href="#jz-result" hidden></a>'
         '<div class="jz-actions"><button type="button" class="jz-copy-link md-button">复制链接</button>'
-        '<span class="jz-copy-status" role="status"></span></div>'
+        '<button type="button" class="jz-print md-button">打印结果</button>'
+        + (f'<a class="md-button" href="qr.svg" download="{name}-qr.svg">本页二维码</a>' if qr else "")
+        +         '<span class="jz-copy-status" role="status"></span></div>'
         '<p class="jz-privacy">您填写的内容只在您的手机（电脑）上计算，不会发送给本站或任何人，也不会保存。'
         '“复制链接”生成的链接把填写内容放在 # 号后面，打开链接时这部分也不会发送到服务器。</p>'
         f'<script type="application/json" id="jz-calc-config">{json.dumps(config, ensure_ascii=False)}</script>'

@@ -31,6 +31,7 @@ from mkdocs.structure.files import File
 from reference_pages import backlinks, comparison_table, jurisdiction_page, quick_tables
 from mkdocs.exceptions import PluginError
 from compile_policy import PolicyDataError, compile_policy_data
+from qr import qr_svg
 from search_patch import SearchPatchError, patch_site
 from policy_pages import POLICY_DIR, PolicyPage, load_policy_pages, metadata_card, policy_index
 
@@ -61,6 +62,10 @@ def on_config(config):
     except PolicyDataError as exc:
         raise PluginError(f"policy_data 错误 / error: {exc}") from exc
     _state["params"] = ParameterSet(_state["policy_data"])  # type: ignore[arg-type]
+    public = str(config["extra"].get("public_url") or "")
+    if public and not public.endswith("/"):
+        raise PluginError(f"extra.public_url / JZ_PUBLIC_URL 要以 / 结尾 / must end with '/': {public}")
+    _state["public_url"] = public
     return config
 
 
@@ -93,6 +98,11 @@ def anchor_table(pages: dict[str, PolicyPage], up: str = "") -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
+    policy = _policy_page(page)
+    if policy is not None and not page.meta.get("description"):
+        m = policy.meta
+        number = f"（{m['doc_number']}）" if m.get("doc_number") else ""
+        page.meta["description"] = f"{m['short_title']}：{m['issuer']}{number}，{m['date']}。原文照录，每一条都有固定链接，可复制引用。"
     def replace(m: re.Match[str]) -> str:
         name, arg = m.group(1), m.group(2)
         if name in ("calculator", "calc-query") and arg not in FORMS:
@@ -129,13 +139,18 @@ def on_page_content(html_text, page, config, files):
         raise PluginError(f"{page.file.src_uri}: 一页只能放一个计算器 / one calculator per page")
     if slots:
         up = "../" * page.url.count("/") if page.url else ""
-        form = render_form(slots[0], _state["params"], _state["calc_assets"], up, dt.date.today())  # type: ignore[arg-type]
+        form = render_form(slots[0], _state["params"], _state["calc_assets"], up, dt.date.today(), qr=bool(_state["public_url"]))  # type: ignore[arg-type]
         html_text = RE_CALC_SLOT.sub(lambda m: form, html_text)
     policy = _policy_page(page)
     if policy is None:
         return html_text
     html_text = add_backlinks(html_text, policy.doc_id, _state["backlinks"], "../../")  # type: ignore[arg-type]
     card = metadata_card(policy.meta)
+    if _state["public_url"]:
+        card += (
+            f'<p class="qr-links">二维码（用于海报、明白卡）：<a href="qr/page.svg" download="{policy.doc_id}.svg">本文件</a>；'
+            "每一条的二维码在条款标题旁。</p>"
+        )
     cut = html_text.find("</h1>")
     if cut >= 0:
         html_text = html_text[: cut + 5] + card + html_text[cut + 5 :]
@@ -149,8 +164,9 @@ def on_page_content(html_text, page, config, files):
     script = ""
     if redirects:
         script = f'<script type="application/json" id="anchor-redirects">{json.dumps(redirects)}</script>'
+    qr_attr = ' data-qr="qr/"' if _state["public_url"] else ""
     return (
-        f'<div class="policy-text" data-doc-id="{policy.doc_id}" '
+        f'<div class="policy-text"{qr_attr} data-doc-id="{policy.doc_id}" '
         f'data-cite-title="{html.escape(str(policy.meta["cite_title"]))}">{html_text}</div>{script}'
     )
 
@@ -174,7 +190,29 @@ def add_backlinks(html_text: str, doc_id: str, links: dict[str, list[tuple[str, 
     return RE_HEADING.sub(add, html_text)
 
 
+def write_qr_codes(site_dir: Path, public: str) -> int:
+    """SVG QR codes for every policy page and clause, and every calculator page."""
+    n = 0
+    for doc_id, page in _pages().items():
+        out = site_dir / POLICY_DIR / doc_id / "qr"
+        out.mkdir(parents=True, exist_ok=True)
+        url = f"{public}{POLICY_DIR}/{doc_id}/"
+        (out / "page.svg").write_text(qr_svg(url, str(page.meta["short_title"])), encoding="utf-8")
+        n += 1
+        for c in page.clauses:
+            (out / f"{c.anchor}.svg").write_text(qr_svg(f"{url}#{c.anchor}", f"{page.meta['short_title']} {c.cite}"), encoding="utf-8")
+            n += 1
+    for name in FORMS:
+        target = site_dir / "calculators" / name
+        if target.exists():
+            (target / "qr.svg").write_text(qr_svg(f"{public}calculators/{name}/"), encoding="utf-8")
+            n += 1
+    return n
+
+
 def on_post_build(config):
+    if _state["public_url"]:
+        write_qr_codes(Path(config["site_dir"]), str(_state["public_url"]))
     try:
         patch_site(Path(config["site_dir"]))
     except SearchPatchError as exc:

@@ -74,6 +74,16 @@
         setTimeout(function () { btn.textContent = "复制引用"; }, 2000);
       });
       h.appendChild(btn);
+      if (root.dataset.qr) {
+        // Built only when the public address is known (JZ_PUBLIC_URL): for posters and 明白卡.
+        var qr = document.createElement("a");
+        qr.className = "qr-btn";
+        qr.href = root.dataset.qr + h.id + ".svg";
+        qr.textContent = "二维码";
+        qr.setAttribute("download", root.dataset.docId + "-" + h.id + ".svg");
+        qr.setAttribute("aria-label", "下载本条二维码：" + h.dataset.cite);
+        h.appendChild(qr);
+      }
     });
   }
 

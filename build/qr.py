@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: MIT
+"""QR codes (segno, SVG) for pages, clause permalinks, calculators and prefilled links.
+
+A QR code must hold the published address, so the build makes them only when
+``extra.public_url`` is set (env ``JZ_PUBLIC_URL``).  For a hand-written campaign
+link (a prefilled calculator), use the command line:
+
+    .venv/bin/python build/qr.py "https://…/calculators/dibao/#j=changle&area=rural" poster.svg
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import segno
+
+
+def qr_svg(url: str, title: str = "") -> str:
+    """An SVG QR code (error correction M, 4-module quiet zone) for ``url``."""
+    code = segno.make(url, error="m", micro=False, boost_error=False)
+    buf = io.BytesIO()
+    code.save(buf, kind="svg", scale=6, border=4, xmldecl=False, title=title or url, svgclass="qr", lineclass=None)
+    return buf.getvalue().decode("utf-8")
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print(__doc__)
+        return 2
+    url, out = argv
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(qr_svg(url))
+    print(f"wrote {out}: {url}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
