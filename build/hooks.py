@@ -31,6 +31,7 @@ from mkdocs.structure.files import File
 from reference_pages import backlinks, comparison_table, jurisdiction_page, quick_tables
 from mkdocs.exceptions import PluginError
 from compile_policy import PolicyDataError, compile_policy_data
+from cards import AIDS, card_markdown, card_places, cards_index
 from qr import qr_svg
 from search_patch import SearchPatchError, patch_site
 from policy_pages import POLICY_DIR, PolicyPage, load_policy_pages, metadata_card, policy_index
@@ -79,6 +80,10 @@ def on_files(files, config):
     params: ParameterSet = _state["params"]  # type: ignore[assignment]
     for j in sorted(params.jurisdictions):
         files.append(File.generated(config, f"parameters/{j}.md", content=jurisdiction_page(j, params, dt.date.today())))
+    for j, _ in card_places(params):
+        for aid in AIDS:
+            text = card_markdown(params, j, aid, dt.date.today(), str(_state["public_url"]), qr_svg)
+            files.append(File.generated(config, f"cards/{j}-{aid}.md", content=text))
     _state["backlinks"] = backlinks(params)
     return files
 
@@ -113,6 +118,8 @@ def on_page_markdown(markdown, page, config, files):
             return query_reference_md(arg, _state["params"])  # type: ignore[arg-type]
         if name == "parameter-comparison":
             return comparison_table(_state["params"], dt.date.today())  # type: ignore[arg-type]
+        if name == "cards-index":
+            return cards_index(_state["params"])  # type: ignore[arg-type]
         if name == "quick-tables":
             return quick_tables(_state["params"], dt.date.today())  # type: ignore[arg-type]
         if name == "jurisdiction-codes":

@@ -21,7 +21,10 @@ def qr_svg(url: str, title: str = "") -> str:
     code = segno.make(url, error="m", micro=False, boost_error=False)
     buf = io.BytesIO()
     code.save(buf, kind="svg", scale=6, border=4, xmldecl=False, title=title or url, svgclass="qr", lineclass=None)
-    return buf.getvalue().decode("utf-8")
+    svg = buf.getvalue().decode("utf-8")
+    # segno writes width/height only; a viewBox lets CSS scale the code (e.g. 32 mm on a 明白卡).
+    size = code.symbol_size(scale=6, border=4)
+    return svg.replace("<svg ", f'<svg viewBox="0 0 {size[0]} {size[1]}" ', 1)
 
 
 def main(argv: list[str]) -> int:

@@ -25,6 +25,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
 SEEDS = ROOT.parent / "shared" / "seeds"
+# The test build is made as if published here, so QR codes and og:url are generated and checked.
+PUBLIC_URL = "https://jiuzhu.example.org/"
 
 
 @pytest.fixture(scope="session")
@@ -35,7 +37,7 @@ def built_site(tmp_path_factory) -> Path:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "JZ_PUBLIC_URL": PUBLIC_URL},
     )
     assert proc.returncode == 0, proc.stderr[-4000:]
     return out

@@ -370,6 +370,22 @@ box.querySelector(".jz-copy-link").addEventListener("click", async () => {
   status.dataset.link = link;
 });
 
+// Result sheet (打印结果 / 另存为 PDF): print everything, with the date and the page's address.
+function preparePrint() {
+  for (const d of box.querySelectorAll("details")) d.open = true;
+  let meta = box.querySelector(".jz-print-meta");
+  if (!meta) {
+    meta = el("p", "jz-print-meta");
+    box.insertBefore(meta, box.firstChild);
+  }
+  meta.textContent = "打印于 " + today() + "。" + "这是估算，不是审批结果，以乡镇（街道）审核确认为准。";
+}
+window.addEventListener("beforeprint", preparePrint);
+box.querySelector(".jz-print").addEventListener("click", () => {
+  preparePrint();
+  window.print();
+});
+
 readLink();
 update();
 start();

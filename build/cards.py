@@ -1,0 +1,170 @@
+# SPDX-License-Identifier: MIT
+"""明白卡: one printable A4 card per place and aid type, generated from policy_data.
+
+Every sentence with a number comes from a parameter (with its clause or source);
+examples are computed by ``calculators/``.  Cards are pages ``cards/<place>-<aid>.md``
+(not in the navigation; listed on ``cards/index.md``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from calculators.api import calculate
+from calculators.forms import jurisdiction_options, next_steps
+from calculators.params import ParameterSet
+from reference_pages import STATUS_MARK, _clause_link, _latest_date, value_text
+
+AIDS = {"dibao": "低保", "tekun": "特困供养", "linshi": "临时救助"}
+
+
+def card_places(params: ParameterSet) -> list[tuple[str, str]]:
+    return [(j, n) for j, n in jurisdiction_options(params) if j != "other"]
+
+
+def _basis(params: ParameterSet, r: Any, up: str) -> str:
+    e = r.entry
+    parts = []
+    if e.get("clause"):
+        parts.append(_clause_link(e["clause"], params, up))
+    if e.get("source"):
+        parts.append(f"{e['source']['title']}")
+    mark = STATUS_MARK.get(str(e.get("status")), "")
+    return f"〔依据：{'；'.join(parts)}{'，' + mark if mark and mark != '已核实' else ''}〕" if parts else ""
+
+
+def _fact(params: ParameterSet, param: str, j: str, on: dt.date, up: str) -> tuple[Any, str] | None:
+    r = params.resolve(param, j, on)
+    if r is None:
+        return None
+    return r, _basis(params, r, up)
+
+
+def _standards(params: ParameterSet, j: str, today: dt.date, up: str) -> list[str]:
+    lines = []
+    for area, area_name in (("urban", "城市"), ("rural", "农村")):
+        param = f"dibao.standard.{area}"
+        on = _latest_date(params, param, j, today)
+        if on is None:
+            lines.append(f"{area_name}低保标准：本站没有找到，请向乡镇（街道）询问。")
+            continue
+        r = params.resolve(param, j, on)
+        when = "现行" if on == today else f"{on.isoformat()} 起（之后的标准本站没有找到，请向乡镇（街道）询问现行标准）"
+        lines.append(f"{area_name}低保标准：**{value_text(r.value, r.unit)}**，{when} {_basis(params, r, up)}")
+    return lines
+
+
+def _how(params: ParameterSet, aid: str, j: str, today: dt.date, up: str) -> list[str]:
+    dummy = {"calculator": aid, "jurisdiction": j, "date": today.isoformat()}
+    steps = next_steps(aid, {"members": [{"age": "60"}]} if aid != "tekun" else {"age": "60"}, dummy, params)
+    out = []
+    for s in steps:
+        cites = "；".join(_clause_link(c, params, up) for c in s["clauses"])
+        src = "；".join(x["title"] for x in s.get("sources", []))
+        basis = "；".join(x for x in (cites, src) if x)
+        out.append(f"1. {s['text']}" + (f"〔依据：{basis}〕" if basis else ""))
+    return out
+
+
+def card_markdown(params: ParameterSet, j: str, aid: str, today: dt.date, public_url: str, qr_svg_fn=None) -> str:
+    up = "../"
+    name = params.name(j)
+    link = f"calculators/{aid}/#j={j}"
+    out = [
+        "---",
+        f"title: {name}{AIDS[aid]}明白卡",
+        f"description: {name}{AIDS[aid]}：谁可以申请、能领多少、怎么申请。由社会救助政策明白站根据公开文件整理，不是政府文件。",
+        "---",
+        "",
+        f'<div class="mb-card" data-place="{j}" data-aid="{aid}" markdown>',
+        "",
+        f"# {name}{AIDS[aid]}明白卡",
+        "",
+        f'<p class="mb-card__meta">社会救助政策明白站根据公开文件整理（{today.isoformat()}），不是政府文件。</p>',
+        "",
+    ]
+    if aid == "dibao":
+        out += ["## 谁可以申请", ""]
+        out += ["- 共同生活的家庭成员人均收入低于当地低保标准，家庭财产也符合当地规定。"]
+        single = _fact(params, "dibao.single_person_household", j, today, up)
+        if single:
+            out += [f"- 重度残疾人、重病患者，可以按“单人户”单独申请。{single[1]}"]
+        edge = _fact(params, "dibao.edge_multiple", j, today, up)
+        if edge:
+            out += [f"- 人均收入高于低保标准、但低于标准的 {edge[0].value} 倍的，属于低保边缘家庭，可以申请医疗、教育等专项救助。{edge[1]}"]
+        out += ["", "## 能领多少", "", "- 每月低保金 =（低保标准 − 家庭月人均收入）× 共同生活的人数。"]
+        out += [f"- {line}" for line in _standards(params, j, today, up)]
+        ratio = _fact(params, "dibao.employment_deduction_ratio", j, today, up)
+        if ratio:
+            out += [f"- 在工作的家庭成员，计算收入时扣减就业成本：低保标准的 {ratio[0].value}，不超过本人工资。{ratio[1]}"]
+        phase = _fact(params, "dibao.phase_out_months", j, today, up)
+        if phase:
+            out += [f"- 收入超过标准的低保家庭，可以有 {phase[0].value} 个月渐退期。{phase[1]}"]
+        on = _latest_date(params, "dibao.standard.rural", j, today)
+        if on is not None:
+            r = calculate("dibao", {"jurisdiction": j, "area": "rural", "date": on.isoformat(), "members": [{"age": 40}] * 3,
+                                    "income": {"other": "900"}}, params)
+            if "error" not in r:
+                out += [f"- 例：农村三口之家，每月共收入 900 元（人均 300 元），按农村标准 {r['standard']} 元，"
+                        f"每月约 **{r['monthly_amount']} 元**。"]
+    elif aid == "tekun":
+        out += ["## 谁可以申请", "",
+                "同时具备三个条件：",
+                "",
+                "1. 没有劳动能力（如年满 60 周岁的老人、未成年人、重度残疾人）；",
+                "2. 没有生活来源（收入低于当地低保标准，财产符合规定）；",
+                "3. 没有法定赡养、抚养、扶养义务人，或者义务人没有能力履行义务。",
+                ""]
+        minor = _fact(params, "tekun.minor_age_limit", j, today, up)
+        if minor:
+            out += [f"未成年人的年龄放宽到 {minor[0].value} 周岁以下。{minor[1]}", ""]
+        out += ["## 能领多少", ""]
+        basic = _fact(params, "tekun.basic_multiple", j, today, up)
+        if basic:
+            out += [f"- 基本生活标准：不低于当地低保标准的 {basic[0].value} 倍。{basic[1]}"]
+            for care, care_name in (("self_care", "全自理"), ("half_care", "半护理"), ("full_care", "全护理")):
+                f = _fact(params, f"tekun.care_fraction.{care}", j, today, up)
+                if f:
+                    out += [f"- {care_name}的照料护理标准：不低于上年度最低工资标准的 {f[0].value}。{f[1]}"]
+            out += [f"- {line}" for line in _standards(params, j, today, up)]
+        else:
+            out += ["- 当地文件没有写明特困供养标准的计算方法，请向县民政局或乡镇（街道）询问当地标准。"]
+    else:
+        out += ["## 什么情况可以申请", "",
+                "- 因突发事件、意外伤害、重大疾病等，基本生活暂时出现严重困难，其他救助暂时无法覆盖的家庭或个人。", ""]
+        out += ["## 能领多少", ""]
+        found = False
+        for kind, kind_name in (("illness", "重大疾病患者"), ("education", "因子女教育费用负担过重的")):
+            lo = _fact(params, f"linshi.{kind}_multiple_min", j, today, up)
+            hi = _fact(params, f"linshi.{kind}_multiple_max", j, today, up)
+            if lo and hi:
+                found = True
+                out += [f"- {kind_name}：按城市低保月标准的 {lo[0].value}—{hi[0].value} 倍救助（一次性）。{lo[1]}"]
+        if found:
+            out += [f"- {line}" for line in _standards(params, j, today, up)[:1]]
+        else:
+            out += ["- 当地文件没有公布具体倍数，给多少由乡镇（街道）按困难程度确定。"]
+        advance = _fact(params, "linshi.advance_aid", j, today, up)
+        if advance:
+            out += [f"- 情况紧急的，可以先行救助，事后补办手续。{advance[1]}"]
+        case = _fact(params, "linshi.case_by_case", j, today, up)
+        if case:
+            out += [f"- 救助后仍有重大困难的，可以“一事一议”。{case[1]}"]
+    out += ["", "## 怎么申请", ""] + _how(params, aid, j, today, up) + [""]
+    out += ["## 扫码估算", ""]
+    if public_url and qr_svg_fn:
+        out += [f'<div class="mb-card__qr">{qr_svg_fn(public_url + link)}'
+                f'<p>用手机扫码，打开{name}{AIDS[aid]}估算（已选好地区）。<br>{public_url}{link}</p></div>', ""]
+    else:
+        out += [f'<p>在线估算：<a href="../../{link}">{AIDS[aid]}估算（{name}）</a>（部署时设置 JZ_PUBLIC_URL 后，这里印二维码。）</p>', ""]
+    out += ['<p class="mb-card__notice">以上是根据公开文件整理的说明，不是审批依据。能否享受、享受多少，以乡镇（街道）审核确认为准。</p>',
+            "", "</div>", ""]
+    return "\n".join(out)
+
+
+def cards_index(params: ParameterSet) -> str:
+    rows = ["| 地区 | " + " | ".join(AIDS.values()) + " |", "| --- |" + " --- |" * len(AIDS)]
+    for j, name in card_places(params):
+        rows.append(f"| {name} | " + " | ".join(f"[{AIDS[a]}明白卡]({j}-{a}.md)" for a in AIDS) + " |")
+    return "\n".join(rows)

@@ -1,0 +1,130 @@
+# SPDX-License-Identifier: MIT
+"""Publicity kit: QR codes decode to the right address, 明白卡 print on one A4 page,
+every page prints without overflow, sharing tags on every page."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import PUBLIC_URL
+
+A4_WIDTH_PX = 794  # 210 mm at 96 dpi
+
+
+def decode_svg(page, svg_path: Path) -> str:
+    """Render the SVG in Chromium, then decode the picture with zxing-cpp."""
+    import zxingcpp
+    from PIL import Image
+
+    page.set_content(f'<body style="margin:0;background:#fff">{svg_path.read_text(encoding="utf-8")}</body>')
+    png = page.locator("svg").screenshot()
+    results = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
+    assert len(results) == 1, svg_path
+    return results[0].text
+
+
+@pytest.mark.parametrize(
+    "svg,url",
+    [
+        ("policies/changle-2021-yijian/qr/page.svg", "policies/changle-2021-yijian/"),
+        ("policies/changle-2021-yijian/qr/s2-1-8.svg", "policies/changle-2021-yijian/#s2-1-8"),
+        ("policies/huaiyuan-2023-qingdan/qr/task-1.svg", "policies/huaiyuan-2023-qingdan/#task-1"),
+        ("calculators/dibao/qr.svg", "calculators/dibao/"),
+    ],
+)
+def test_qr_code_decodes_to_its_address(built_site, browser, svg, url):
+    page = browser.new_page()
+    assert decode_svg(page, built_site / svg) == PUBLIC_URL + url
+    page.close()
+
+
+def test_every_clause_has_a_qr_code(built_site):
+    for page in (built_site / "policies").glob("*/index.html"):
+        heads = re.findall(r"<h[1-6]\b[^>]*>", page.read_text(encoding="utf-8"))
+        ids = [re.search(r'\bid="([^"]+)"', h).group(1) for h in heads if "data-cite=" in h]
+        assert ids
+        for anchor in ids:
+            assert (page.parent / "qr" / f"{anchor}.svg").exists(), (page, anchor)
+
+
+def test_card_qr_opens_the_calculator_for_that_place(built_site, browser):
+    page = browser.new_page()
+    html = (built_site / "cards" / "changle-dibao" / "index.html").read_text(encoding="utf-8")
+    svg = re.search(r'<div class="mb-card__qr">\s*(<svg.*?</svg>)', html, re.S).group(1)
+    tmp = built_site / "_card_qr_test.svg"
+    tmp.write_text(svg, encoding="utf-8")
+    try:
+        assert decode_svg(page, tmp) == PUBLIC_URL + "calculators/dibao/#j=changle"
+    finally:
+        tmp.unlink()
+    page.close()
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", pdf))
+
+
+@pytest.mark.parametrize("card", ["changle-dibao", "changle-tekun", "changle-linshi", "zongyang-dibao", "huaiyuan-dibao", "zhijin-linshi", "template-dibao"])
+def test_mingbai_card_prints_on_one_a4_page(browser, site_url, card):
+    page = browser.new_page(viewport={"width": A4_WIDTH_PX, "height": 1123})
+    page.goto(site_url + f"cards/{card}/")
+    page.emulate_media(media="print")
+    assert _pdf_pages(page.pdf(format="A4", print_background=True)) == 1
+    text = page.inner_text("article")
+    assert "不是政府文件" in text and "以乡镇（街道）审核确认为准" in text
+    page.close()
+
+
+def test_card_numbers_carry_their_basis(built_site):
+    html = (built_site / "cards" / "changle-dibao" / "index.html").read_text(encoding="utf-8")
+    # 816 (潍坊, 2021-11) is secondary: the line says so and names the source.
+    line = re.search(r"城市低保标准：<strong>816 元/人/月</strong>.*?</li>", html, re.S).group(0)
+    assert "二手来源 ⚠" in line and "潍坊" in line
+    # (640 − 300) × 3 = 1020.00, computed by calculators/ (差额, 民发〔2021〕57号 第二十三条)
+    assert "每月约 <strong>1020.00 元</strong>" in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["", "policies/changle-2021-yijian/", "policies/huaiyuan-2023-qingdan/", "parameters/", "parameters/changle/", "tables/",
+     "cards/changle-dibao/", "calculators/dibao/#j=changle&area=urban&n=3&age1=45&wage1=1200&age2=43&age3=12&date=2021-12-01"],
+)
+def test_page_prints_on_a4_without_overflow(browser, site_url, path):
+    page = browser.new_page(viewport={"width": A4_WIDTH_PX - 106, "height": 1000})  # A4 minus 2 × 14 mm margins
+    page.goto(site_url + path)
+    if path.startswith("calculators"):
+        page.wait_for_selector(".jz-summary", timeout=90_000)
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    wide = page.evaluate(
+        "() => [...document.querySelectorAll('article *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+        ".map(e => e.tagName + '.' + e.className).slice(0, 5)"
+    )
+    assert not wide, wide
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1")  # subpixel rounding
+    assert not page.is_visible(".md-header")
+    pdf = page.pdf(format="A4")
+    assert _pdf_pages(pdf) >= 1
+    if path.startswith("calculators"):
+        text = page.inner_text("article")
+        assert "打印于" in text and "1248.00" in text and "为什么" in text
+    page.close()
+
+
+def test_sharing_tags_on_every_page(built_site):
+    pages = list(built_site.rglob("index.html"))
+    assert len(pages) > 40
+    for p in pages:
+        html = p.read_text(encoding="utf-8")
+        rel = p.parent.relative_to(built_site).as_posix()
+        url = PUBLIC_URL + ("" if rel == "." else rel + "/")
+        for prop in ("og:title", "og:description", "og:site_name"):
+            assert re.search(rf'<meta property="{prop}" content="[^"]+">', html), (p, prop)
+        assert f'<meta property="og:url" content="{url}">' in html, p
+        assert re.search(r"<title>.+ - 社会救助政策明白站</title>", html) or rel == ".", p
+        desc = re.search(r'<meta name="description" content="([^"]+)">', html).group(1)
+        assert len(desc) >= 10
