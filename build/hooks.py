@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import os
 import re
 from pathlib import Path
 
@@ -32,6 +33,8 @@ from reference_pages import backlinks, comparison_table, jurisdiction_page, quic
 from mkdocs.exceptions import PluginError
 from compile_policy import PolicyDataError, compile_policy_data
 from cards import AIDS, card_markdown, card_places, cards_index
+from page_urls import check_pages, record_pages, write_redirects
+from page_urls import read_lock as read_page_lock
 from qr import qr_svg
 from search_patch import SearchPatchError, patch_site
 from policy_pages import POLICY_DIR, PolicyPage, load_policy_pages, metadata_card, policy_index
@@ -217,7 +220,21 @@ def write_qr_codes(site_dir: Path, public: str) -> int:
     return n
 
 
+def on_nav(nav, config, files):
+    """Published page addresses must stay (or redirect): see build/page_urls.py."""
+    urls = {"" if f.url in ("./", ".") else f.url for f in files.documentation_pages()}
+    lock = read_page_lock()
+    if os.environ.get("JZ_RECORD_PAGES") == "1":  # python build/page_urls.py --update
+        record_pages(urls, lock)
+        lock = read_page_lock()
+    errors = check_pages(urls, lock)
+    if errors:
+        raise PluginError("页面地址检查未通过 / page URL check failed:\n" + "\n".join(errors))
+    return nav
+
+
 def on_post_build(config):
+    write_redirects(Path(config["site_dir"]), read_page_lock())
     if _state["public_url"]:
         write_qr_codes(Path(config["site_dir"]), str(_state["public_url"]))
     try:

@@ -112,3 +112,24 @@ def test_search_patch_replaces_segmenter_and_fails_loudly():
     assert "Math.min(q.length,p+16)" in patched and "|^\\d+$)/.test(" in patched
     with pytest.raises(SearchPatchError):
         patch_worker_source("function x(){}")
+
+
+def test_page_url_lock_needs_redirects_for_moved_pages(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "build"))
+    from page_urls import check_pages, redirect_page, write_redirects
+
+    lock = {"pages": ["", "policies/a/", "calculators/dibao/"], "redirects": {}}
+    assert check_pages({"", "policies/a/", "calculators/dibao/"}, lock) == []
+    moved = check_pages({"", "policies/b/", "calculators/dibao/"}, lock)
+    assert any("/policies/a/" in e and "redirects" in e for e in moved)  # removed without a redirect
+    assert any("/policies/b/" in e for e in moved)  # new page not recorded
+    lock = {"pages": ["", "policies/a/", "policies/b/"], "redirects": {"policies/a/": "policies/b/"}}
+    assert check_pages({"", "policies/b/"}, lock) == []
+    assert any("does not exist" in e for e in check_pages({""}, {"pages": [""], "redirects": {"x/": "gone/"}}))
+    write_redirects(tmp_path, lock)
+    page = (tmp_path / "policies" / "a" / "index.html").read_text(encoding="utf-8")
+    assert '"../../policies/b/" + location.search + location.hash' in page  # keeps #clause and #prefilled answers
+    assert 'content="0; url=../../policies/b/"' in page
+    assert redirect_page("x/", "y/").count("<a href") == 1
