@@ -75,6 +75,8 @@ def card_markdown(params: ParameterSet, j: str, aid: str, today: dt.date, public
         "---",
         f"title: {name}{AIDS[aid]}明白卡",
         f"description: {name}{AIDS[aid]}：谁可以申请、能领多少、怎么申请。由社会救助政策明白站根据公开文件整理，不是政府文件。",
+        "search:",
+        "  exclude: true  # print material; the same facts are on the policy and parameter pages",
         "---",
         "",
         f'<div class="mb-card" data-place="{j}" data-aid="{aid}" markdown>',

@@ -78,6 +78,15 @@ def jurisdiction_page(j: str, params: ParameterSet, today: dt.date, up: str = ".
     chain = params.chain(j)
     names = " → ".join(params.name(x) for x in chain)
     out = [
+        # Kept out of search: 14 near-identical pages would crowd the clauses out of the results;
+        # the comparison page (in search) links to every one.
+        "---",
+        f"title: {info['name']}：政策参数",
+        f"description: {info['name']}社会救助政策参数：每个数值的历次规定、出处、核实状态和核对日期。",
+        "search:",
+        "  exclude: true",
+        "---",
+        "",
         f"# {info['name']}：政策参数",
         "",
         f"本页列出适用于{info['name']}的全部参数。查找顺序：{names}——本级没有规定的，用上一级的。"

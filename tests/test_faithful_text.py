@@ -40,7 +40,7 @@ def normalise(text: str) -> str:
 class PolicyTextParser(HTMLParser):
     """Collect the text inside ``.policy-text`` minus what is ours."""
 
-    SKIP_CLASSES = {"doc-meta", "editor-note", "headerlink", "cite-btn"}
+    SKIP_CLASSES = {"doc-meta", "editor-note", "headerlink", "cite-btn", "used-by", "qr-links"}
 
     def __init__(self, skip_dt: bool) -> None:
         super().__init__()

@@ -64,7 +64,7 @@ def test_mkdocs_build_stops_on_broken_data(tmp_path):
     import sys
 
     work = tmp_path / "repo"
-    for name in ("docs", "build", "policy_data", "calculators"):
+    for name in ("docs", "build", "policy_data", "calculators", "overrides"):
         shutil.copytree(ROOT / name, work / name)
     shutil.copy(ROOT / "mkdocs.yml", work)
     (work / "policy_data" / "jurisdictions" / "changle.yaml").write_text(
