@@ -37,8 +37,10 @@ sys.path.insert(0, str(ROOT))
 
 from calculators.forms import FORMS, Field, Form, jurisdiction_options, visible_keys  # noqa: E402
 from calculators.params import ParameterSet  # noqa: E402
+from stdlib_pack import trimmed_stdlib  # noqa: E402
 
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# The stock python_stdlib.zip is replaced by a trimmed, byte-compiled one (build/stdlib_pack.py).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 JS_DIR = Path(__file__).resolve().parent / "js"
 
 
@@ -121,24 +123,49 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
         sizes[name] = len(data)
         return f"assets/calc/{name}"
 
-    wheel = put("calculators", "whl", calculators_wheel(root))
+    wheel_bytes = calculators_wheel(root)
+    wheel = put("calculators", "whl", wheel_bytes)
+    stdlib_bytes, stdlib_report = trimmed_stdlib(wheel_bytes, bundle, version)
+    stdlib = put("python_stdlib", "zip", stdlib_bytes)
     params = put("params", "json", json.dumps(bundle, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode())
     worker = put("calc-worker", "js", (JS_DIR / "calc-worker.js").read_bytes())
     page = put("calc-page", "js", (JS_DIR / "calc-page.js").read_bytes())
-    ours = sizes[Path(wheel).name] + sizes[Path(params).name]
+    ours = sizes[Path(wheel).name] + sizes[Path(params).name] + sizes[Path(stdlib).name]
     total = sum(sizes[n] for n in PYODIDE_FILES) + ours
     # The worker counts what goes through fetch(); the two .mjs files arrive by import().
-    fetched = sizes["pyodide.asm.wasm"] + sizes["python_stdlib.zip"] + ours
+    fetched = sizes["pyodide.asm.wasm"] + ours
     return {
         "pyodide": base,
         "pyodideVersion": version,
         "lockInfo": lock_info(root),
         "wheel": wheel,
         "params": params,
+        "stdlib": stdlib,
+        "stdlibModules": len(stdlib_report["kept"]),
         "worker": worker,
         "page": page,
-        "sizes": {"wasm": sizes["pyodide.asm.wasm"], "stdlib": sizes["python_stdlib.zip"], "total": total, "fetched": fetched},
+        "sizes": {"wasm": sizes["pyodide.asm.wasm"], "stdlib": sizes[Path(stdlib).name], "total": total, "fetched": fetched},
     }
+
+
+def write_service_worker(site_dir: Path, pages: list[str]) -> str:
+    """``sw.js`` at the site root: precache the calculator pages with their CSS/JS; the
+    runtime files are cached as the worker fetches them. Returns the version hash."""
+    static = sorted(
+        p.relative_to(site_dir).as_posix()
+        for pattern in ("assets/stylesheets/*.min.css", "assets/javascripts/bundle.*.min.js", "assets/css/*.css", "assets/js/*.js")
+        for p in site_dir.glob(pattern)
+    )
+    precache = pages + static
+    digest = hashlib.sha256()
+    for rel in precache + sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets" / "calc").glob("*")):
+        f = site_dir / rel / "index.html" if rel.endswith("/") else site_dir / rel
+        digest.update(rel.encode() + (f.read_bytes() if f.is_file() else b""))
+    version = digest.hexdigest()[:12]
+    text = (JS_DIR / "sw.js").read_text(encoding="utf-8")
+    text = text.replace('"__VERSION__"', json.dumps(version)).replace("__PRECACHE__", json.dumps(precache))
+    (site_dir / "sw.js").write_text(text, encoding="utf-8")
+    return version
 
 
 # --------------------------------------------------------------------------- form HTML

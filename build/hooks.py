@@ -22,6 +22,7 @@ from anchors import check_anchors, read_lock
 from calculator_build import (
     FORMS,
     CalculatorBuildError,
+    write_service_worker,
     jurisdiction_codes_md,
     query_reference_md,
     render_form,
@@ -35,6 +36,7 @@ from compile_policy import PolicyDataError, compile_policy_data
 from cards import AIDS, card_markdown, card_places, cards_index
 from page_urls import check_pages, record_pages, write_redirects
 from page_urls import read_lock as read_page_lock
+from precompress import precompress
 from qr import qr_svg
 from search_patch import SearchPatchError, patch_site
 from policy_pages import POLICY_DIR, PolicyPage, load_policy_pages, metadata_card, policy_index
@@ -241,3 +243,8 @@ def on_post_build(config):
         patch_site(Path(config["site_dir"]))
     except SearchPatchError as exc:
         raise PluginError(str(exc)) from exc
+    site = Path(config["site_dir"])
+    calc_pages = sorted(f"calculators/{n}/" for n in FORMS if (site / "calculators" / n / "index.html").exists())
+    write_service_worker(site, calc_pages + ["tables/"])
+    # Last: every file is final now.
+    precompress(Path(config["site_dir"]), Path(config["docs_dir"]).parent / ".cache" / "compressed")

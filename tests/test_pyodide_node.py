@@ -20,7 +20,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "build"))
 
-from calculator_build import calculators_wheel  # noqa: E402
+from calculator_build import calculators_wheel, pyodide_version  # noqa: E402
+from stdlib_pack import trimmed_stdlib  # noqa: E402
 from calculators.api import calculate  # noqa: E402
 from calculators.forms import run_query  # noqa: E402
 from calculators.params import ParameterSet  # noqa: E402
@@ -51,8 +52,11 @@ def _items() -> list[dict]:
     return items
 
 
-@pytest.fixture(scope="module")
-def pyodide_run(tmp_path_factory):
+@pytest.fixture(scope="module", params=["stock", "trimmed"])
+def pyodide_run(request, tmp_path_factory):
+    """Run everything in Pyodide with the npm package's stdlib, and with the trimmed,
+    byte-compiled stdlib the site ships (its keep-list is generated; a module it
+    forgot would fail here as an ImportError)."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is not installed")
@@ -63,6 +67,11 @@ def pyodide_run(tmp_path_factory):
     (tmp / "params.json").write_text(json.dumps(bundle(), ensure_ascii=False), encoding="utf-8")
     items = _items()
     job = {"wheel": str(tmp / "calculators.whl"), "params": str(tmp / "params.json"), "items": items}
+    if request.param == "trimmed":
+        data, report = trimmed_stdlib(calculators_wheel(), bundle(), pyodide_version())
+        assert len(report["kept"]) < report["of"] / 2, "the stdlib was not trimmed"
+        (tmp / "python_stdlib.zip").write_bytes(data)
+        job["stdlib"] = str(tmp / "python_stdlib.zip")
     (tmp / "job.json").write_text(json.dumps(job, ensure_ascii=False), encoding="utf-8")
     proc = subprocess.run([node, str(ROOT / "tests/pyodide/run_cases.mjs"), str(tmp / "job.json")],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)

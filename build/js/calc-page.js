@@ -287,6 +287,22 @@ function fault(message) {
   box.dataset.state = "fault";
 }
 
+// A service worker keeps the runtime for repeat visits and offline use. Wait (briefly) until
+// it controls the page, so the worker's downloads go through it and are kept.
+async function serviceWorker() {
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+  try {
+    await navigator.serviceWorker.register(abs("sw.js"));
+    if (navigator.serviceWorker.controller) return;
+    await Promise.race([
+      new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true })),
+      new Promise((r) => setTimeout(r, 3000)),
+    ]);
+  } catch (e) {
+    // No service worker (private mode, policy): the calculator still works online.
+  }
+}
+
 function start() {
   const a = cfg.assets;
   if (typeof Worker === "undefined" || typeof WebAssembly === "undefined") {
@@ -334,6 +350,7 @@ function start() {
       pyodideURL: abs(a.pyodide),
       wheelURL: abs(a.wheel),
       paramsURL: abs(a.params),
+      stdlibURL: abs(a.stdlib),
       lockInfo: a.lockInfo,
       sizes: a.sizes,
     },
@@ -386,6 +403,38 @@ box.querySelector(".jz-print").addEventListener("click", () => {
   window.print();
 });
 
+// On a metered connection (the browser's 省流量/Data Saver), download only when asked.
+function loadOnIntent() {
+  const saveData = navigator.connection && navigator.connection.saveData;
+  if (!saveData || navigator.serviceWorker?.controller) return Promise.resolve();
+  const mb = (cfg.assets.sizes.total / 1e6).toFixed(1);
+  bar.hidden = true;
+  loadingText.textContent = "您开启了省流量模式。计算器需要下载约 " + mb + " MB（之后再用不必重新下载）。";
+  const go = el("button", "md-button md-button--primary jz-start", "启动计算器");
+  go.type = "button";
+  const tables = el("a", "jz-tables-link", "先看速查表（不用下载）");
+  tables.href = abs("tables/");
+  loadingText.append(" ", go, " ", tables);
+  box.dataset.state = "waiting";
+  return new Promise((resolve) =>
+    go.addEventListener("click", () => {
+      delete box.dataset.state;
+      bar.hidden = false;
+      loadingText.textContent = "正在下载计算器…";
+      resolve();
+    }, { once: true })
+  );
+}
+
+// A prefilled link opened while already on this page changes only the #…: apply it.
+window.addEventListener("hashchange", () => {
+  if (location.hash.includes("=")) {
+    form.reset();
+    readLink();
+    update();
+  }
+});
+
 readLink();
 update();
-start();
+loadOnIntent().then(serviceWorker).then(start);

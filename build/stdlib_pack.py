@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: MIT
+"""A trimmed, byte-compiled ``python_stdlib.zip`` for the browser (see build/js/pack_stdlib.mjs).
+
+The keep-list is generated on every build from what the calculators import while
+running a workload in the real runtime — never kept by hand.  The result is cached
+in ``.cache/stdlib/`` by the hash of its inputs (Pyodide version, the wheel, the
+parameters, the workload).  ``tests/test_pyodide_node.py`` boots Pyodide with the
+trimmed zip and runs every YAML case in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = Path(__file__).resolve().parent / "js" / "pack_stdlib.mjs"
+
+
+class StdlibPackError(Exception):
+    pass
+
+
+def workload(bundle: dict[str, Any]) -> list[tuple[str, dict[str, str], str]]:
+    """Representative form queries for every calculator and place, good and bad."""
+    from calculators.forms import FORMS
+
+    today = dt.date.today().isoformat()
+    base = {"area": "rural", "n": "2", "age1": "70", "age2": "30", "wage2": "800", "cur": "1", "kind": "illness",
+            "persons": "2", "age": "70", "income": "0", "care": "full_care", "ucons": "20000", "rcons": "12000",
+            "std": "600", "stdu": "800", "minwage": "1700", "ustd": "700", "rstd": "600", "med": "9000", "prior": "3000"}
+    bad = {"area": "x", "n": "0", "age1": "-1", "wage1": "abc", "date": "2024-13-01"}
+    out = []
+    for j in bundle["jurisdictions"]:
+        for name in FORMS:
+            out.append((name, {"j": j, **base}, today))
+            out.append((name, {"j": j, **base, "date": "2021-12-01"}, today))
+            out.append((name, {"j": j, **bad}, today))
+    return out
+
+
+def trimmed_stdlib(wheel: bytes, bundle: dict[str, Any], version: str) -> tuple[bytes, dict[str, Any]]:
+    node = shutil.which("node")
+    if node is None:
+        raise StdlibPackError("需要 Node.js 来生成精简的 Python 标准库 / node is required to pack the stdlib")
+    params = json.dumps(bundle, ensure_ascii=False, sort_keys=True).encode()
+    load = workload(bundle)
+    key = hashlib.sha256(version.encode() + wheel + params + json.dumps(load).encode() + SCRIPT.read_bytes()).hexdigest()[:16]
+    cache = ROOT / ".cache" / "stdlib" / key
+    if (cache / "python_stdlib.zip").exists():
+        return (cache / "python_stdlib.zip").read_bytes(), json.loads((cache / "report.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Path(tmp)
+        (t / "calc.whl").write_bytes(wheel)
+        (t / "params.json").write_bytes(params)
+        job = {"wheel": str(t / "calc.whl"), "params": str(t / "params.json"), "workload": load, "out": str(t / "stdlib.zip")}
+        (t / "job.json").write_text(json.dumps(job, ensure_ascii=False), encoding="utf-8")
+        proc = subprocess.run([node, str(SCRIPT), str(t / "job.json")], cwd=ROOT, capture_output=True, text=True, timeout=300)
+        if proc.returncode != 0:
+            raise StdlibPackError("生成精简标准库失败 / packing the stdlib failed:\n" + proc.stderr[-3000:])
+        data = (t / "stdlib.zip").read_bytes()
+        report = json.loads(proc.stdout)
+    cache.mkdir(parents=True, exist_ok=True)
+    (cache / "python_stdlib.zip").write_bytes(data)
+    (cache / "report.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
+    return data, report

@@ -1,0 +1,90 @@
+# SPDX-License-Identifier: MIT
+"""Speed features in the real browser: repeat visits from the service worker, offline use,
+load-on-intent with Data Saver, no Pyodide bytes on policy pages, pre-compressed files.
+(Speed *numbers* come from scripts/bench.py, not from tests.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+from test_calculator_pages import wait_ready, wait_result
+
+LINK = "calculators/dibao/#j=changle&area=rural&n=1&age1=60&date=2021-12-01"  # 昌乐 农村 640 (2021-11): 640.00
+
+
+def _phone(browser):
+    return browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True)
+
+
+def test_repeat_visit_and_offline_use(browser, site_url):
+    ctx = _phone(browser)
+    page = ctx.new_page()
+    page.goto(site_url + LINK)
+    wait_ready(page)
+    wait_result(page, "每月约 640.00 元")
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+    # Repeat visit: the runtime comes from the service worker, not the network.
+    fetched = []
+    page.on("requestfinished", lambda r: fetched.append(r) if r.response() and not r.response().from_service_worker else None)
+    page.reload()
+    wait_ready(page)
+    wait_result(page, "每月约 640.00 元")
+    big = [r.url for r in fetched if "pyodide" in r.url or "/assets/calc/" in r.url]
+    assert not big, big
+    # Offline: the page, the runtime and the answer still work.
+    ctx.set_offline(True)
+    page.close()
+    offline = ctx.new_page()
+    offline.goto(site_url + "calculators/dibao/#j=changle&area=rural&n=2&age1=60&age2=58&date=2021-12-01")
+    wait_ready(offline)
+    wait_result(offline, "每月约 1280.00 元")  # (640 − 0) × 2
+    # A prefilled link opened on the same page (only the # changes) is applied too.
+    offline.goto(site_url + "calculators/dibao/#j=changle&area=rural&n=3&age1=60&age2=58&age3=10&date=2021-12-01")
+    wait_result(offline, "每月约 1920.00 元")  # (640 − 0) × 3
+    ctx.close()
+
+
+def test_data_saver_waits_for_intent(browser, site_url):
+    ctx = _phone(browser)
+    ctx.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
+    page = ctx.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url + LINK)
+    page.wait_for_selector(".jz-calc[data-state=waiting]")
+    text = page.inner_text(".jz-loading")
+    assert "省流量" in text and "MB" in text
+    assert page.get_attribute(".jz-tables-link", "href").endswith("/tables/")
+    page.wait_for_timeout(1000)
+    assert not [u for u in requests if "pyodide" in u or "/assets/calc/" in u and not u.endswith(".js")]
+    page.click(".jz-start")
+    wait_ready(page)
+    wait_result(page, "每月约 640.00 元")
+    ctx.close()
+
+
+def test_policy_page_has_no_pyodide_bytes_and_is_small(browser, site_url):
+    page = browser.new_page()
+    sizes = []
+    page.on("requestfinished", lambda r: sizes.append((r.url, r.sizes()["responseBodySize"])))
+    page.goto(site_url + "policies/changle-2021-yijian/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u, _ in sizes if "pyodide" in u or "/assets/calc/" in u or u.endswith("sw.js")]
+    total = sum(s for _, s in sizes)
+    assert total < 1_000_000, total  # uncompressed here; see scripts/bench.py for the compressed size
+    page.close()
+
+
+def test_big_files_have_precompressed_copies(built_site):
+    for rel in ("assets/pyodide/314.0.7/pyodide.asm.wasm", "assets/pyodide/314.0.7/pyodide.asm.mjs", "index.html"):
+        f = built_site / rel
+        br, gz = f.with_name(f.name + ".br"), f.with_name(f.name + ".gz")
+        assert br.exists() and gz.exists(), rel
+        assert br.stat().st_size < gz.stat().st_size < f.stat().st_size
+    import brotli
+
+    wasm = built_site / "assets/pyodide/314.0.7/pyodide.asm.wasm"
+    assert brotli.decompress((wasm.parent / (wasm.name + ".br")).read_bytes()) == wasm.read_bytes()
+    stdlib = next((built_site / "assets/calc").glob("python_stdlib.*.zip"))
+    assert stdlib.with_name(stdlib.name + ".br").exists()
