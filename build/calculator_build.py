@@ -156,7 +156,11 @@ def write_service_worker(site_dir: Path, pages: list[str]) -> str:
         for pattern in ("assets/stylesheets/*.min.css", "assets/javascripts/bundle.*.min.js", "assets/css/*.css", "assets/js/*.js")
         for p in site_dir.glob(pattern)
     )
-    precache = pages + static
+    runtime = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets").glob("pyodide/*/*.*")
+                     if p.suffix in (".mjs", ".wasm"))
+    runtime += sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets" / "calc").glob("*")
+                      if p.suffix in (".js", ".json", ".whl", ".zip"))
+    precache = pages + static + runtime
     digest = hashlib.sha256()
     for rel in precache + sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets" / "calc").glob("*")):
         f = site_dir / rel / "index.html" if rel.endswith("/") else site_dir / rel

@@ -4,9 +4,14 @@
 Markers in Markdown (HTML comments, so another generator would just ignore
 them): ``<!-- jz:policy-index -->``, ``<!-- jz:anchor-table -->``,
 ``<!-- jz:calculator dibao -->`` (the browser calculator),
-``<!-- jz:calc-query dibao -->`` (its link parameters, for campaigns) and
-``<!-- jz:jurisdiction-codes -->``.  An unknown ``jz:`` marker or calculator
-name stops the build, so a typo never ships silently.
+``<!-- jz:calc-query dibao -->`` (its link parameters, for campaigns),
+``<!-- jz:jurisdiction-codes -->``, ``<!-- jz:parameter-comparison -->``,
+``<!-- jz:quick-tables -->`` and ``<!-- jz:cards-index -->``.  An unknown ``jz:``
+marker or calculator name stops the build, so a typo never ships silently.
+
+Generated pages (``on_files``): ``parameters/<place>.md`` and ``cards/<place>-<aid>.md``.
+After the build (``on_post_build``): redirect pages, QR codes (with JZ_PUBLIC_URL),
+the search-worker patch, the service worker, and pre-compressed copies.
 """
 
 from __future__ import annotations
@@ -18,28 +23,29 @@ import os
 import re
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
 from anchors import check_anchors, read_lock
 from calculator_build import (
     FORMS,
     CalculatorBuildError,
-    write_service_worker,
     jurisdiction_codes_md,
     query_reference_md,
     render_form,
     write_assets,
+    write_service_worker,
 )
 from calculators.params import ParameterSet
-from mkdocs.structure.files import File
-from reference_pages import backlinks, comparison_table, jurisdiction_page, quick_tables
-from mkdocs.exceptions import PluginError
-from compile_policy import PolicyDataError, compile_policy_data
 from cards import AIDS, card_markdown, card_places, cards_index
+from compile_policy import PolicyDataError, compile_policy_data
 from page_urls import check_pages, record_pages, write_redirects
 from page_urls import read_lock as read_page_lock
+from policy_pages import POLICY_DIR, PolicyPage, load_policy_pages, metadata_card, policy_index
 from precompress import precompress
 from qr import qr_svg
+from reference_pages import backlinks, comparison_table, jurisdiction_page, quick_tables
 from search_patch import SearchPatchError, patch_site
-from policy_pages import POLICY_DIR, PolicyPage, load_policy_pages, metadata_card, policy_index
 
 RE_MARKER = re.compile(r"<!--\s*jz:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
 RE_CALC_SLOT = re.compile(r'<div data-jz-calc="([a-z]+)"></div>')

@@ -287,24 +287,24 @@ function fault(message) {
   box.dataset.state = "fault";
 }
 
-// A service worker keeps the runtime for repeat visits and offline use. Wait (briefly) until
-// it controls the page, so the worker's downloads go through it and are kept.
-async function serviceWorker() {
+// A service worker keeps the runtime for repeat visits and offline use. It is registered
+// once the calculator is ready, so it never delays the first answer; its install step
+// copies the runtime from the HTTP cache (the files were just downloaded).
+function serviceWorker() {
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
-  try {
-    await navigator.serviceWorker.register(abs("sw.js"));
-    if (navigator.serviceWorker.controller) return;
-    await Promise.race([
-      new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true })),
-      new Promise((r) => setTimeout(r, 3000)),
-    ]);
-  } catch (e) {
-    // No service worker (private mode, policy): the calculator still works online.
-  }
+  const register = () =>
+    navigator.serviceWorker.register(abs("sw.js")).catch(() => {
+      // No service worker (private mode, policy): the calculator still works online.
+    });
+  // Its install copies ~14 MB into Cache Storage: wait until the phone is idle, so the
+  // first answers (and recomputes) do not compete with it.
+  if ("requestIdleCallback" in window) requestIdleCallback(register, { timeout: 4000 });
+  else setTimeout(register, 2000);
 }
 
 function start() {
   const a = cfg.assets;
+  box.dataset.startMs = performance.now().toFixed(0); // for scripts/bench.py
   if (typeof Worker === "undefined" || typeof WebAssembly === "undefined") {
     fault("浏览器不支持 WebAssembly 或 Web Worker");
     return;
@@ -329,11 +329,14 @@ function start() {
       ready = true;
       box.dataset.state = "ready";
       box.dataset.bootMs = String(Math.round(m.ms));
+      box.dataset.bootMarks = JSON.stringify(m.marks || {});
       loading.hidden = true;
       update();
+      serviceWorker();
     } else if (m.type === "result") {
       if (m.seq !== seq || m.seq < shownSeq) return; // an older answer: inputs changed since
       shownSeq = m.seq;
+      if (!box.dataset.firstResultMs) box.dataset.firstResultMs = performance.now().toFixed(0); // for scripts/bench.py
       clearErrors();
       applyVisible(m.result.visible);
       renderMembers();
@@ -437,4 +440,4 @@ window.addEventListener("hashchange", () => {
 
 readLink();
 update();
-loadOnIntent().then(serviceWorker).then(start);
+loadOnIntent().then(start);

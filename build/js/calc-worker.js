@@ -17,6 +17,9 @@ function countingFetch(total) {
   let loaded = 0;
   let last = 0;
   return async (input, init) => {
+    // The wasm response is passed through untouched: a re-wrapped Response loses the
+    // browser's compiled-code cache, which makes every repeat visit compile 9.6 MB again.
+    const passThrough = String(input).endsWith(".wasm");
     let res;
     try {
       res = await original(input, init);
@@ -28,6 +31,10 @@ function countingFetch(total) {
       throw err;
     }
     if (!res.body) return res;
+    if (passThrough) {
+      loaded += Number(res.headers.get("X-Raw-Length")) || 0;
+      return res;
+    }
     const counter = new TransformStream({
       transform(chunk, controller) {
         loaded += chunk.byteLength;
@@ -55,6 +62,7 @@ async function boot(c) {
   self.fetch = countingFetch(c.sizes.fetched);
   progress(0, c.sizes.fetched, "download");
   const { loadPyodide } = await import(c.pyodideURL + "pyodide.mjs");
+  const marks = { imported: performance.now() - t0 };
   const [pyodide, wheel, params] = await Promise.all([
     loadPyodide({
       indexURL: c.pyodideURL,
@@ -69,6 +77,7 @@ async function boot(c) {
     fetch(c.wheelURL).then((r) => r.arrayBuffer()),
     fetch(c.paramsURL).then((r) => r.text()),
   ]);
+  marks.loaded = performance.now() - t0;
   progress(c.sizes.fetched, c.sizes.fetched, "start");
   pyodide.unpackArchive(wheel, "wheel");
   pyodide.globals.set("PARAMS_JSON", params);
@@ -82,6 +91,8 @@ async function boot(c) {
       "    return run_query_json(name, query_json, _PARAMS, today)\n"
   );
   run = pyodide.globals.get("_run");
+  marks.ready = performance.now() - t0;
+  self.marks = marks;
   return performance.now() - t0;
 }
 
@@ -94,7 +105,7 @@ self.onmessage = async (event) => {
   if (msg.type === "init") {
     try {
       const ms = await boot(msg.config);
-      self.postMessage({ type: "ready", ms });
+      self.postMessage({ type: "ready", ms, marks: self.marks });
     } catch (err) {
       self.postMessage({ type: "fault", message: String((err && err.message) || err) });
     }

@@ -23,7 +23,8 @@ def test_repeat_visit_and_offline_use(browser, site_url):
     page.goto(site_url + LINK)
     wait_ready(page)
     wait_result(page, "每月约 640.00 元")
-    assert page.evaluate("navigator.serviceWorker.controller !== null")
+    # Registered when the browser is idle after the first answer; its install keeps the runtime.
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
     # Repeat visit: the runtime comes from the service worker, not the network.
     fetched = []
     page.on("requestfinished", lambda r: fetched.append(r) if r.response() and not r.response().from_service_worker else None)
