@@ -39,6 +39,7 @@ from calculator_build import (
 from calculators.params import ParameterSet
 from cards import AIDS, card_markdown, card_places, cards_index
 from compile_policy import PolicyDataError, compile_policy_data
+from csp import add_csp
 from page_urls import check_pages, record_pages, write_redirects
 from page_urls import read_lock as read_page_lock
 from policy_pages import POLICY_DIR, PolicyPage, load_policy_pages, metadata_card, policy_index
@@ -252,5 +253,6 @@ def on_post_build(config):
     site = Path(config["site_dir"])
     calc_pages = sorted(f"calculators/{n}/" for n in FORMS if (site / "calculators" / n / "index.html").exists())
     write_service_worker(site, calc_pages + ["tables/"])
+    add_csp(site)
     # Last: every file is final now.
     precompress(Path(config["site_dir"]), Path(config["docs_dir"]).parent / ".cache" / "compressed")

@@ -73,7 +73,7 @@ def search_latency(site: Path) -> tuple[float, float]:
 
     sys.path.insert(0, str(ROOT / "tests"))
     from conftest import CHROMIUM_ARGS, _QuietHandler
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -88,14 +88,14 @@ def search_latency(site: Path) -> tuple[float, float]:
         page.wait_for_load_state("networkidle")
         t0 = time.perf_counter()
         page.goto(base + "?q=" + "渐退期")
-        page.wait_for_function("/结果/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=120_000)
+        expect(page.locator(".md-search-result__meta")).to_contain_text("结果", timeout=120_000)
         first = time.perf_counter() - t0
         box = page.locator("input.md-search__input")
-        page.evaluate("document.querySelector('.md-search-result__meta').textContent = ''")
+        page.evaluate("document.querySelector('.md-search-result__meta').textContent = ''")  # noqa: E501
         t0 = time.perf_counter()
         box.fill("单人户")
         box.press("Space")  # Material searches on keyup
-        page.wait_for_function("/结果/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=60_000)
+        expect(page.locator(".md-search-result__meta")).to_contain_text("结果", timeout=60_000)
         second = time.perf_counter() - t0
         browser.close()
     server.shutdown()

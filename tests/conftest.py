@@ -66,6 +66,18 @@ def site_url(built_site):
     server.server_close()
 
 
+def poll(page, expression: str, timeout: float = 30_000) -> None:
+    """Wait until a JS expression is truthy.  Unlike ``wait_for_function`` this works under
+    the site's Content-Security-Policy (no string eval in the page)."""
+    import time
+
+    end = time.monotonic() + timeout / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > end:
+            raise AssertionError(f"timed out waiting for {expression}")
+        time.sleep(0.1)
+
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -13,6 +13,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from playwright.sync_api import expect
+
+from conftest import poll
 
 READY = ".jz-calc[data-state=ready]"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
@@ -23,11 +26,7 @@ def wait_ready(page, timeout=90_000):
 
 
 def wait_result(page, text, timeout=20_000):
-    page.wait_for_function(
-        "t => document.querySelector('.jz-out') && document.querySelector('.jz-out').innerText.includes(t)",
-        arg=text,
-        timeout=timeout,
-    )
+    expect(page.locator(".jz-out")).to_contain_text(text, timeout=timeout)
 
 
 def figure(page) -> str:
@@ -221,7 +220,7 @@ def test_form_usable_while_pyodide_loads_and_requests_stay_home(browser, site_ur
     page.fill("#jz-wage1", "1234.56")
     page.fill("#jz-std", "987.65")
     assert page.get_attribute(".jz-calc", "data-state") is None  # still loading
-    page.wait_for_function("document.querySelector('.jz-loading progress').value > 0")
+    poll(page, "document.querySelector('.jz-loading progress').value > 0")
     assert len(held) == 1
     held[0].continue_()
     wait_ready(page)

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 
@@ -86,7 +87,7 @@ def test_copy_citation_gives_formal_reference_and_url(browser, site_url):
     page = ctx.new_page()
     page.goto(site_url + "policies/changle-2021-yijian/#s2-1-8")
     page.locator("#s2-1-8 .cite-btn").click()
-    page.wait_for_function("document.querySelector('#s2-1-8 .cite-btn').textContent === '已复制'")
+    expect(page.locator("#s2-1-8 .cite-btn")).to_have_text("已复制")
     text = page.evaluate("navigator.clipboard.readText()")
     ctx.close()
     title, url = text.split("\n")

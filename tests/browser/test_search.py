@@ -12,6 +12,7 @@ from __future__ import annotations
 import urllib.parse
 
 import pytest
+from playwright.sync_api import expect
 
 TOP = 3  # the expected clause must be among the first three clause results
 
@@ -47,9 +48,7 @@ QUERIES = {
 
 def clause_results(page, base: str, query: str) -> list[str]:
     page.goto(base + "?q=" + urllib.parse.quote(query))
-    page.wait_for_function(
-        "/结果/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=20000
-    )
+    expect(page.locator(".md-search-result__meta")).to_contain_text("结果", timeout=20_000)
     hrefs = page.eval_on_selector_all(
         ".md-search-result__list a.md-search-result__link", "els => els.map(e => e.href)"
     )

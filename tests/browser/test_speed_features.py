@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlparse
 
+from conftest import poll
 from test_calculator_pages import wait_ready, wait_result
 
 LINK = "calculators/dibao/#j=changle&area=rural&n=1&age1=60&date=2021-12-01"  # 昌乐 农村 640 (2021-11): 640.00
@@ -24,7 +25,7 @@ def test_repeat_visit_and_offline_use(browser, site_url):
     wait_ready(page)
     wait_result(page, "每月约 640.00 元")
     # Registered when the browser is idle after the first answer; its install keeps the runtime.
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+    poll(page, "navigator.serviceWorker.controller !== null", timeout=30_000)
     # Repeat visit: the runtime comes from the service worker, not the network.
     fetched = []
     page.on("requestfinished", lambda r: fetched.append(r) if r.response() and not r.response().from_service_worker else None)

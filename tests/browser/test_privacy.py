@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: MIT
+"""Privacy and security: a Content-Security-Policy of the site's own origin on every page,
+no violations while the calculator and the search are used, no cookies, nothing stored."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from test_calculator_pages import wait_ready, wait_result
+
+RE_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+
+
+def test_every_page_has_a_strict_csp_first(built_site):
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 40
+    for p in pages:
+        html = p.read_text(encoding="utf-8")
+        m = RE_CSP.search(html)
+        assert m, p
+        assert html.index(m.group(0)) < html.index("<script") if "<script" in html else True, p
+        policy = dict(part.strip().split(" ", 1) for part in m.group(1).split(";"))
+        assert policy["default-src"] == "'self'"
+        assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"], p
+        assert "http" not in m.group(1), p  # no other origin anywhere in the policy
+
+
+def test_calculator_and_search_run_under_the_csp_without_storing_anything(browser, site_url):
+    ctx = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True)
+    ctx.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    page = ctx.new_page()
+    page.goto(site_url + "calculators/dibao/#j=changle&area=urban&n=1&age1=45&date=2021-12-01")
+    wait_ready(page)
+    wait_result(page, "每月约 816.00 元")  # 昌乐 城市 816 (2021-11), no income
+    page.fill("#jz-wage1", "777")
+    wait_result(page, "每月约 39.00 元")  # 816 − 777
+    assert page.evaluate("window.__csp") == []
+    page.goto(site_url + "?q=" + "渐退期")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("结果", timeout=20_000)
+    assert page.evaluate("window.__csp") == []
+    assert ctx.cookies() == []
+    assert page.evaluate("Object.keys(localStorage).length + Object.keys(sessionStorage).length") == 0
+    ctx.close()
