@@ -68,7 +68,7 @@ def flag(value: Any, field: str, label: str) -> bool:
 
 
 def choice(value: Any, field: str, label: str, options: dict[str, str]) -> str:
-    if value not in options:
+    if not isinstance(value, str) or value not in options:  # (a list or dict is not even hashable)
         shown = "、".join(f"{v}（{k}）" for k, v in options.items())
         raise InputError(f"请选择{label}：{shown}。", field)
     return str(value)

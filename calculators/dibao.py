@@ -64,7 +64,7 @@ def parse_member(raw: Any, i: int) -> dict[str, Any]:
         "employed": flag(raw.get("employed"), f"{f}.employed", who + "是否在工作"),
         "wage": money(raw.get("wage"), f"{f}.wage", who + "月工资", required=False),
     }
-    if m["disability_type"] and m["disability_type"] not in DISABILITY_TYPES:
+    if m["disability_type"] and (not isinstance(m["disability_type"], str) or m["disability_type"] not in DISABILITY_TYPES):
         choice(m["disability_type"], f"{f}.disability_type", who + "残疾类别", DISABILITY_TYPES)
     if m["wage"] > 0 and not m["employed"]:
         m["employed"] = True

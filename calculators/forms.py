@@ -217,7 +217,9 @@ def _holds(cond: tuple[Any, ...], query: dict[str, str], params: ParameterSet, j
     op = cond[0]
     if op == "in":
         return query.get(cond[1], "") in cond[2]
-    ids = [c.format(area=query.get("area") or "urban", kind=query.get("kind") or "illness") for c in cond[1:]]
+    area = query.get("area") if query.get("area") in ("urban", "rural") else "urban"
+    kind = query.get("kind") if query.get("kind") in ("illness", "education") else "illness"
+    ids = [c.format(area=area, kind=kind) for c in cond[1:]]
     if op == "has":
         return params.resolve(ids[0], j, on) is not None
     if op == "has_any":

@@ -316,9 +316,27 @@ function start() {
     return;
   }
   worker.onerror = (e) => fault(e.message || "计算程序出错");
+  // No news from the download for a while (a stalled mobile network): say so, offer a retry,
+  // keep waiting — it may still finish.
+  let stall = null;
+  const watch = () => {
+    clearTimeout(stall);
+    stall = setTimeout(() => {
+      if (ready || box.dataset.state === "fault") return;
+      box.dataset.state = "slow";
+      loadingText.textContent = "网络很慢，计算器还没下载完，仍在继续。可以稍等，或者";
+      const retry = el("button", "md-button jz-retry", "重新加载");
+      retry.type = "button";
+      retry.addEventListener("click", () => location.reload());
+      loadingText.appendChild(retry);
+    }, window.__jzStallMs || 30000);
+  };
+  watch();
   worker.onmessage = (event) => {
     const m = event.data;
     if (box.dataset.state === "fault") return; // a failed load stays failed until 重新加载
+    if (m.type === "progress" || m.type === "ready") watch();
+    if (m.type === "progress" && box.dataset.state === "slow") delete box.dataset.state;
     if (m.type === "progress") {
       const pct = Math.floor((100 * m.loaded) / m.total);
       bar.max = m.total;
@@ -326,6 +344,7 @@ function start() {
       loadingText.textContent =
         m.phase === "start" ? "下载完成，正在启动计算器…" : "正在下载计算器：" + pct + "%（可以先填写）";
     } else if (m.type === "ready") {
+      clearTimeout(stall);
       ready = true;
       box.dataset.state = "ready";
       box.dataset.bootMs = String(Math.round(m.ms));

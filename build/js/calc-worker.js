@@ -6,6 +6,24 @@
 //               {type: "result", seq, result, ms}, {type: "fault", message}
 let run = null;
 
+// The runtime reports a broken .wasm (or an abort) only as a log line and then waits
+// forever; turn such lines into a fault the page can show.
+const FATAL = /instantiation failed|CompileError|LinkError|RuntimeError|Aborted\(/;
+let faulted = false;
+function watchLog(text) {
+  if (!faulted && !run && FATAL.test(text)) {
+    faulted = true;
+    self.postMessage({ type: "fault", message: "计算程序文件损坏或不完整" });
+  }
+}
+for (const level of ["error", "warn"]) {
+  const original = console[level].bind(console);
+  console[level] = (...args) => {
+    watchLog(args.map(String).join(" "));
+    original(...args);
+  };
+}
+
 function progress(loaded, total, phase) {
   self.postMessage({ type: "progress", loaded, total, phase });
 }

@@ -14,7 +14,9 @@ const pyodide = await loadPyodide(options);
 pyodide.unpackArchive(new Uint8Array(readFileSync(job.wheel)), "wheel");
 pyodide.globals.set("PARAMS_JSON", readFileSync(job.params, "utf8"));
 pyodide.globals.set("ITEMS_JSON", JSON.stringify(job.items));
-const out = pyodide.runPython(`
+let out;
+try {
+  out = pyodide.runPython(`
 import json, sys, datetime as dt
 from calculators.api import calculate
 from calculators.forms import run_query
@@ -28,6 +30,11 @@ for item in json.loads(ITEMS_JSON):
         results.append(run_query(item["calculator"], item["query"], P, dt.date.fromisoformat(item["today"])))
 json.dumps({"python": sys.version.split()[0], "results": results}, ensure_ascii=False)
 `);
+} catch (err) {
+  // Print the Python traceback, not Node's dump of the minified runtime source.
+  process.stderr.write("PYODIDE ERROR: " + String((err && err.message) || err).slice(-4000) + "\n");
+  process.exit(1);
+}
 const parsed = JSON.parse(out);
 parsed.boot_ms = Math.round(performance.now() - t0);
 process.stdout.write(JSON.stringify(parsed));
