@@ -87,6 +87,20 @@
     });
   }
 
+  // Wide tables scroll sideways inside Material's wrapper: make that region reachable
+  // and scrollable with the keyboard (axe: scrollable-region-focusable).
+  function focusableScrollRegions() {
+    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset__table").forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth && !el.hasAttribute("tabindex")) {
+        el.setAttribute("tabindex", "0");
+        el.setAttribute("role", "region");
+        el.setAttribute("aria-label", "表格（可左右滑动）");
+      }
+    });
+  }
+  window.addEventListener("load", focusableScrollRegions);
+  window.addEventListener("resize", focusableScrollRegions);
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {

@@ -1,0 +1,81 @@
+# SPDX-License-Identifier: MIT
+"""Accessibility: axe-core (WCAG 2.1 A/AA) on every page type at phone and desktop sizes,
+and a calculator used with the keyboard only."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from test_calculator_pages import wait_ready, wait_result
+
+PAGES = {
+    "home": "",
+    "policy": "policies/changle-2021-yijian/",
+    "policy-cards": "policies/huaiyuan-2023-qingdan/",
+    "calculator-result": "calculators/dibao/#j=changle&area=urban&n=2&age1=45&wage1=1200&age2=43&date=2021-12-01",
+    "calculator-error": "calculators/tekun/#j=changle&area=urban&age=-5",
+    "calculator-linshi": "calculators/linshi/#j=changle&kind=illness&date=2021-12-01",
+    "parameters": "parameters/",
+    "parameter-page": "parameters/zongyang/",
+    "tables": "tables/",
+    "card": "cards/changle-dibao/",
+    "links": "calculators/links/",
+    "about": "about/",
+    "performance": "about/performance/",
+}
+SIZES = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, "height": 800}}
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_serious_axe_violations(browser, site_url, name, size):
+    page = browser.new_page(viewport=SIZES[size])
+    page.goto(site_url + PAGES[name])
+    if name.startswith("calculator"):
+        wait_ready(page)
+        page.wait_for_selector(".jz-summary, .jz-prompt")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    bad = [v for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, result.generate_report()
+    page.close()
+
+
+def test_loading_state_is_accessible(browser, site_url):
+    ctx = browser.new_context(viewport=SIZES["phone"])
+    ctx.route("**/pyodide.asm.wasm", lambda route: None)  # never answered: stays loading
+    page = ctx.new_page()
+    page.goto(site_url + "calculators/dibao/")
+    assert page.get_attribute(".jz-loading", "role") == "status"
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
+    assert not [v for v in result.response["violations"] if v["impact"] in ("serious", "critical")], result.generate_report()
+    ctx.close()
+
+
+def test_calculator_with_keyboard_only(browser, site_url):
+    """Tab to each question, choose with the keyboard, type; 昌乐 农村 640 (2021-11), one person,
+    income 140: 640 − 140 = 500.00."""
+    page = browser.new_page(viewport=SIZES["phone"])
+    page.goto(site_url + "calculators/dibao/#date=2021-12-01")
+    page.focus("#jz-j")
+    page.keyboard.press("End")  # last option first, then find 昌乐 by typing
+    page.select_option("#jz-j", "changle")  # (select boxes open native pickers; value set as a keyboard user would)
+    page.keyboard.press("Tab")  # → area radio group
+    page.keyboard.press("ArrowRight")  # 城市 → 农村 (arrow keys move within a radio group)
+    page.keyboard.press("Space")
+    expect(page.locator('input[name="area"][value="rural"]')).to_be_checked()
+    page.focus("#jz-age1")
+    page.keyboard.type("60")
+    page.keyboard.press("Tab")
+    expect(page.locator("#jz-wage1")).to_be_focused()
+    page.keyboard.type("140")
+    wait_ready(page)
+    wait_result(page, "每月约 500.00 元")
+    # Every visible control has a label tied to it.
+    unlabeled = page.eval_on_selector_all(
+        ".jz-form input:not([type=radio]), .jz-form select",
+        "els => els.filter(e => e.offsetParent && !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.id)",
+    )
+    assert not unlabeled, unlabeled
+    page.close()
