@@ -79,3 +79,36 @@ def test_calculator_with_keyboard_only(browser, site_url):
     )
     assert not unlabeled, unlabeled
     page.close()
+
+
+def test_elder_mode_large_text_big_targets_remembered(browser, site_url):
+    """长辈版 (《互联网网站适老化通用设计规范》): text ≥ 18 px, line height ≥ 1.3, targets ≥ 60 px,
+    high contrast (axe), remembered on this device only after the visitor turns it on."""
+    from pathlib import Path
+
+    shots = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    ctx = browser.new_context(viewport=SIZES["phone"], is_mobile=True, has_touch=True, device_scale_factor=2)
+    page = ctx.new_page()
+    page.goto(site_url + "calculators/dibao/#j=changle&area=urban&n=2&age1=45&wage1=1200&age2=43&date=2021-12-01")
+    assert page.evaluate("localStorage.length") == 0
+    page.click(".elder-toggle")
+    assert page.get_attribute(".elder-toggle", "aria-pressed") == "true"
+    wait_ready(page)
+    wait_result(page, "每月约 432.00 元")  # 昌乐 城市 816 (2021-11); per capita 1200 ÷ 2 = 600; (816 − 600) × 2
+    size, line = page.evaluate("(() => { const s = getComputedStyle(document.querySelector('article p')); return [parseFloat(s.fontSize), parseFloat(s.lineHeight)] })()")
+    assert size >= 18 and line / size >= 1.3, (size, line)
+    small = page.eval_on_selector_all(
+        ".jz-form input:not([type=radio]), .jz-form select, .jz-choice, .jz-step, .jz-copy-link, .elder-toggle",
+        "els => els.filter(e => e.offsetParent).map(e => [e.id || e.className, e.getBoundingClientRect().height]).filter(([, h]) => h < 60)",
+    )
+    assert not small, small
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2aa"]}})
+    assert not [v for v in result.response["violations"] if v["impact"] in ("serious", "critical")], result.generate_report()
+    page.screenshot(path=str(shots / "elder-calculator.png"), full_page=True)
+    page.goto(site_url + "policies/changle-2021-yijian/")  # remembered on the next page
+    assert page.evaluate("document.documentElement.classList.contains('elder')")
+    page.screenshot(path=str(shots / "elder-policy.png"))
+    page.click(".elder-toggle")
+    assert page.evaluate("localStorage.getItem('jz-elder')") is None
+    ctx.close()
