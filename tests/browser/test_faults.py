@@ -62,3 +62,24 @@ def test_javascript_off_still_shows_text_and_says_why(browser, site_url):
     page.goto(site_url + "tables/")
     assert "1248.00" in page.inner_text("article")  # the quick tables need no JavaScript
     ctx.close()
+
+
+@pytest.mark.parametrize("field,value", [("wage1", "NaN"), ("wage1", "1e999"), ("wage1", "-1"), ("wage1", "9" * 40),
+                                         ("age1", "abc"), ("age1", "200"), ("wage1", "<script>alert(1)</script>")])
+def test_bad_values_in_the_form_get_an_inline_chinese_message(browser, site_url, field, value):
+    ctx = _ctx(browser)
+    page = ctx.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site_url + "calculators/dibao/#j=changle&area=urban&n=1&age1=45&date=2021-12-01")
+    page.wait_for_selector(".jz-calc[data-state=ready]", timeout=90_000)
+    scripts = page.evaluate("document.querySelectorAll('script').length")
+    page.fill(f"#jz-{field}", value)
+    page.wait_for_selector(f"#jz-{field}-err:not([hidden])", timeout=20_000)
+    message = page.inner_text(f"#jz-{field}-err")
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in message), message
+    assert page.get_attribute(f"#jz-{field}", "aria-invalid") == "true"
+    assert "请看上面标红的地方" in page.inner_text(".jz-out")
+    assert page.is_visible("h1") and not errors
+    assert page.evaluate("document.querySelectorAll('script').length") == scripts  # nothing injected
+    ctx.close()
