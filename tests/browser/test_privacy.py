@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from test_calculator_pages import wait_ready, wait_result
@@ -45,4 +46,42 @@ def test_calculator_and_search_run_under_the_csp_without_storing_anything(browse
     assert page.evaluate("window.__csp") == []
     assert ctx.cookies() == []
     assert page.evaluate("Object.keys(localStorage).length + Object.keys(sessionStorage).length") == 0
+    ctx.close()
+
+
+# Distinctive values typed into each calculator; no request may carry them (each form, real typing).
+TYPED = {
+    "dibao": (["#jz-age1", "#jz-wage1", "#jz-std"], ["61", "1234.56", "987.65"], {"#jz-j": "changle", "area": "urban"}),
+    "tekun": (["#jz-age", "#jz-income", "#jz-std"], ["77", "321.09", "876.54"], {"#jz-j": "zongyang", "area": "rural"}),
+    "linshi": (["#jz-persons", "#jz-stdu"], ["3", "765.43"], {"#jz-j": "changle", "kind": "illness"}),
+    "standard": (["#jz-ucons", "#jz-rcons", "#jz-ustd", "#jz-rstd"], ["23456", "13579", "864.2", "642.8"], {"#jz-j": "changle"}),
+}
+
+
+@pytest.mark.parametrize("name", list(TYPED))
+def test_no_request_leaves_the_origin_or_carries_answers(browser, site_url, name):
+    from urllib.parse import urlparse
+
+    fields, values, choices = TYPED[name]
+    ctx = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True)
+    seen = []
+    ctx.on("request", lambda r: seen.append((r.url, r.post_data or "")))
+    page = ctx.new_page()
+    page.goto(site_url + f"calculators/{name}/")
+    for sel, val in choices.items():
+        if sel.startswith("#"):
+            page.select_option(sel, val)
+        else:
+            page.locator(f'.jz-form input[name="{sel}"][value="{val}"]').check()
+    wait_ready(page)
+    for sel, val in zip(fields, values):
+        if page.is_visible(sel):
+            page.fill(sel, val)
+    page.wait_for_selector(".jz-summary, .jz-prompt")
+    page.wait_for_timeout(500)
+    origin = urlparse(site_url).netloc
+    foreign = [u for u, _ in seen if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != origin]
+    assert not foreign, foreign
+    carrying = [u for u, body in seen for v in values if len(v) > 1 and (v in u or v in body)]
+    assert not carrying, carrying
     ctx.close()
