@@ -41,6 +41,12 @@ def _fact(params: ParameterSet, param: str, j: str, on: dt.date, up: str) -> tup
     return r, _basis(params, r, up)
 
 
+def _line(params: ParameterSet, param: str, j: str, on: dt.date, up: str, text: str) -> list[str]:
+    """``text`` with ``{v}`` = the parameter's value and its basis appended — or nothing if unset."""
+    fact = _fact(params, param, j, on, up)
+    return [text.format(v=fact[0].value) + fact[1]] if fact else []
+
+
 def _standards(params: ParameterSet, j: str, today: dt.date, up: str) -> list[str]:
     lines = []
     for area, area_name in (("urban", "城市"), ("rural", "农村")):
@@ -89,20 +95,14 @@ def card_markdown(params: ParameterSet, j: str, aid: str, today: dt.date, public
     if aid == "dibao":
         out += ["## 谁可以申请", ""]
         out += ["- 共同生活的家庭成员人均收入低于当地低保标准，家庭财产也符合当地规定。"]
-        single = _fact(params, "dibao.single_person_household", j, today, up)
-        if single:
-            out += [f"- 重度残疾人、重病患者，可以按“单人户”单独申请。{single[1]}"]
-        edge = _fact(params, "dibao.edge_multiple", j, today, up)
-        if edge:
-            out += [f"- 人均收入高于低保标准、但低于标准的 {edge[0].value} 倍的，属于低保边缘家庭，可以申请医疗、教育等专项救助。{edge[1]}"]
+        out += _line(params, "dibao.single_person_household", j, today, up, "- 重度残疾人、重病患者，可以按“单人户”单独申请。")
+        out += _line(params, "dibao.edge_multiple", j, today, up,
+                     "- 人均收入高于低保标准、但低于标准的 {v} 倍的，属于低保边缘家庭，可以申请医疗、教育等专项救助。")
         out += ["", "## 能领多少", "", "- 每月低保金 =（低保标准 − 家庭月人均收入）× 共同生活的人数。"]
         out += [f"- {line}" for line in _standards(params, j, today, up)]
-        ratio = _fact(params, "dibao.employment_deduction_ratio", j, today, up)
-        if ratio:
-            out += [f"- 在工作的家庭成员，计算收入时扣减就业成本：低保标准的 {ratio[0].value}，不超过本人工资。{ratio[1]}"]
-        phase = _fact(params, "dibao.phase_out_months", j, today, up)
-        if phase:
-            out += [f"- 收入超过标准的低保家庭，可以有 {phase[0].value} 个月渐退期。{phase[1]}"]
+        out += _line(params, "dibao.employment_deduction_ratio", j, today, up,
+                     "- 在工作的家庭成员，计算收入时扣减就业成本：低保标准的 {v}，不超过本人工资。")
+        out += _line(params, "dibao.phase_out_months", j, today, up, "- 收入超过标准的低保家庭，可以有 {v} 个月渐退期。")
         on = _latest_date(params, "dibao.standard.rural", j, today)
         if on is not None:
             r = calculate("dibao", {"jurisdiction": j, "area": "rural", "date": on.isoformat(), "members": [{"age": 40}] * 3,
@@ -118,17 +118,14 @@ def card_markdown(params: ParameterSet, j: str, aid: str, today: dt.date, public
                 "2. 没有生活来源（收入低于当地低保标准，财产符合规定）；",
                 "3. 没有法定赡养、抚养、扶养义务人，或者义务人没有能力履行义务。",
                 ""]
-        minor = _fact(params, "tekun.minor_age_limit", j, today, up)
-        if minor:
-            out += [f"未成年人的年龄放宽到 {minor[0].value} 周岁以下。{minor[1]}", ""]
+        out += _line(params, "tekun.minor_age_limit", j, today, up, "未成年人的年龄放宽到 {v} 周岁以下。") + [""]
         out += ["## 能领多少", ""]
         basic = _fact(params, "tekun.basic_multiple", j, today, up)
         if basic:
             out += [f"- 基本生活标准：不低于当地低保标准的 {basic[0].value} 倍。{basic[1]}"]
             for care, care_name in (("self_care", "全自理"), ("half_care", "半护理"), ("full_care", "全护理")):
-                f = _fact(params, f"tekun.care_fraction.{care}", j, today, up)
-                if f:
-                    out += [f"- {care_name}的照料护理标准：不低于上年度最低工资标准的 {f[0].value}。{f[1]}"]
+                out += _line(params, f"tekun.care_fraction.{care}", j, today, up,
+                             f"- {care_name}的照料护理标准：不低于上年度最低工资标准的 {{v}}。")
             out += [f"- {line}" for line in _standards(params, j, today, up)]
         else:
             out += ["- 当地文件没有写明特困供养标准的计算方法，请向县民政局或乡镇（街道）询问当地标准。"]
@@ -147,12 +144,8 @@ def card_markdown(params: ParameterSet, j: str, aid: str, today: dt.date, public
             out += [f"- {line}" for line in _standards(params, j, today, up)[:1]]
         else:
             out += ["- 当地文件没有公布具体倍数，给多少由乡镇（街道）按困难程度确定。"]
-        advance = _fact(params, "linshi.advance_aid", j, today, up)
-        if advance:
-            out += [f"- 情况紧急的，可以先行救助，事后补办手续。{advance[1]}"]
-        case = _fact(params, "linshi.case_by_case", j, today, up)
-        if case:
-            out += [f"- 救助后仍有重大困难的，可以“一事一议”。{case[1]}"]
+        out += _line(params, "linshi.advance_aid", j, today, up, "- 情况紧急的，可以先行救助，事后补办手续。")
+        out += _line(params, "linshi.case_by_case", j, today, up, "- 救助后仍有重大困难的，可以“一事一议”。")
     out += ["", "## 怎么申请", ""] + _how(params, aid, j, today, up) + [""]
     out += ["## 扫码估算", ""]
     if public_url and qr_svg_fn:

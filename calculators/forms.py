@@ -259,10 +259,11 @@ def _put(request: dict[str, Any], target: str, value: Any) -> None:
         request[head] = value
 
 
-def request_from_query(name: str, query: dict[str, str], params: ParameterSet, today: dt.date) -> dict[str, Any]:
+def request_from_query(name: str, query: dict[str, str], params: ParameterSet, today: dt.date,
+                       visible: list[str] | None = None) -> dict[str, Any]:
     """The calculator request for the questions currently asked (hidden answers are ignored)."""
     form = FORMS[name]
-    shown = set(visible_keys(name, query, params, today))
+    shown = set(visible if visible is not None else visible_keys(name, query, params, today))
     request: dict[str, Any] = {"date": (query.get("date") or "").strip() or today.isoformat()}
     members: list[dict[str, Any]] = []
     for f in form.fields:
@@ -415,7 +416,7 @@ def run_query(name: str, query: dict[str, str], params: ParameterSet, today: dt.
     query = {str(k): "" if v is None else str(v) for k, v in (query or {}).items()}
     visible = visible_keys(name, query, params, today)
     try:
-        request = request_from_query(name, query, params, today)
+        request = request_from_query(name, query, params, today, visible)
     except InputError as exc:
         out = exc.to_dict()
         return {**out, "key": key_for_field(name, exc.field) or "date", "visible": visible}

@@ -273,7 +273,7 @@ function update() {
     return;
   }
   seq += 1;
-  worker.postMessage({ type: "run", seq, calc: cfg.calc, query: collect(), today: today() });
+  worker.postMessage({ type: "run", seq, calc: cfg.calc, query: q, today: today() });
 }
 
 function fault(message) {

@@ -50,7 +50,16 @@ function countingFetch(total) {
     }
     if (!res.body) return res;
     if (passThrough) {
-      loaded += Number(res.headers.get("X-Raw-Length")) || 0;
+      // Count the bytes on a clone (a tee of the same download) and hand over the original.
+      const reader = res.clone().body.getReader();
+      (async () => {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          loaded += value.byteLength;
+          progress(Math.min(loaded, total), total, "download");
+        }
+      })().catch(() => {});
       return res;
     }
     const counter = new TransformStream({
