@@ -67,9 +67,16 @@ def flag(value: Any, field: str, label: str) -> bool:
     raise InputError(f"{label}请选“是”或“否”。", field)
 
 
+def answer(value: Any, field: str, label: str) -> bool | None:
+    """A yes/no question that may be left unanswered (``None``): the result then says what it depends on."""
+    if value in (None, ""):
+        return None
+    return flag(value, field, label)
+
+
 def choice(value: Any, field: str, label: str, options: dict[str, str]) -> str:
     if not isinstance(value, str) or value not in options:  # (a list or dict is not even hashable)
-        shown = "、".join(f"{v}（{k}）" for k, v in options.items())
+        shown = "、".join(options.values())
         raise InputError(f"请选择{label}：{shown}。", field)
     return str(value)
 
@@ -99,6 +106,69 @@ def num(x: Fraction) -> str:
     return f"{x.numerator}/{x.denominator}"
 
 
+
+
+def cn_date(iso: str | None) -> str:
+    """"2021-11-01" → "2021年11月1日" (plain Chinese for residents)."""
+    if not iso:
+        return ""
+    d = dt.date.fromisoformat(iso)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def cn_month(iso: str | None) -> str:
+    """"2021-11-01" → "2021年11月"."""
+    if not iso:
+        return ""
+    d = dt.date.fromisoformat(iso)
+    return f"{d.year}年{d.month}月"
+
+
+class Basis:
+    """A money parameter a calculation rests on: typed by the user, found in the data, or unknown."""
+
+    def __init__(self, label: str, amount: Fraction | None, origin: str, resolved: Resolved | None = None) -> None:
+        self.label = label
+        self.amount = amount
+        self.origin = origin  # user | data | none
+        self.resolved = resolved
+
+    @property
+    def known(self) -> bool:
+        return self.amount is not None
+
+    @property
+    def current(self) -> bool:
+        return self.origin == "user" or (self.resolved is not None and self.resolved.current)
+
+    def to_dict(self) -> dict[str, Any]:
+        r = self.resolved
+        return {
+            "label": self.label,
+            "value": yuan(self.amount) if self.amount is not None else None,
+            "origin": self.origin,
+            "current": self.current if self.known else None,
+            "from": r.entry.get("from") if r else None,
+            "stale_since": r.stale_since if r else None,
+            "jurisdiction": r.jurisdiction if r else None,
+        }
+
+    def phrase(self) -> str:
+        """How a resident is told which figure was used ("2021年11月起的城市低保标准 816.00 元")."""
+        if self.amount is None:
+            return f"本站没有查到{self.label}"
+        if self.origin == "user":
+            return f"您填写的{self.label} {yuan(self.amount)} 元"
+        assert self.resolved is not None
+        when = cn_month(self.resolved.entry.get("from"))
+        if self.current:
+            return f"{when}起执行的{self.label} {yuan(self.amount)} 元"
+        return f"{when}起的{self.label} {yuan(self.amount)} 元（本站查到的最近一次公布的数）"
+
+
+STALE_HINT = "现在的标准很可能已经提高"
+
+
 class Trace:
     """Collects the steps, parameters and warnings of one calculation."""
 
@@ -111,36 +181,33 @@ class Trace:
         self.used: dict[str, Resolved] = {}
         self.warnings: list[str] = []
         self.notes: list[str] = []
+        self.bases: dict[str, Basis] = {}
 
-    def get(self, param: str) -> Resolved | None:
-        r = self.params.resolve(param, self.jurisdiction, self.on, self.overrides)
+    def get(self, param: str, on: dt.date | None = None) -> Resolved | None:
+        r = self.params.resolve(param, self.jurisdiction, on or self.on, self.overrides)
         if r is not None:
             self.used[param] = r
             if r.override:
                 self.warn(f"“{r.label}”使用了工作人员假设的值 {r.value}，不是政策规定。")
-            elif r.entry.get("status") != "verified":
-                shown = {True: "（是）", False: "（否）"}.get(r.value, str(r.value)) if isinstance(r.value, bool) else str(r.value)
-                self.warn(f"“{r.label}”{shown}（{r.entry.get('from')}起）来自二手或未核实的来源，请以当地公布的为准。")
+            elif r.entry.get("status") == "secondary" and not isinstance(r.value, bool):
+                self.warn(f"“{r.label}”这个数是从新闻报道、转载等查到的，本站没有见到当地的原件，请以当地公布的为准。")
+            elif r.entry.get("status") == "unverified" and not isinstance(r.value, bool):
+                self.warn(f"“{r.label}”这个数还没有核实（出处的日期或适用范围有疑问），请以当地公布的为准。")
         return r
 
-    def require(self, param: str, supplied: Any, field: str, label: str) -> Fraction:
-        """A money parameter from the data, or else the value the user typed."""
+    def basis(self, param: str, supplied: Any, field: str, label: str, on: dt.date | None = None) -> Basis:
+        """A money parameter: the value the user typed, else the data's value (current or last known), else unknown."""
         if supplied not in (None, ""):
             amount = money(supplied, field, label)
             if amount <= 0:
                 raise InputError(f"{label}要大于 0。", field)
             self.notes.append(f"{label}使用您填写的 {yuan(amount)} 元。")
-            return amount
-        r = self.get(param)
-        if r is None:
-            why = self.params.gap_note(param, self.jurisdiction, self.on)
-            name = self.params.name(self.jurisdiction)
-            raise MissingParameterError(
-                f"本站没有{name}在{self.on.year}年{self.on.month}月{self.on.day}日适用的{label}。"
-                f"请填写当地现行{label}（元）。" + (f"（{why}）" if why else ""),
-                field,
-            )
-        return r.fraction
+            b = Basis(label, amount, "user")
+        else:
+            r = self.get(param, on)
+            b = Basis(label, r.fraction, "data", r) if r is not None else Basis(label, None, "none")
+        self.bases[field] = b
+        return b
 
     def step(self, text: str, formula: str = "", params: tuple[str, ...] = (), clauses: tuple[str, ...] = ()) -> None:
         refs = list(clauses)
@@ -151,7 +218,7 @@ class Trace:
                 continue
             if r.entry.get("clause") and r.entry["clause"] not in refs:
                 refs.append(r.entry["clause"])
-            if r.entry.get("source"):
+            if r.entry.get("source") and r.entry["source"] not in sources:
                 sources.append(r.entry["source"])
         self.steps.append({"text": text, "formula": formula, "clauses": refs, "sources": sources})
 
@@ -172,6 +239,7 @@ class Trace:
             "jurisdiction_name": self.params.name(self.jurisdiction),
             "date": self.on.isoformat(),
             **fields,
+            "bases": {k: b.to_dict() for k, b in self.bases.items()},
             "steps": self.steps,
             "notes": self.notes,
             "warnings": self.warnings + [ESTIMATE_NOTE],

@@ -5,6 +5,11 @@
 （《最低生活保障审核确认办法》第二十三条：按家庭人均收入与低保标准的差额计算）。
 
 家庭月人均收入 = （工资 + 其他收入 − 不计入的收入 − 就业成本扣减）÷ 人数.
+
+No dead ends: when no standard is known for the place and date, the result is the
+household's *income line* (the standard above which it would qualify); when only an
+old standard is known, the figure is computed on it, says its date, and the line is
+given too.  Whoever knows today's standard can type it (``standard``).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import datetime as dt
 from fractions import Fraction
 from typing import Any
 
-from .common import Trace, choice, flag, integer, money, num, yuan
+from .common import STALE_HINT, Trace, choice, flag, integer, money, num, yuan
 from .errors import InputError
 from .params import ParameterSet
 
@@ -38,15 +43,19 @@ INCOME_KINDS = {
 EXCLUDED_KINDS = {
     "basic_pension": "城乡居民基本养老保险基础养老金",
     "allowances": "优待抚恤金、计划生育奖励扶助金、奖学金、见义勇为奖励等",
+    "childcare": "育儿补贴",
 }
 MAX_MEMBERS = 20
 PARAMETERS = (  # every parameter this calculator may read (backlinks; a test checks it is complete)
     "dibao.standard.urban", "dibao.standard.rural", "dibao.employment_deduction_ratio", "dibao.employment_deduction_allowed",
-    "dibao.phase_out_months", "dibao.phase_out_months_max", "dibao.edge_multiple", "dibao.single_person_household",
+    "dibao.phase_out_months", "dibao.phase_out_months_max", "dibao.phase_out_allowed", "dibao.phase_out_employment_only",
+    "dibao.phase_out_exit_without_severe", "dibao.edge_multiple", "dibao.single_person_household", "dibao.single_person_scope",
+    "dibao.class1_full_amount", "dibao.childcare_subsidy_excluded",
     "dibao.rigid_expense_multiple", "dibao.basic_pension_excluded", "dibao.review_months.class1",
     "dibao.review_months.class2", "dibao.review_months.class3", "dibao.time_limit_working_days",
+    "dibao.time_limit_extended_working_days",
 )
-CLAUSES = ("xx-mzj-doudi-fangan#s2-1",)  # cited directly by a step
+CLAUSES: tuple[str, ...] = ()  # every clause comes through a parameter
 
 
 def parse_member(raw: Any, i: int) -> dict[str, Any]:
@@ -60,7 +69,6 @@ def parse_member(raw: Any, i: int) -> dict[str, Any]:
         "disability_grade": integer(raw.get("disability_grade", 0) or 0, f"{f}.disability_grade", who + "残疾等级（没有填0）", 0, 4),
         "disability_type": raw.get("disability_type") or "",
         "serious_illness": flag(raw.get("serious_illness"), f"{f}.serious_illness", who + "是否患重特大疾病"),
-        "student": flag(raw.get("student"), f"{f}.student", who + "是否在校学生"),
         "employed": flag(raw.get("employed"), f"{f}.employed", who + "是否在工作"),
         "wage": money(raw.get("wage"), f"{f}.wage", who + "月工资", required=False),
     }
@@ -71,17 +79,58 @@ def parse_member(raw: Any, i: int) -> dict[str, Any]:
     return m
 
 
-def may_apply_alone(m: dict[str, Any]) -> bool:
-    """重度残疾人（一、二级；三级智力、精神）或重病患者."""
+def severe(m: dict[str, Any]) -> bool:
+    """重度残疾人（一、二级；三级智力、精神）或重病（重特大疾病）患者.
+
+    《最低生活保障审核确认办法》and the 范本 二、（二） define 重度残疾人 the same way.
+    """
     g, t = m["disability_grade"], m["disability_type"]
     return (g in (1, 2)) or (g == 3 and t in ("intellectual", "mental")) or m["serious_illness"]
 
 
+may_apply_alone = severe  # the name the form code used
+
+
+def _area_caveat(t: Trace, param: str, area: str) -> str:
+    """A sentence when the clause behind ``param`` is written for the other area only."""
+    r = t.used.get(param)
+    scope = r.entry.get("area") if r is not None else None
+    if scope and scope != area:
+        return f"（这条规定写在{AREAS[scope]}低保的管理要求里，{AREAS[area]}家庭是否同样适用，请向乡镇（街道）确认。）"
+    return ""
+
+
+def _per_capita(total: Fraction, wages: list[Fraction], ratio: Fraction | None, standard: Fraction, n: int) -> tuple[Fraction, Fraction]:
+    """(deduction, per-capita income) at a given standard: each worker's deduction is min(ratio × standard, wage)."""
+    deduction = sum((min(ratio * standard, w) for w in wages), Fraction(0)) if ratio is not None else Fraction(0)
+    return deduction, max(total - deduction, Fraction(0)) / n
+
+
+def income_line(total: Fraction, wages: list[Fraction], ratio: Fraction | None, n: int) -> Fraction:
+    """The lowest standard S at which this household's per-capita income is below S (exactly).
+
+    Without a deduction: S* = total / n.  With one (枞阳: 30 % of the standard, at most the
+    wage), per-capita income falls as S rises; on each stretch where the same workers are
+    capped at their wage, S = (total − capped wages) / (n + ratio × uncapped workers).
+    """
+    if ratio is None or not wages:
+        return total / n
+    lo = Fraction(0)
+    for hi in sorted({w / ratio for w in wages}) + [None]:
+        capped = sum((w for w in wages if w / ratio <= lo), Fraction(0))
+        uncapped = sum(1 for w in wages if w / ratio > lo)
+        s = (total - capped) / (n + ratio * uncapped)
+        if s >= lo and (hi is None or s <= hi):
+            return s
+        lo = hi  # type: ignore[assignment]  # hi is None only on the last stretch, which returns
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overrides: dict[str, Any]) -> dict[str, Any]:
-    jurisdiction = str(request.get("jurisdiction", ""))
-    t = Trace(params, jurisdiction, on, overrides)
+    jurisdiction = str(request.get("jurisdiction") or "")
     params.chain(jurisdiction)  # unknown place → clear error first
-    area = choice(request.get("area"), "area", "户籍类别（城市或农村）", AREAS)
+    t = Trace(params, jurisdiction, on, overrides)
+    area = choice(request.get("area"), "area", "按城市还是农村标准", AREAS)
     raw_members = request.get("members")
     if not isinstance(raw_members, list) or not raw_members:
         raise InputError("请至少填写一位共同生活的家庭成员。", "members")
@@ -89,87 +138,69 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
         raise InputError(f"共同生活的家庭成员最多填 {MAX_MEMBERS} 人；人数更多的请到乡镇（街道）咨询。", "members")
     members = [parse_member(m, i) for i, m in enumerate(raw_members)]
     n = len(members)
+    current_recipient = flag(request.get("current_recipient"), "current_recipient", "现在是否在享受低保")
 
     std_param = f"dibao.standard.{area}"
-    standard = t.require(std_param, request.get("standard"), "standard", f"{AREAS[area]}低保标准")
-    t.step(
-        f"{t.params.name(jurisdiction)}{AREAS[area]}低保标准：每人每月 {yuan(standard)} 元。",
-        params=(std_param,),
-    )
+    basis = t.basis(std_param, request.get("standard"), "standard", f"{AREAS[area]}低保标准")
 
     # --- income -------------------------------------------------------------
-    wages = sum((m["wage"] for m in members), Fraction(0))
+    wages_total = sum((m["wage"] for m in members), Fraction(0))
     other_raw = request.get("income") or {}
     if not isinstance(other_raw, dict):
         raise InputError("其他收入没有按项目填写。", "income")
     unknown = set(other_raw) - set(INCOME_KINDS) - set(EXCLUDED_KINDS)
     if unknown:
-        raise InputError(f"不认识的收入项目：{'、'.join(sorted(unknown))}。", "income")
+        raise InputError("收入里有本站不认识的项目，请按表格里的项目填写。", "income")
     counted = {k: money(other_raw.get(k), f"income.{k}", INCOME_KINDS[k], required=False) for k in INCOME_KINDS}
     excluded = {k: money(other_raw.get(k), f"income.{k}", EXCLUDED_KINDS[k], required=False) for k in EXCLUDED_KINDS}
-    other = sum(counted.values(), Fraction(0))
-    total = wages + other
-    parts = [f"工资 {yuan(wages)}"] + [f"{INCOME_KINDS[k]} {yuan(v)}" for k, v in counted.items() if v]
+    total = wages_total + sum(counted.values(), Fraction(0))
+    parts = [f"工资 {yuan(wages_total)}"] + [f"{INCOME_KINDS[k]} {yuan(v)}" for k, v in counted.items() if v]
     t.step(f"家庭每月计入的收入：{' + '.join(parts)} = {yuan(total)} 元。", formula="工资 + 其他收入")
-    if excluded["basic_pension"]:
-        pension_rule = t.get("dibao.basic_pension_excluded")
-        t.step(
-            f"城乡居民基本养老保险基础养老金 {yuan(excluded['basic_pension'])} 元不计入收入。",
-            params=("dibao.basic_pension_excluded",) if pension_rule else (),
-        )
-    if excluded["allowances"]:
-        t.step(
-            f"优待抚恤金、奖励扶助金、奖学金等 {yuan(excluded['allowances'])} 元不计入收入（《最低生活保障审核确认办法》规定的不计入项目）。",
-        )
+    _excluded_steps(t, excluded)
 
     # --- employment cost deduction -------------------------------------------
-    deduction = Fraction(0)
-    ratio = t.get("dibao.employment_deduction_ratio")
+    ratio_r = t.get("dibao.employment_deduction_ratio")
+    ratio = ratio_r.fraction if ratio_r is not None else None
     workers = [(i, m) for i, m in enumerate(members) if m["employed"] and m["wage"] > 0]
-    if workers and ratio is not None:
-        cap = ratio.fraction * standard
-        for i, m in workers:
-            d = min(cap, m["wage"])
-            deduction += d
-            t.step(
-                f"第{i + 1}位成员在工作，扣减就业成本 {yuan(d)} 元"
-                f"（低保标准的 {num(ratio.fraction)}，即 {yuan(cap)} 元，且不超过本人工资 {yuan(m['wage'])} 元）。",
-                formula="min(低保标准 × 扣减比例, 本人工资)",
-                params=("dibao.employment_deduction_ratio",),
-            )
-    elif workers and t.get("dibao.employment_deduction_allowed") is not None:
+    worker_wages = [m["wage"] for _, m in workers]
+    if workers and ratio is None and t.get("dibao.employment_deduction_allowed") is not None:
         t.step(
             "当地文件规定核算收入时扣减必要的就业成本，但没有规定扣减标准；本估算未扣减，实际可能更有利。",
             params=("dibao.employment_deduction_allowed",),
         )
         t.warn("就业成本扣减的具体标准由当地确定，本估算未扣减。")
+    line = income_line(total, worker_wages if ratio is not None else [], ratio, n)
 
-    counted_income = max(total - deduction, Fraction(0))
-    per_capita = counted_income / n
+    fields: dict[str, Any] = {"household_size": n, "income_line": yuan(line), "standard_known": basis.known,
+                              "standard_current": basis.current if basis.known else None}
+    if not basis.known:
+        return _income_line_result(t, members, area, total, line, ratio, workers, fields)
+
+    standard = basis.amount
+    assert standard is not None
+    t.step(f"低保标准：{basis.phrase()}，每人每月。", params=(std_param,))
+    if not basis.current:
+        t.warn(f"{basis.phrase()}：{STALE_HINT}。当地现在的标准只要高于 {yuan(line)} 元，您家就可能符合低保条件。")
+    deduction, per_capita = _per_capita(total, worker_wages, ratio, standard, n)
+    if workers and ratio is not None:
+        caveat = _area_caveat(t, "dibao.employment_deduction_ratio", area)
+        cap = ratio * standard
+        for i, m in workers:
+            d = min(cap, m["wage"])
+            t.step(
+                f"第{i + 1}位成员在工作，扣减就业成本 {yuan(d)} 元"
+                f"（低保标准的 {num(ratio)}，即 {yuan(cap)} 元，且不超过本人工资 {yuan(m['wage'])} 元）。" + caveat,
+                formula="min(低保标准 × 扣减比例, 本人工资)",
+                params=("dibao.employment_deduction_ratio",),
+            )
     t.step(
         f"家庭月人均收入 =（{yuan(total)} − {yuan(deduction)}）÷ {n} 人 = {yuan(per_capita)} 元。",
         formula="（计入收入 − 扣减）÷ 共同生活家庭成员人数",
     )
-
-    # --- rigid expenses (支出型) ------------------------------------------------
-    rigid = t.get("dibao.rigid_expense_multiple")
-    medical = money(request.get("medical_expense_year"), "medical_expense_year", "本年度自付医疗费用", required=False)
-    education = money(request.get("education_expense_year"), "education_expense_year", "本年度教育支出", required=False)
-    if rigid is not None and (medical or education):
-        prior = money(request.get("prior_year_income"), "prior_year_income", "上年度家庭年收入")
-        limit = rigid.fraction * prior
-        for label, spent in (("医疗", medical), ("教育", education)):
-            if spent > limit:
-                t.step(
-                    f"本年度{label}刚性支出 {yuan(spent)} 元，超过上年度家庭年收入的 {num(rigid.fraction)} 倍（{yuan(limit)} 元），"
-                    "核算收入时可按规定程序适当扣减；扣减多少由当地确定，本估算未扣减。",
-                    params=("dibao.rigid_expense_multiple",),
-                )
-                t.warn(f"{label}支出较大，可能按支出型救助扣减收入，请向乡镇（街道）说明。")
+    _rigid_expenses(t, request)
 
     # --- decision -------------------------------------------------------------
-    current = flag(request.get("current_recipient"), "current_recipient", "现在是否在享受低保")
-    fields: dict[str, Any] = {"standard": yuan(standard), "per_capita_income": yuan(per_capita), "household_size": n}
+    fields.update(standard=yuan(standard), per_capita_income=yuan(per_capita))
     if per_capita < standard:
         amount = (standard - per_capita) * n
         t.step(
@@ -178,64 +209,188 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
             formula="（低保标准 − 家庭月人均收入）× 人数",
             params=(std_param,),
         )
-        if counted_income == 0 and all(m["labour"] == "none" for m in members) and "template" in params.chain(jurisdiction):
-            t.step(
-                "全家完全丧失劳动能力、没有收入，按低保标准全额发放。",
-                clauses=("xx-mzj-doudi-fangan#s2-1",),
-            )
-        status, eligible = "eligible", True
-        fields["monthly_amount"] = yuan(amount)
+        if total - deduction <= 0 and all(m["labour"] == "none" for m in members) and t.get("dibao.class1_full_amount"):
+            t.step("全家完全丧失劳动能力、没有收入，按低保标准全额发放。", params=("dibao.class1_full_amount",))
+        fields.update(status="eligible", eligible=True, monthly_amount=yuan(amount))
+        _review(t, members, fields)
     else:
-        fields["monthly_amount"] = yuan(Fraction(0))
-        eligible = False
-        phase = t.get("dibao.phase_out_months")
-        phase_max = t.get("dibao.phase_out_months_max")
-        if current and (phase or phase_max):
-            status = "phase_out"
-            months = f"{phase.value} 个月" if phase else ""
-            longest = f"最长不超过 {phase_max.value} 个月" if phase_max else ""
-            t.step(
-                f"人均收入 {yuan(per_capita)} 元已超过低保标准 {yuan(standard)} 元。现在享受低保的家庭可给予渐退期"
-                f"{'：' + '，'.join(x for x in (months, longest) if x)}，期满后再退出。",
-                params=("dibao.phase_out_months", "dibao.phase_out_months_max"),
-            )
-        else:
-            status = "not_eligible"
+        fields.update(status="not_eligible", eligible=False, monthly_amount=yuan(Fraction(0)))
+        phased = current_recipient and _phase_out(t, members, workers, area, per_capita, standard, fields)
+        if not phased:
             t.step(f"人均收入 {yuan(per_capita)} 元不低于低保标准 {yuan(standard)} 元，按收入不符合低保条件。")
-        edge = t.get("dibao.edge_multiple")
-        if edge is not None and per_capita < edge.fraction * standard:
-            if status == "not_eligible":
-                status = "edge"
-            t.step(
-                f"人均收入低于低保标准的 {num(edge.fraction)} 倍（{yuan(edge.fraction * standard)} 元），属于低保边缘家庭，"
-                "可以申请相应的专项救助；家中重残、重病人员可能单独纳入低保。",
-                params=("dibao.edge_multiple",),
-            )
-    fields["eligible"] = eligible
-    fields["status"] = status
-
-    # --- single-person households and review ------------------------------------
-    alone = [i for i, m in enumerate(members) if may_apply_alone(m)]
-    single = t.get("dibao.single_person_household")
-    if alone and single is not None and not eligible and n > 1:
-        who = "、".join(f"第{i + 1}位" for i in alone)
-        t.step(
-            f"{who}成员属于重度残疾人或重病患者，可以按“单人户”单独申请低保；单人户领多少由当地确定。",
-            params=("dibao.single_person_household",),
-        )
-        fields["single_person_applicants"] = alone
-    if eligible:
-        if all(m["labour"] == "none" for m in members):
-            review = "dibao.review_months.class1"
-        elif any(m["labour"] == "partial" for m in members) and not any(m["labour"] == "full" for m in members):
-            review = "dibao.review_months.class2"
-        else:
-            review = "dibao.review_months.class3"
-        r = t.get(review)
-        if r is not None:
-            t.step(f"纳入低保后，一般每 {r.value} 个月复核一次。", params=(review,))
-            fields["review_months"] = r.value
-    limit = t.get("dibao.time_limit_working_days")
-    if limit is not None:
-        t.step(f"申请后，乡镇（街道）应在 {limit.value} 个工作日内作出审核确认决定。", params=("dibao.time_limit_working_days",))
+            edge = t.get("dibao.edge_multiple")
+            if edge is not None and per_capita < edge.fraction * standard:
+                fields["status"] = "edge"
+                t.step(
+                    f"人均收入低于低保标准的 {num(edge.fraction)} 倍（{yuan(edge.fraction * standard)} 元），属于低保边缘家庭，"
+                    "可以申请医疗、教育等专项救助。",
+                    params=("dibao.edge_multiple",),
+                )
+            _single_person(t, request, members, fields["status"] == "edge", fields)
+    _time_limit(t)
     return t.result("dibao", **fields)
+
+
+def _excluded_steps(t: Trace, excluded: dict[str, Fraction]) -> None:
+    if excluded["basic_pension"]:
+        rule = t.get("dibao.basic_pension_excluded")
+        text = f"城乡居民基本养老保险基础养老金 {yuan(excluded['basic_pension'])} 元不计入收入。"
+        if rule is not None and not rule.current:
+            text = (f"文件规定“十四五”时期城乡居民基本养老保险基础养老金不计入收入，“十四五”已于2025年底结束，"
+                    f"本站没有查到是否继续执行的规定；本估算仍按不计入算（{yuan(excluded['basic_pension'])} 元），请向乡镇（街道）确认。")
+        t.step(text, params=("dibao.basic_pension_excluded",) if rule else ())
+    if excluded["allowances"]:
+        t.step(
+            f"优待抚恤金、奖励扶助金、奖学金等 {yuan(excluded['allowances'])} 元不计入收入（《最低生活保障审核确认办法》规定的不计入项目）。",
+        )
+    if excluded["childcare"]:
+        rule = t.get("dibao.childcare_subsidy_excluded")
+        if rule is not None:
+            t.step(f"育儿补贴 {yuan(excluded['childcare'])} 元不计入收入。", params=("dibao.childcare_subsidy_excluded",))
+        else:
+            t.step(f"育儿补贴 {yuan(excluded['childcare'])} 元：这个日期还没有育儿补贴制度，本估算没有计入。")
+
+
+def _rigid_expenses(t: Trace, request: dict[str, Any]) -> None:
+    rigid = t.get("dibao.rigid_expense_multiple")
+    medical = money(request.get("medical_expense_year"), "medical_expense_year", "本年度自付医疗费用", required=False)
+    education = money(request.get("education_expense_year"), "education_expense_year", "本年度教育支出", required=False)
+    if rigid is None or not (medical or education):
+        return
+    prior = money(request.get("prior_year_income"), "prior_year_income", "上年度家庭年收入")
+    limit = rigid.fraction * prior
+    for label, spent in (("医疗", medical), ("教育", education)):
+        if spent > limit:
+            t.step(
+                f"本年度{label}刚性支出 {yuan(spent)} 元，超过上年度家庭年收入的 {num(rigid.fraction)} 倍（{yuan(limit)} 元），"
+                "核算收入时可按规定程序适当扣减；扣减多少由当地确定，本估算未扣减。",
+                params=("dibao.rigid_expense_multiple",),
+            )
+            t.warn(f"{label}支出较大，可能按支出型救助扣减收入，请向乡镇（街道）说明。")
+
+
+def _income_line_result(t: Trace, members: list[dict[str, Any]], area: str, total: Fraction, line: Fraction,
+                        ratio: Fraction | None, workers: list[tuple[int, dict[str, Any]]], fields: dict[str, Any]) -> dict[str, Any]:
+    """No standard known: the honest answer that needs none — the household's income line."""
+    n = len(members)
+    t.step(
+        f"本站没有查到{t.params.name(t.jurisdiction)}的{AREAS[area]}低保标准，所以先算您家的“收入线”。"
+        f"家庭每月计入的收入 {yuan(total)} 元，共 {n} 人，人均 {yuan(total / n)} 元。",
+        params=(f"dibao.standard.{area}",),
+    )
+    if workers and ratio is not None:
+        t.step(
+            f"在工作的成员按当地低保标准的 {num(ratio)} 扣减就业成本（不超过本人工资），标准越高扣得越多。"
+            + _area_caveat(t, "dibao.employment_deduction_ratio", area),
+            params=("dibao.employment_deduction_ratio",),
+        )
+    t.step(
+        f"当地{AREAS[area]}低保标准高于 {yuan(line)} 元（每人每月），您家就可能符合低保条件；"
+        f"每月低保金约为（当地标准 − 家庭人均收入）× {n} 人。",
+        formula="（低保标准 − 家庭月人均收入）× 人数",
+    )
+    t.warn("知道当地现在的低保标准的（可以问村（居）委会或乡镇（街道）），把它填在“当地现在的低保标准”里，就能算出金额。")
+    alone = [i for i, m in enumerate(members) if severe(m)]
+    if alone and n > 1 and t.get("dibao.single_person_household") is not None:
+        _single_person_note(t, alone, conditional=True)
+    fields.update(status="income_line", eligible=None, monthly_amount=None, standard=None, per_capita_income=yuan(total / n))
+    _time_limit(t)
+    return t.result("dibao", **fields)
+
+
+def _phase_out(t: Trace, members: list[dict[str, Any]], workers: list, area: str, per_capita: Fraction, standard: Fraction,
+               fields: dict[str, Any]) -> bool:
+    """A current recipient whose income is now above the standard: 渐退期 where the place has one."""
+    months = t.get("dibao.phase_out_months")
+    longest = t.get("dibao.phase_out_months_max")
+    allowed = t.get("dibao.phase_out_allowed")
+    if not (months or longest or allowed):
+        return False
+    used = ("dibao.phase_out_months", "dibao.phase_out_months_max", "dibao.phase_out_allowed")
+    if t.get("dibao.phase_out_employment_only") and not workers:
+        t.step(
+            f"人均收入 {yuan(per_capita)} 元已超过低保标准 {yuan(standard)} 元。当地的渐退期是给家庭成员就业后收入增加的低保家庭的；"
+            "您家没有填写在工作的成员，按文件不属于这种情况，乡镇（街道）复核时会重新确定。",
+            params=used + ("dibao.phase_out_employment_only",),
+        )
+        return False
+    length = "，".join(x for x in (f"一般 {months.value} 个月" if months else "",
+                                    f"最长不超过 {longest.value} 个月" if longest else "") if x) or "期限由当地确定"
+    caveat = _area_caveat(t, "dibao.phase_out_months" if months else "dibao.phase_out_allowed", area)
+    t.step(
+        f"人均收入 {yuan(per_capita)} 元已超过低保标准 {yuan(standard)} 元。您家现在享受低保，可以给予渐退期（{length}），"
+        "渐退期内继续领取低保金，领多少由当地确定，本站不估算。" + caveat,
+        params=used + (("dibao.phase_out_employment_only",) if t.used.get("dibao.phase_out_employment_only") else ()),
+    )
+    if t.get("dibao.phase_out_exit_without_severe"):
+        if any(severe(m) for m in members):
+            t.step(
+                "文件写的是“收入高于低保标准且无重病、重残对象”的家庭渐退期满后退出；您家有重病或重度残疾的成员，"
+                "期满后是否退出，文件没有这样规定，请向乡镇（街道）说明家里的情况。",
+                params=("dibao.phase_out_exit_without_severe",),
+            )
+        else:
+            t.step("家中没有重病、重度残疾成员的，渐退期满后退出低保。", params=("dibao.phase_out_exit_without_severe",))
+    fields.update(status="phase_out", eligible=True, monthly_amount=None)
+    return True
+
+
+def _single_person_note(t: Trace, alone: list[int], conditional: bool) -> None:
+    who = "、".join(f"第{i + 1}位" for i in alone)
+    scope = t.get("dibao.single_person_scope")
+    if scope is not None and scope.value == "edge":
+        t.step(
+            f"{who}成员是重度残疾人或重病患者。" + ("如果您家属于低保边缘家庭（人均收入高于低保标准、低于边缘线），" if conditional else "")
+            + "这样的成员可以单独（按“单人户”）申请低保；单人户领多少由当地确定。",
+            params=("dibao.single_person_household", "dibao.single_person_scope"),
+        )
+    else:
+        t.step(f"{who}成员是重度残疾人或重病患者，符合条件的可以按“单人户”单独申请低保；单人户领多少由当地确定。",
+               params=("dibao.single_person_household", "dibao.single_person_scope"))
+
+
+def _single_person(t: Trace, request: dict[str, Any], members: list[dict[str, Any]], edge: bool, fields: dict[str, Any]) -> None:
+    """单人户: who may apply alone follows the place's text, else the national rule (低保边缘家庭)."""
+    alone = [i for i, m in enumerate(members) if severe(m)]
+    if not alone or len(members) == 1 or t.get("dibao.single_person_household") is None:
+        return
+    scope = t.get("dibao.single_person_scope")
+    kind = scope.value if scope is not None else None
+    who = "、".join(f"第{i + 1}位" for i in alone)
+    used = ("dibao.single_person_household", "dibao.single_person_scope")
+    if kind == "edge" and not edge:
+        t.step(f"{who}成员是重度残疾人或重病患者。单独（按“单人户”）申请低保限于低保边缘家庭的成员；"
+               "按您填写的收入，您家高于边缘线，所以不能单独申请。", params=used)
+        return
+    if kind == "poverty_registered" and not flag(request.get("poverty_registered"), "poverty_registered", "是否建档立卡贫困户"):
+        t.step(f"{who}成员是重度残疾人或重病患者。当地文件只允许未脱贫建档立卡贫困户中的这类人员按单人户申请。", params=used)
+        return
+    _single_person_note(t, alone, conditional=False)
+    fields["single_person_applicants"] = alone
+
+
+def _review(t: Trace, members: list[dict[str, Any]], fields: dict[str, Any]) -> None:
+    if all(m["labour"] == "none" for m in members):
+        review = "dibao.review_months.class1"
+    elif any(m["labour"] == "partial" for m in members) and not any(m["labour"] == "full" for m in members):
+        review = "dibao.review_months.class2"
+    else:
+        review = "dibao.review_months.class3"
+    r = t.get(review)
+    if r is not None:
+        t.step(f"纳入低保后，一般每 {r.value} 个月复核一次。", params=(review,))
+        fields["review_months"] = r.value
+
+
+def _time_limit(t: Trace) -> None:
+    limit = t.get("dibao.time_limit_working_days")
+    if limit is None:
+        return
+    more = ""
+    extended = t.params.resolve("dibao.time_limit_extended_working_days", t.jurisdiction, t.on, t.overrides)
+    if extended is not None and extended.jurisdiction == limit.jurisdiction:  # the extension belongs to that rule only
+        t.get("dibao.time_limit_extended_working_days")
+        more = f"（特殊情况可以延长到 {extended.value} 个工作日）"
+    t.step(f"申请后，乡镇（街道）应在 {limit.value} 个工作日内作出审核确认决定{more}。",
+           params=("dibao.time_limit_working_days",) + (("dibao.time_limit_extended_working_days",) if more else ()))
+

@@ -29,6 +29,13 @@ from .params import ParameterSet
 YES = (("1", "是"), ("", "否"))
 AREA_OPTIONS = (("urban", "城市"), ("rural", "农村"))
 DISABILITY_GRADES = (("0", "没有残疾证"), ("1", "一级"), ("2", "二级"), ("3", "三级"), ("4", "四级"))
+SCHOOL_OPTIONS = (
+    ("", "没有上学"),
+    ("compulsory", "小学、初中"),
+    ("high_school", "高中、中专、职高"),
+    ("higher", "大学、高职、专科"),
+    ("postgraduate", "研究生"),
+)
 DISABILITY_TYPE_OPTIONS = (
     ("", "—"),
     ("physical", "肢体"),
@@ -51,7 +58,9 @@ class Field:
     ``when`` is a tuple of conditions, all of which must hold for the field to
     be asked: ``("has", param)``, ``("missing", param)``,
     ``("missing_prior_year", param)`` (value on 31 Dec of the previous year),
-    ``("in", key, values)``.  ``{area}`` in a parameter id is replaced by the
+    ``("not_current", param)`` (unknown, or only a last-known value: the field is optional),
+    ``("not_current_prior_year", param)``, ``("is", param, value)``, ``("in", key, values)``,
+    ``("age_between", key, lo, hi)``.  ``{area}`` in a parameter id is replaced by the
     answer to ``area``.
     """
 
@@ -102,11 +111,11 @@ DIBAO = Form(
               when=(("has_any", "dibao.review_months.class1", "dibao.review_months.class2", "dibao.review_months.class3"),),
               group="members"),
         Field("dis", "members[].disability_grade", "残疾等级", "choice", "", DISABILITY_GRADES, default="0",
-              when=(("has", "dibao.single_person_household"),), group="members"),
+              when=(("has_any", "dibao.single_person_household", "dibao.phase_out_exit_without_severe"),), group="members"),
         Field("distype", "members[].disability_type", "残疾类别", "choice", "", DISABILITY_TYPE_OPTIONS,
-              when=(("has", "dibao.single_person_household"),), group="members"),
+              when=(("has_any", "dibao.single_person_household", "dibao.phase_out_exit_without_severe"),), group="members"),
         Field("ill", "members[].serious_illness", "患重特大疾病", "flag", "", YES,
-              when=(("has", "dibao.single_person_household"),), group="members"),
+              when=(("has_any", "dibao.single_person_household", "dibao.phase_out_exit_without_severe"),), group="members"),
         Field("farming", "income.farming", "种地、养殖、做生意每月净收入（元）", "money", "按一年算好再除以 12。", group="income"),
         Field("property", "income.property", "房租、利息等每月收入（元）", "money", group="income"),
         Field("transfer", "income.transfer", "子女给的赡养费、抚养费等每月收入（元）", "money", group="income"),
@@ -116,12 +125,19 @@ DIBAO = Form(
               "这部分不算收入，填了也不会减少低保金。", when=(("has", "dibao.basic_pension_excluded"),), group="income"),
         Field("allowances", "income.allowances", "优待抚恤金、奖励扶助金、奖学金等每月（元）", "money",
               "这部分不算收入。", group="income"),
-        Field("other", "income.other", "其他每月收入（元）", "money", group="income"),
+        Field("childcare", "income.childcare", "育儿补贴每月（元）", "money",
+              "3周岁以下孩子领的育儿补贴，不算收入（按年领的除以 12）。", when=(("has", "dibao.childcare_subsidy_excluded"),),
+              group="income"),
+        Field("other", "income.other", "其他每月收入（元）", "money",
+              "正在领的低保金、临时救助金等救助款物不算收入，不要填在这里。", group="income"),
         Field("cur", "current_recipient", "现在是否在享受低保", "flag", "已经在享受的，收入超过标准后可能有渐退期。", YES,
-              when=(("has_any", "dibao.phase_out_months", "dibao.phase_out_months_max"),), group="more"),
-        Field("std", "standard", "当地低保标准（元/人/月）", "money",
-              "本站没有这个地区、这个日期的低保标准，请填写当地公布的标准（可以问村委会或拨打当地民政部门电话）。",
-              when=(("missing", "dibao.standard.{area}"),), group="more"),
+              when=(("has_any", "dibao.phase_out_months", "dibao.phase_out_months_max", "dibao.phase_out_allowed"),),
+              group="more"),
+        Field("std", "standard", "当地现在的低保标准（知道才填，元/人/月）", "money",
+              "不知道就空着：本站会告诉您收入线，并按查到的最近一次标准估算。知道的（问村（居）委会）填上，结果更准。",
+              when=(("not_current", "dibao.standard.{area}"),), group="more"),
+        Field("poor", "poverty_registered", "是否未脱贫建档立卡贫困户", "flag", "只有当地文件把单人户限于建档立卡贫困户时才问。", YES,
+              when=(("is", "dibao.single_person_scope", "poverty_registered"),), group="more"),
         Field("med", "medical_expense_year", "今年自己负担的医疗费（元）", "money", "看病自付部分，按全年算。",
               when=(("has", "dibao.rigid_expense_multiple"),), group="more"),
         Field("edu", "education_expense_year", "今年的教育支出（元）", "money", "子女上学的学费等，按全年算。",
@@ -140,21 +156,22 @@ TEKUN = Form(
         JURISDICTION,
         AREA,
         Field("age", "age", "年龄", "int", lo=0, hi=120),
-        Field("student", "student", "是否在读全日制学生", "flag", "", YES),
+        Field("school", "school", "正在上什么学", "choice", "未成年时已经享受特困供养、现在还在上学的，可能可以延长到毕业。",
+              SCHOOL_OPTIONS, when=(("has", "tekun.student_extension"), ("age_between", "age", 16, 29))),
         Field("dis", "disability_grade", "残疾等级", "choice", "", DISABILITY_GRADES, default="0"),
         Field("distype", "disability_type", "残疾类别", "choice", "", DISABILITY_TYPE_OPTIONS),
         Field("income", "monthly_income", "本人每月收入（元）", "money", "基础养老金不算；没有收入填 0。"),
-        Field("supporter", "has_able_supporter", "有没有能赡养、抚养、扶养您的人", "flag",
-              "指有能力尽义务的配偶、子女、父母等。他们自己也困难、没有能力的，选“否”。", YES),
+        Field("supporter", "has_able_supporter", "有没有能赡养、抚养、扶养您的人", "choice",
+              "指有能力尽义务的配偶、子女、父母等。他们自己也困难、没有能力的，选“没有”。", (("1", "有"), ("0", "没有"))),
         Field("care", "care_level", "生活能不能自理", "choice", "",
               (("self_care", "能自理"), ("half_care", "部分需要照顾（半护理）"), ("full_care", "完全需要照顾（全护理）")),
               default="self_care"),
-        Field("std", "standard", "当地低保标准（元/人/月）", "money",
-              "本站没有这个地区、这个日期的低保标准，请填写当地公布的标准。",
-              when=(("missing", "dibao.standard.{area}"),), group="more"),
-        Field("minwage", "min_wage", "上年度当地月最低工资标准（元）", "money",
-              "本站没有当地上年度的最低工资标准，请填写（人社部门公布）。",
-              when=(("has", "tekun.basic_multiple"), ("missing_prior_year", "min_wage.monthly")), group="more"),
+        Field("std", "standard", "当地现在的低保标准（知道才填，元/人/月）", "money",
+              "不知道就空着，本站按查到的最近一次标准估算。",
+              when=(("not_current", "dibao.standard.{area}"),), group="more"),
+        Field("minwage", "min_wage", "当地上一年的月最低工资标准（知道才填，元）", "money",
+              "不知道就空着，本站按查到的最近一次标准估算。",
+              when=(("has", "tekun.basic_multiple"), ("not_current_prior_year", "min_wage.monthly")), group="more"),
         DATE,
     ),
     (("basic", "基本情况"), ("more", "补充情况"), ("staff", "工作人员选项")),
@@ -168,11 +185,10 @@ LINSHI = Form(
         Field("kind", "kind", "遇到了什么困难", "choice", "",
               (("illness", "家里有人得了大病，医疗费负担重"), ("education", "孩子上学，自己负担的教育费用太重"),
                ("emergency", "突发事故、灾害等急难情况"))),
-        Field("persons", "persons", "需要救助的人数", "count", "一般是家里受困难影响的人数。", default="1", lo=1, hi=20),
-        Field("stdu", "standard_urban", "当地城市低保标准（元/人/月）", "money",
-              "本站没有这个地区、这个日期的城市低保标准，请填写当地公布的标准。",
+        Field("stdu", "standard_urban", "当地现在的城市低保标准（知道才填，元/人/月）", "money",
+              "不知道就空着，本站按查到的最近一次标准估算。",
               when=(("in", "kind", ("illness", "education")), ("has", "linshi.{kind}_multiple_min"),
-                    ("missing", "dibao.standard.urban")), group="more"),
+                    ("not_current", "dibao.standard.urban")), group="more"),
         DATE,
     ),
     (("basic", "基本情况"), ("more", "补充情况"), ("staff", "工作人员选项")),
@@ -185,10 +201,10 @@ STANDARD = Form(
         JURISDICTION,
         Field("ucons", "urban_consumption_year", "上年度城镇居民人均消费支出（元/年）", "money", "统计公报中的数字。"),
         Field("rcons", "rural_consumption_year", "上年度农村居民人均消费支出（元/年）", "money", "统计公报中的数字。"),
-        Field("ustd", "urban_standard", "现行城市低保标准（元/人/月）", "money", "本站没有这个日期的标准，请填写。",
-              when=(("missing", "dibao.standard.urban"),)),
-        Field("rstd", "rural_standard", "现行农村低保标准（元/人/月）", "money", "本站没有这个日期的标准，请填写。",
-              when=(("missing", "dibao.standard.rural"),)),
+        Field("ustd", "urban_standard", "要核查的城市低保标准（元/人/月）", "money",
+              "不填就用本站查到的最近一次标准（结果会注明它的日期）。", when=(("not_current", "dibao.standard.urban"),)),
+        Field("rstd", "rural_standard", "要核查的农村低保标准（元/人/月）", "money",
+              "不填就用本站查到的最近一次标准（结果会注明它的日期）。", when=(("not_current", "dibao.standard.rural"),)),
         DATE,
     ),
     (("basic", "核查数据"), ("staff", "工作人员选项")),
@@ -200,9 +216,16 @@ MAX_MEMBERS = 20
 
 
 def jurisdiction_options(params: ParameterSet) -> list[tuple[str, str]]:
-    """Places a resident can choose: those with a published document, then 其他地区."""
-    have_docs = [(j, d["name"]) for j, d in params.jurisdictions.items() if d.get("documents")]
-    order = sorted(have_docs, key=lambda p: (p[0] == "template", p[0]))
+    """Places a resident can choose: those with a published document, then 其他地区.
+
+    A place whose every document is a time-limited plan that lapses (``on_expiry: lapse``,
+    e.g. the 2018–2020 范本) is a staff example, not a place to pick.
+    """
+    def offered(d: dict[str, Any]) -> bool:
+        docs = d.get("documents") or []
+        return bool(docs) and not all((params.documents.get(doc) or {}).get("on_expiry") == "lapse" for doc in docs)
+
+    order = sorted((j, d["name"]) for j, d in params.jurisdictions.items() if offered(d))
     return order + [("other", params.name("other"))] if "other" in params.jurisdictions else order
 
 
@@ -217,9 +240,12 @@ def _holds(cond: tuple[Any, ...], query: dict[str, str], params: ParameterSet, j
     op = cond[0]
     if op == "in":
         return query.get(cond[1], "") in cond[2]
+    if op == "age_between":
+        text = str(query.get(cond[1], "")).strip()
+        return text.isdigit() and cond[2] <= int(text) <= cond[3]
     area = query.get("area") if query.get("area") in ("urban", "rural") else "urban"
     kind = query.get("kind") if query.get("kind") in ("illness", "education") else "illness"
-    ids = [c.format(area=area, kind=kind) for c in cond[1:]]
+    ids = [c.format(area=area, kind=kind) if isinstance(c, str) else c for c in cond[1:]]
     if op == "has":
         return params.resolve(ids[0], j, on) is not None
     if op == "has_any":
@@ -228,6 +254,13 @@ def _holds(cond: tuple[Any, ...], query: dict[str, str], params: ParameterSet, j
         return params.resolve(ids[0], j, on) is None
     if op == "missing_prior_year":
         return params.resolve(ids[0], j, dt.date(on.year - 1, 12, 31)) is None
+    if op in ("not_current", "not_current_prior_year"):
+        day = dt.date(on.year - 1, 12, 31) if op == "not_current_prior_year" else on
+        r = params.resolve(ids[0], j, day)
+        return r is None or not r.current
+    if op == "is":
+        r = params.resolve(ids[0], j, on)
+        return r is not None and r.value == cond[2]
     raise ValueError(f"unknown condition {op}")
 
 
@@ -298,49 +331,106 @@ def key_for_field(name: str, field: str) -> str:
     return ""
 
 
-def _fmt_status(result: dict[str, Any]) -> dict[str, str]:
-    """The one-sentence answer and the big figure, in plain words."""
+def _stale_line(result: dict[str, Any], field: str) -> str:
+    """“这是按2021年11月的标准算的……” when the figure rests on a last-known value."""
+    b = (result.get("bases") or {}).get(field) or {}
+    if b.get("origin") != "data" or b.get("current"):
+        return ""
+    d = dt.date.fromisoformat(b["from"])
+    return f"这是按{d.year}年{d.month}月起的标准（本站查到的最近一次）算的，现在的标准很可能更高，能领的可能更多。"
+
+
+def _fmt_status(result: dict[str, Any]) -> dict[str, Any]:
+    """The one-sentence answer, the big figure and a few plain lines, for a resident."""
     c, s = result["calculator"], result.get("status")
     place = result["jurisdiction_name"]
+    on = dt.date.fromisoformat(result["date"])
+    when = f"按 {on.year}年{on.month}月{on.day}日 的政策估算。"
+    lines: list[str] = []
     if c == "dibao":
-        amount = result["monthly_amount"]
-        pc, std = result["per_capita_income"], result["standard"]
-        if s == "eligible":
-            return {"tone": "yes", "headline": "可能可以申请低保", "figure": f"每月约 {amount} 元",
-                    "sentence": f"按您填写的情况，家庭月人均收入 {pc} 元，低于{place}低保标准 {std} 元，估算全家每月低保金约 {amount} 元。"}
-        if s == "phase_out":
-            return {"tone": "maybe", "headline": "收入已超过标准，可能有渐退期", "figure": "渐退期",
-                    "sentence": f"家庭月人均收入 {pc} 元，已超过低保标准 {std} 元；正在享受低保的，一般不会马上停发，可给予渐退期。"}
-        if s == "edge":
-            return {"tone": "maybe", "headline": "不符合低保，属于低保边缘家庭", "figure": "可申请专项救助",
-                    "sentence": f"家庭月人均收入 {pc} 元，高于低保标准 {std} 元，但还在低保边缘线以内，可以申请医疗、教育等专项救助。"}
-        return {"tone": "no", "headline": "按收入暂不符合低保条件", "figure": "暂不符合",
-                "sentence": f"家庭月人均收入 {pc} 元，不低于{place}低保标准 {std} 元。家里情况有变化，或遇到大病、急难，可以再看看临时救助。"}
-    if c == "tekun":
+        amount, pc, std, line = result["monthly_amount"], result["per_capita_income"], result["standard"], result["income_line"]
+        stale = _stale_line(result, "standard")
+        n = result["household_size"]
+        if s == "income_line":
+            if line == pc:
+                sentence = (f"您家计入的人均月收入是 {pc} 元。当地低保标准高于 {pc} 元就可以申请，"
+                            f"每月约（标准 − {pc}）× {n} 人。")
+            else:
+                sentence = (f"您家计入的人均月收入是 {pc} 元，在工作的成员还可以扣减就业成本。当地低保标准高于 {line} 元就可以申请，"
+                            f"每月约（标准 − 扣减后的人均收入）× {n} 人。")
+            out = {"tone": "maybe", "headline": "本站没有查到当地的低保标准，先看收入线", "figure": f"收入线 {line} 元",
+                   "sentence": sentence}
+            lines.append("知道当地现在的低保标准的，填在下面“当地现在的低保标准”里，就能算出金额。")
+        elif s == "eligible":
+            out = {"tone": "yes", "headline": "可能可以申请低保", "figure": f"每月约 {amount} 元",
+                   "sentence": f"按您填写的情况，家庭月人均收入 {pc} 元，低于{place}低保标准 {std} 元，估算全家每月低保金约 {amount} 元。"}
+        elif s == "phase_out":
+            out = {"tone": "maybe", "headline": "收入已超过标准，可以继续领一段时间（渐退期）", "figure": "渐退期",
+                   "sentence": f"家庭月人均收入 {pc} 元，已超过低保标准 {std} 元。您家正在享受低保，可以给予渐退期，"
+                   "渐退期内继续领取低保金，领多少由当地确定。"}
+        elif s == "edge":
+            out = {"tone": "maybe", "headline": "不符合低保，属于低保边缘家庭", "figure": "可申请专项救助",
+                   "sentence": f"家庭月人均收入 {pc} 元，高于低保标准 {std} 元，但还在低保边缘线以内，可以申请医疗、教育等专项救助。"}
+        elif stale:
+            out = {"tone": "maybe", "headline": "按查到的旧标准暂不符合，现在的标准可能更高", "figure": f"收入线 {line} 元",
+                   "sentence": f"家庭月人均收入 {pc} 元，不低于本站查到的{place}低保标准 {std} 元。当地现在的标准只要高于 {line} 元，"
+                   "您家就可能符合，建议向乡镇（街道）咨询或直接申请。"}
+            stale = stale.replace("，能领的可能更多", "")
+        else:
+            out = {"tone": "no", "headline": "按收入暂不符合低保条件", "figure": "暂不符合",
+                   "sentence": f"家庭月人均收入 {pc} 元，不低于{place}低保标准 {std} 元。家里情况有变化，或遇到大病、急难，可以再看看临时救助。"}
+        if stale:
+            lines.insert(0, stale)
+    elif c == "tekun":
         amount = result.get("monthly_amount")
-        figure = f"每月不低于 {amount} 元" if amount else "金额请咨询当地"
+        figure = f"每月不低于 {amount} 元" if amount else "金额看当地标准"
+        stale = _stale_line(result, "standard") or _stale_line(result, "min_wage")
         if s == "eligible":
-            return {"tone": "yes", "headline": "可能符合特困供养条件", "figure": figure,
-                    "sentence": "按您填写的情况，同时具备无劳动能力、无生活来源、无法定义务人（或其无能力履行）三个条件"
-                    + (f"，{place}供养标准估算每月不低于 {amount} 元。" if amount else "。")}
-        return {"tone": "no", "headline": "按填写的情况暂不符合特困条件", "figure": "暂不符合",
-                "sentence": "特困供养要求三个条件同时具备：无劳动能力、无生活来源、无法定义务人（或其无能力履行）。可以看看低保。"}
-    if c == "linshi":
+            out = {"tone": "yes", "headline": "可能符合特困供养条件", "figure": figure,
+                   "sentence": "按您填写的情况，同时具备无劳动能力、无生活来源、无法定义务人（或其无能力履行）三个条件"
+                   + (f"，{place}供养标准估算每月不低于 {amount} 元。" if amount else "。")}
+        elif s == "possible":
+            out = {"tone": "maybe", "headline": "可能符合特困供养条件，还要看几点", "figure": figure,
+                   "sentence": "还要看：" + "；".join(result.get("open_points") or []) + "。"}
+        else:
+            out = {"tone": "no", "headline": "按填写的情况暂不符合特困条件", "figure": "暂不符合",
+                   "sentence": "特困供养要求三个条件同时具备：无劳动能力、无生活来源、无法定义务人（或其无能力履行）。"
+                   "暂不符合的原因：" + "；".join(result.get("reasons_not") or []) + "。可以看看低保。"}
+            if amount:
+                lines.append(f"供参考：{place}特困供养标准每月不低于 {amount} 元。")
+        if result.get("formula") and not amount:
+            lines.append(f"供养标准每月不低于：{result['formula']}。")
+        if stale and amount:
+            lines.insert(0, stale)
+    elif c == "linshi":
         if s == "range":
-            return {"tone": "yes", "headline": "可以申请临时救助", "figure": f"约 {result['min_amount']}—{result['max_amount']} 元",
-                    "sentence": f"按{place}的规定，这类困难的临时救助一次性约 {result['min_amount']} 到 {result['max_amount']} 元，具体看困难程度。"}
-        if s == "refer":
-            return {"tone": "maybe", "headline": "遇到急难，请马上求助", "figure": "先行救助",
-                    "sentence": "急难型临时救助的金额按困难程度确定，本站不估算；请立即联系乡镇（街道）或村（社区）。"}
-        return {"tone": "maybe", "headline": "当地没有公布具体标准", "figure": "请咨询当地",
-                "sentence": f"{place}的文件没有公布这类临时救助的倍数，本站无法估算范围。"}
-    ok = result.get("complies")
-    return {"tone": "yes" if ok else "no", "headline": "符合挂钩要求" if ok else "有不符合的项目",
-            "figure": "符合" if ok else "不符合", "sentence": "按文件规定的比例核查现行低保标准，逐项结果见下方计算过程。"}
+            out = {"tone": "maybe", "headline": "遇到这类困难，可以申请临时救助", "figure": f"约 {result['min_amount']}—{result['max_amount']} 元",
+                   "sentence": f"按{place}的规定，这类困难的临时救助一般在 {result['min_amount']} 到 {result['max_amount']} 元之间"
+                   "（算一份，不按家里人数相乘）。给不给、给多少，看医保报销后自己负担的费用、家庭收入和财产，由乡镇（街道）审核确定。"}
+            stale = _stale_line(result, "standard_urban")
+            if stale:
+                lines.append(stale)
+        elif s == "multiples_only":
+            out = {"tone": "maybe", "headline": "遇到这类困难，可以申请临时救助",
+                   "figure": f"城市低保标准的 {result['min_multiple']}—{result['max_multiple']} 倍",
+                   "sentence": f"按{place}的规定，这类困难按当地城市低保月标准的 {result['min_multiple']}—{result['max_multiple']} 倍救助"
+                   "（算一份，不按家里人数相乘）。本站没有查到当地城市低保标准，知道的填上就能算出金额。"}
+        elif s == "refer":
+            out = {"tone": "maybe", "headline": "遇到急难，请马上求助", "figure": "马上求助",
+                   "sentence": "急难型临时救助的金额按困难程度确定，本站不估算；请立即联系乡镇（街道）或村（社区）。"}
+        else:
+            out = {"tone": "maybe", "headline": "当地没有公布具体标准", "figure": "请咨询当地",
+                   "sentence": f"{place}的文件没有公布这类临时救助的倍数，本站无法估算范围；可以向乡镇（街道）申请，由他们按困难程度确定。"}
+    else:
+        ok = result.get("complies")
+        out = {"tone": "yes" if ok else "no", "headline": "符合挂钩要求" if ok else "有不符合的项目",
+               "figure": "符合" if ok else "不符合", "sentence": "按文件规定的比例核查低保标准，逐项结果见下方计算过程。"}
+    return {**out, "lines": lines, "when": when}
 
 
 # Parameters read by ``next_steps`` (for dibao, tekun and linshi).
-NEXT_STEP_PARAMETERS = ("service.one_window", "service.green_channel", "service.hotline_12345", "dibao.time_limit_working_days")
+NEXT_STEP_PARAMETERS = ("service.one_window", "service.green_channel", "service.hotline_12345", "service.residence_permit",
+                        "dibao.time_limit_working_days", "dibao.time_limit_extended_working_days", "linshi.apply_where_emergency")
 
 
 def uses(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -365,15 +455,27 @@ def next_steps(name: str, request: dict[str, Any], result: dict[str, Any], param
     if name == "standard":
         return steps
     window = clause_of("service.one_window")
+    where = ("向户籍所在地的乡镇人民政府（街道办事处）提出申请" if name != "linshi"
+             else "向乡镇人民政府（街道办事处）提出申请")
     steps.append({
-        "text": "向户籍所在地的乡镇人民政府（街道办事处）提出申请；自己去不方便的，可以请村（居）委会帮忙代为提出。"
+        "text": where + "；自己去不方便的，可以请村（居）委会帮忙代为提出。"
         + ("当地乡镇（街道）设有社会救助“一门受理、协同办理”窗口。" if window else ""),
         "clauses": window,
     })
+    if name == "linshi" and clause_of("linshi.apply_where_emergency"):
+        steps.append({"text": "不是本地户籍的，也可以向急难发生地的乡镇（街道）申请临时救助。",
+                      "clauses": clause_of("linshi.apply_where_emergency")})
+    permit = clause_of("service.residence_permit")
+    if permit:
+        steps.append({"text": "户口不在这里、但持有当地居住证的，可以问问能否在居住地申请。", "clauses": permit})
     limit = params.resolve("dibao.time_limit_working_days", j, on)
-    if name == "dibao" and limit is not None:
-        steps.append({"text": f"提交申请后，乡镇（街道）应在 {limit.value} 个工作日内作出审核确认决定。",
-                      "clauses": clause_of("dibao.time_limit_working_days"), "sources": [limit.entry["source"]] if limit.entry.get("source") else []})
+    if name in ("dibao", "tekun") and limit is not None:
+        extended = params.resolve("dibao.time_limit_extended_working_days", j, on)
+        more = (f"，特殊情况可以延长到 {extended.value} 个工作日" if extended is not None and extended.jurisdiction == limit.jurisdiction
+                else "")
+        steps.append({"text": f"提交申请后，乡镇（街道）一般应在 {limit.value} 个工作日内作出审核确认决定{more}。",
+                      "clauses": clause_of("dibao.time_limit_working_days"),
+                      "sources": [limit.entry["source"]] if limit.entry.get("source") else []})
     people = request.get("members") or [request]
     elderly_or_disabled = any(
         (str(p.get("age", "")).strip().isdigit() and int(str(p["age"]).strip()) >= 60)
@@ -392,20 +494,42 @@ def next_steps(name: str, request: dict[str, Any], result: dict[str, Any], param
 
 UNITS = {"CNY/month": " 元/月", "CNY/person/month": " 元/人/月", "months": " 个月", "working_days": " 个工作日", "years": " 周岁", "ratio": ""}
 STATUS = {
-    "verified": "已核实：照录文件或官方来源",
-    "secondary": "二手来源：未见原件，请以当地公布的为准",
-    "unverified": "未核实：请以当地公布的为准",
-    "override": "工作人员假设值，不是政策规定",
+    "verified": "照录文件原文或政府网站",
+    "secondary": "从新闻报道、转载中查到，没见到原件，请以当地公布的为准",
+    "unverified": "还没有核实，请以当地公布的为准",
+    "override": "工作人员假设的值，不是政策规定",
 }
 
 
-def shown_parameters(parameters: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each parameter used, with its value in words and its verification status in words."""
+def state_label(p: dict[str, Any]) -> str:
+    """"" for a current value; otherwise why it is only the last known one, in plain words."""
+    if p.get("state") != "last_known" or not p.get("stale_since"):
+        return ""
+    d = dt.date.fromisoformat(p["stale_since"])
+    since = f"{d.year}年{d.month}月"
+    return {
+        "cycle": f"这是本站查到的最近一次公布的数；按规定每隔一段时间调整，{since}起很可能已经调整",
+        "superseded": f"这是本站查到的最近一次公布的数；{since}起已经调整，新的数本站还没有查到",
+        "period": f"文件规定的期限到{since}之前为止，之后是否继续执行本站没有查到",
+        "document": f"出自的文件期限到{since}之前为止，之后是否继续执行本站没有查到",
+    }.get(str(p.get("stale_reason")), "这是本站查到的最近一次公布的数")
+
+
+def shown_parameters(parameters: list[dict[str, Any]], params: ParameterSet | None = None) -> list[dict[str, Any]]:
+    """Each parameter used, with its value, verification status and freshness in words (no data notes)."""
     out = []
     for p in parameters:
         v = p["value"]
-        display = ("是" if v else "否") if isinstance(v, bool) else f"{v}{UNITS.get(p['unit'], '')}"
-        out.append({**p, "display": display, "status_label": STATUS.get(str(p["status"]), "未核实")})
+        choices = ((params.definitions.get(p["id"]) or {}).get("choices") or {}) if params else {}
+        if isinstance(v, bool):
+            display = "是" if v else "否"
+        elif v in choices:
+            display = str(choices[v])
+        else:
+            display = f"{v}{UNITS.get(p['unit'], '')}"
+        shown = {k: val for k, val in p.items() if k != "note"}
+        out.append({**shown, "display": display, "status_label": STATUS.get(str(p["status"]), "还没有核实"),
+                    "state_label": state_label(p)})
     return out
 
 
@@ -430,7 +554,7 @@ def run_query(name: str, query: dict[str, str], params: ParameterSet, today: dt.
     return {
         **result,
         "clauses": clauses,
-        "parameters": shown_parameters(result["parameters"]),
+        "parameters": shown_parameters(result["parameters"], params),
         "summary": _fmt_status(result),
         "next_steps": steps,
         "visible": visible,

@@ -1,8 +1,15 @@
 # SPDX-License-Identifier: MIT
 """临时救助估算：给出一个范围，不是一个确定的金额.
 
-昌乐县（乐办字〔2021〕21号 二、（一）8）：重大疾病患者、子女自负教育费用负担过重的支出型
-救助对象，分别按照城市低保月标准的 3—12 倍和 3—6 倍救助；重大生活困难的“一事一议”。
+昌乐县（乐办字〔2021〕21号 二、（一）8）：“对重大疾病患者和因子女自负教育费用负担过重的支出型
+救助对象，分别按照城市低保月标准的3—12倍和3—6倍进行救助”。Our reading: the multiple belongs to
+the 救助对象 — the patient, or the family carrying the children's education costs — once per
+case; it is **not** multiplied by the number of people in the household.  No text here says
+the aid is paid in one sum: 枞阳 二、（三） and 织金 三、12 describe 分阶段救助.
+
+Whether aid is given and how much depends on the out-of-pocket cost after insurance, the
+family's income and property, and the township's assessment; the range is what the clause
+allows, not an entitlement.
 """
 
 from __future__ import annotations
@@ -10,58 +17,87 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .common import Trace, choice, integer, num, yuan
+from .common import STALE_HINT, Trace, choice, num, yuan
 from .params import ParameterSet
 
 KINDS = {"illness": "重大疾病（支出型）", "education": "教育费用负担过重（支出型）", "emergency": "突发急难（急难型）"}
+WHO = {"illness": "一名重大疾病患者", "education": "一户因子女教育费用负担过重的家庭"}
 
 PARAMETERS = (
     "dibao.standard.urban", "linshi.illness_multiple_min", "linshi.illness_multiple_max", "linshi.education_multiple_min",
-    "linshi.education_multiple_max", "linshi.case_by_case", "linshi.advance_aid",
+    "linshi.education_multiple_max", "linshi.case_by_case", "linshi.advance_aid", "linshi.staged_aid",
+    "linshi.tiered_no_multiples",
 )
-CLAUSES = ("zhijin-2023-fengong#s3-12",)
+CLAUSES: tuple[str, ...] = ()
+
+
+def _quoted(t: Trace, param: str, fallback: str) -> str:
+    """The clause's own words for a rule (e.g. “小金额先行救助”), else our short name for it."""
+    r = t.used.get(param)
+    return str(r.entry.get("quote")) if r is not None and r.entry.get("quote") else fallback
 
 
 def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overrides: dict[str, Any]) -> dict[str, Any]:
-    jurisdiction = str(request.get("jurisdiction", ""))
-    t = Trace(params, jurisdiction, on, overrides)
+    jurisdiction = str(request.get("jurisdiction") or "")
     params.chain(jurisdiction)
+    t = Trace(params, jurisdiction, on, overrides)
     kind = choice(request.get("kind"), "kind", "遇到的困难", KINDS)
-    persons = integer(request.get("persons", 1), "persons", "需要救助的人数", 1, 20)
-    fields: dict[str, Any] = {"kind": kind, "persons": persons, "min_amount": None, "max_amount": None}
+    fields: dict[str, Any] = {"kind": kind, "min_amount": None, "max_amount": None, "eligible": None}
 
     if kind == "emergency":
         advance = t.get("linshi.advance_aid")
         if advance is not None:
-            t.step("突发急难可以“先行救助”：简化核对、评议和公示，先救助，事后补齐手续。", params=("linshi.advance_aid",))
+            words = _quoted(t, "linshi.advance_aid", "先行救助")
+            t.step(f"当地文件写明，急难情况可以实行“{words}”：简化核对、评议和公示，先救助，事后补齐手续。",
+                   params=("linshi.advance_aid",))
         else:
             t.step("遇到突发急难，请立即向乡镇（街道）或村（社区）求助。")
         t.warn("急难型临时救助的金额由当地按困难程度确定，本站不估算金额。")
-        fields.update(status="refer", eligible=None)
+        fields["status"] = "refer"
     else:
         lo = t.get(f"linshi.{kind}_multiple_min")
         hi = t.get(f"linshi.{kind}_multiple_max")
         if lo is None or hi is None:
+            tiered = t.get("linshi.tiered_no_multiples")
             t.step(
-                f"{t.params.name(jurisdiction)}的文件没有公布{KINDS[kind]}临时救助的具体倍数，本站无法估算范围；"
-                "请向乡镇（街道）咨询当地的分类分档标准。",
-                clauses=("zhijin-2023-fengong#s3-12",) if jurisdiction == "zhijin" else (),
+                f"{t.params.name(jurisdiction)}的文件没有公布{KINDS[kind]}临时救助的具体倍数"
+                + ("（只要求参照城市低保标准分类分档）" if tiered else "")
+                + "，本站无法估算范围；请向乡镇（街道）咨询当地的分类分档标准。",
+                params=("linshi.tiered_no_multiples",) if tiered else (),
             )
-            fields.update(status="no_local_rule", eligible=None)
+            fields["status"] = "no_local_rule"
         else:
-            std = t.require("dibao.standard.urban", request.get("standard_urban"), "standard_urban", "城市低保月标准")
-            t.step(f"城市低保月标准：{yuan(std)} 元。", params=("dibao.standard.urban",))
-            low = lo.fraction * std * persons
-            high = hi.fraction * std * persons
-            t.step(
-                f"{KINDS[kind]}：每人按城市低保月标准的 {num(lo.fraction)}—{num(hi.fraction)} 倍，"
-                f"{persons} 人合计 {yuan(low)}—{yuan(high)} 元（一次性）。",
-                formula="城市低保月标准 × 倍数 × 人数",
-                params=(f"linshi.{kind}_multiple_min", f"linshi.{kind}_multiple_max"),
-            )
-            fields.update(status="range", eligible=None, min_amount=yuan(low), max_amount=yuan(high))
+            _range(t, request, kind, lo.fraction, hi.fraction, fields)
+    staged = t.get("linshi.staged_aid")
+    if staged is not None:
+        t.step(f"当地文件写明可以“{_quoted(t, 'linshi.staged_aid', '分阶段救助')}”：困难持续的，不一定一次给完。",
+               params=("linshi.staged_aid",))
     case = t.get("linshi.case_by_case")
     if case is not None:
         t.step("生活仍有重大困难的，可以按“一事一议”适度提高救助。", params=("linshi.case_by_case",))
-    t.notes.append("临时救助是否给予、给多少，由乡镇（街道）根据困难程度审核确定。")
+    t.notes.append("临时救助给不给、给多少，由乡镇（街道）根据医保报销后自己负担的费用、家庭收入和财产、困难程度审核确定。")
     return t.result("linshi", **fields)
+
+
+def _range(t: Trace, request: dict[str, Any], kind: str, lo: Any, hi: Any, fields: dict[str, Any]) -> None:
+    std = t.basis("dibao.standard.urban", request.get("standard_urban"), "standard_urban", "城市低保月标准")
+    params = (f"linshi.{kind}_multiple_min", f"linshi.{kind}_multiple_max")
+    if std.amount is None:
+        t.step(
+            f"{KINDS[kind]}：按城市低保月标准的 {num(lo)}—{num(hi)} 倍救助（{WHO[kind]}算一份，不按家里人数相乘）。"
+            "本站没有查到当地城市低保标准，知道的可以填上，就能算出范围。",
+            formula="城市低保月标准 × 倍数", params=params,
+        )
+        fields.update(status="multiples_only", min_multiple=num(lo), max_multiple=num(hi))
+        return
+    t.step(f"城市低保月标准：{std.phrase()}。", params=("dibao.standard.urban",))
+    if not std.current:
+        t.warn(f"{std.phrase()}：{STALE_HINT}，按现在的标准算，范围也会更高。")
+    low, high = lo * std.amount, hi * std.amount
+    t.step(
+        f"{KINDS[kind]}：按城市低保月标准的 {num(lo)}—{num(hi)} 倍，约 {yuan(low)}—{yuan(high)} 元。"
+        f"这是{WHO[kind]}的范围，不按家里人数相乘。",
+        formula="城市低保月标准 × 倍数",
+        params=params,
+    )
+    fields.update(status="range", min_amount=yuan(low), max_amount=yuan(high), standard_current=std.current)

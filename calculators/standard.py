@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import Any
 
 from .common import Trace, money, num, yuan
-from .errors import InputError
+from .errors import InputError, MissingParameterError
 from .params import ParameterSet
 
 AREAS = {"urban": "城市", "rural": "农村"}
@@ -25,9 +25,9 @@ CLAUSES: tuple[str, ...] = ()
 
 
 def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overrides: dict[str, Any]) -> dict[str, Any]:
-    jurisdiction = str(request.get("jurisdiction", ""))
-    t = Trace(params, jurisdiction, on, overrides)
+    jurisdiction = str(request.get("jurisdiction") or "")
     params.chain(jurisdiction)
+    t = Trace(params, jurisdiction, on, overrides)
     checks: dict[str, Any] = {}
     standards: dict[str, Fraction] = {}
     for area, name in AREAS.items():
@@ -38,14 +38,19 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
         spending = money(request.get(f"{area}_consumption_year"), f"{area}_consumption_year", f"上年度{name}居民人均消费支出（元/年）")
         if spending <= 0:
             raise InputError(f"上年度{name}居民人均消费支出要大于 0。", f"{area}_consumption_year")
-        std = t.require(f"dibao.standard.{area}", request.get(f"{area}_standard"), f"{area}_standard", f"{name}低保标准")
+        b = t.basis(f"dibao.standard.{area}", request.get(f"{area}_standard"), f"{area}_standard", f"{name}低保标准")
+        if b.amount is None:
+            raise MissingParameterError(f"本站没有查到这个日期的{name}低保标准，请填写要核查的{name}低保标准（元/人/月）。", f"{area}_standard")
+        std = b.amount
+        if not b.current:
+            t.warn(f"核查用的是{b.phrase()}；要核查现在的标准，请把它填上。")
         standards[area] = std
         low, high = lo.fraction * spending / 12, hi.fraction * spending / 12
         ok = low <= std <= high
         share = std * 12 / spending
         t.step(
             f"{name}：上年度人均消费支出 {yuan(spending)} 元/年，按 {num(lo.fraction)}—{num(hi.fraction)} 计，"
-            f"低保标准应在每月 {yuan(low)}—{yuan(high)} 元之间；现行 {yuan(std)} 元，占 {float(share) * 100:.1f}%，"
+            f"低保标准应在每月 {yuan(low)}—{yuan(high)} 元之间；核查的标准 {yuan(std)} 元，占 {float(share) * 100:.1f}%，"
             + ("符合。" if ok else ("偏低。" if std < low else "偏高。")),
             formula="人均消费支出 × 比例 ÷ 12",
             params=(f"standard.{area}_consumption_ratio_min", f"standard.{area}_consumption_ratio_max", f"dibao.standard.{area}"),

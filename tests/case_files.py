@@ -3,7 +3,7 @@
 
 Each case: ``name`` (a sentence a caseworker can check), ``date``, ``input``, and either
 ``expected`` (result fields that must be equal), or ``expected_error`` (error kind and
-field). Optional: ``steps_contain`` / ``warnings_contain`` (substrings), ``clauses``
+field). Optional: ``steps_contain`` / ``warnings_contain`` / ``steps_lack`` (substrings), ``clauses``
 (clause ids the steps must cite), ``checks`` (nested fields), ``message_contains``.
 The same files run in CPython here and, later, inside Pyodide.
 """
@@ -60,6 +60,9 @@ def check_case(case: dict[str, Any], result: dict[str, Any]) -> list[str]:
     for text in case.get("steps_contain", []):
         if text not in steps:
             problems.append(f"steps lack {text!r}")
+    for text in case.get("steps_lack", []):
+        if text in steps:
+            problems.append(f"steps contain {text!r}, which they must not")
     warnings = " ".join(result["warnings"])
     for text in case.get("warnings_contain", []):
         if text not in warnings:
