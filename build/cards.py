@@ -14,7 +14,7 @@ from typing import Any
 from calculators.api import calculate
 from calculators.forms import jurisdiction_options, next_steps
 from calculators.params import ParameterSet
-from reference_pages import STATUS_MARK, _clause_link, _latest_date, value_text
+from reference_pages import STATUS_MARK, _clause_link, value_text
 
 AIDS = {"dibao": "低保", "tekun": "特困供养", "linshi": "临时救助"}
 
@@ -48,16 +48,19 @@ def _line(params: ParameterSet, param: str, j: str, on: dt.date, up: str, text: 
 
 
 def _standards(params: ParameterSet, j: str, today: dt.date, up: str) -> list[str]:
+    """Each 低保标准 with its start date; a last-known one is never called current."""
     lines = []
     for area, area_name in (("urban", "城市"), ("rural", "农村")):
-        param = f"dibao.standard.{area}"
-        on = _latest_date(params, param, j, today)
-        if on is None:
-            lines.append(f"{area_name}低保标准：本站没有找到，请向乡镇（街道）询问。")
+        r = params.resolve(f"dibao.standard.{area}", j, today)
+        if r is None:
+            lines.append(f"{area_name}低保标准：本站没有查到，请向村（居）委会或乡镇（街道）询问；家庭人均收入低于当地标准的就可以申请。")
             continue
-        r = params.resolve(param, j, on)
-        when = "现行" if on == today else f"{on.isoformat()} 起（之后的标准本站没有找到，请向乡镇（街道）询问现行标准）"
-        lines.append(f"{area_name}低保标准：**{value_text(r.value, r.unit)}**，{when} {_basis(params, r, up)}")
+        start = dt.date.fromisoformat(r.entry["from"])
+        when = f"{start.year}年{start.month}月起执行"
+        if not r.current:
+            when = (f"{start.year}年{start.month}月起的标准，是本站查到的最近一次；现在的标准很可能更高，"
+                    "请向村（居）委会或乡镇（街道）询问")
+        lines.append(f"{area_name}低保标准：**{value_text(r.value, r.unit)}**（{when}） {_basis(params, r, up)}")
     return lines
 
 
@@ -95,26 +98,31 @@ def card_markdown(params: ParameterSet, j: str, aid: str, today: dt.date, public
     if aid == "dibao":
         out += ["## 谁可以申请", ""]
         out += ["- 共同生活的家庭成员人均收入低于当地低保标准，家庭财产也符合当地规定。"]
-        out += _line(params, "dibao.single_person_household", j, today, up, "- 重度残疾人、重病患者，可以按“单人户”单独申请。")
+        scope = params.resolve("dibao.single_person_scope", j, today)
+        who = params.definitions["dibao.single_person_scope"]["choices"].get(scope.value) if scope else "符合条件的重度残疾人、重病患者"
+        out += _line(params, "dibao.single_person_household", j, today, up, f"- {who}，可以按“单人户”单独申请。")
         out += _line(params, "dibao.edge_multiple", j, today, up,
                      "- 人均收入高于低保标准、但低于标准的 {v} 倍的，属于低保边缘家庭，可以申请医疗、教育等专项救助。")
         out += ["", "## 能领多少", "", "- 每月低保金 =（低保标准 − 家庭月人均收入）× 共同生活的人数。"]
         out += [f"- {line}" for line in _standards(params, j, today, up)]
         out += _line(params, "dibao.employment_deduction_ratio", j, today, up,
                      "- 在工作的家庭成员，计算收入时扣减就业成本：低保标准的 {v}，不超过本人工资。")
-        out += _line(params, "dibao.phase_out_months", j, today, up, "- 收入超过标准的低保家庭，可以有 {v} 个月渐退期。")
-        on = _latest_date(params, "dibao.standard.rural", j, today)
-        if on is not None:
-            r = calculate("dibao", {"jurisdiction": j, "area": "rural", "date": on.isoformat(), "members": [{"age": 40}] * 3,
-                                    "income": {"other": "900"}}, params)
-            if "error" not in r:
-                out += [f"- 例：农村三口之家，每月共收入 900 元（人均 300 元），按农村标准 {r['standard']} 元，"
-                        f"每月约 **{r['monthly_amount']} 元**。"]
+        out += _line(params, "dibao.phase_out_months", j, today, up, "- 收入超过标准的低保家庭，可以有 {v} 个月渐退期，期间继续领取。")
+        out += _line(params, "dibao.phase_out_allowed", j, today, up, "- 已就业的低保家庭收入超过标准后，给予一定时间的渐退期，期间继续领取。")
+        r = calculate("dibao", {"jurisdiction": j, "area": "rural", "date": today.isoformat(), "members": [{"age": 40}] * 3,
+                                "income": {"other": "900"}}, params)
+        if r.get("status") == "eligible":
+            stale = "" if r["standard_current"] else "（旧标准，现在能领的可能更多）"
+            out += [f"- 例：农村三口之家，每月共收入 900 元（人均 300 元），按农村标准 {r['standard']} 元，"
+                    f"每月约 **{r['monthly_amount']} 元**{stale}。"]
+        elif r.get("status") == "income_line":
+            out += ["- 例：农村三口之家，每月共收入 900 元（人均 300 元）：当地农村低保标准高于 300 元，"
+                    "每月约（标准 − 300）× 3 元。"]
     elif aid == "tekun":
         out += ["## 谁可以申请", "",
                 "同时具备三个条件：",
                 "",
-                "1. 没有劳动能力（如年满 60 周岁的老人、未成年人、重度残疾人）；",
+                "1. 没有劳动能力：年满 60 周岁、未成年，或一至三级智力、精神残疾，一、二级肢体残疾，一级视力残疾；",
                 "2. 没有生活来源（收入低于当地低保标准，财产符合规定）；",
                 "3. 没有法定赡养、抚养、扶养义务人，或者义务人没有能力履行义务。",
                 ""]
@@ -139,12 +147,15 @@ def card_markdown(params: ParameterSet, j: str, aid: str, today: dt.date, public
             hi = _fact(params, f"linshi.{kind}_multiple_max", j, today, up)
             if lo and hi:
                 found = True
-                out += [f"- {kind_name}：按城市低保月标准的 {lo[0].value}—{hi[0].value} 倍救助（一次性）。{lo[1]}"]
+                out += [f"- {kind_name}：按城市低保月标准的 {lo[0].value}—{hi[0].value} 倍救助（算一份，不按家里人数相乘）。{lo[1]}"]
         if found:
             out += [f"- {line}" for line in _standards(params, j, today, up)[:1]]
         else:
             out += ["- 当地文件没有公布具体倍数，给多少由乡镇（街道）按困难程度确定。"]
-        out += _line(params, "linshi.advance_aid", j, today, up, "- 情况紧急的，可以先行救助，事后补办手续。")
+        advance = params.resolve("linshi.advance_aid", j, today)
+        words = (advance.entry.get("quote") or "先行救助") if advance else ""
+        out += _line(params, "linshi.advance_aid", j, today, up, f"- 情况紧急的，可以“{words}”，事后补办手续。")
+        out += _line(params, "linshi.staged_aid", j, today, up, "- 困难持续的，可以分阶段救助。")
         out += _line(params, "linshi.case_by_case", j, today, up, "- 救助后仍有重大困难的，可以“一事一议”。")
     out += ["", "## 怎么申请", ""] + _how(params, aid, j, today, up) + [""]
     out += ["## 扫码估算", ""]
@@ -152,7 +163,7 @@ def card_markdown(params: ParameterSet, j: str, aid: str, today: dt.date, public
         out += [f'<div class="mb-card__qr">{qr_svg_fn(public_url + link)}'
                 f'<p>用手机扫码，打开{name}{AIDS[aid]}估算（已选好地区）。<br>{public_url}{link}</p></div>', ""]
     else:
-        out += [f'<p>在线估算：<a href="../../{link}">{AIDS[aid]}估算（{name}）</a>（部署时设置 JZ_PUBLIC_URL 后，这里印二维码。）</p>', ""]
+        out += [f'<p>在线估算：<a href="../../{link}">{AIDS[aid]}估算（{name}）</a>，在本站“救助测算”栏目里。</p>', ""]
     out += ['<p class="mb-card__notice">以上是根据公开文件整理的说明，不是审批依据。能否享受、享受多少，以乡镇（街道）审核确认为准。</p>',
             "", "</div>", ""]
     return "\n".join(out)

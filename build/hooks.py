@@ -16,7 +16,6 @@ the search-worker patch, the service worker, and pre-compressed copies.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import os
@@ -40,6 +39,7 @@ from calculators.params import ParameterSet
 from cards import AIDS, card_markdown, card_places, cards_index
 from compile_policy import PolicyDataError, compile_policy_data
 from csp import add_csp
+from health import build_date, health_markdown
 from page_urls import check_pages, record_pages, write_redirects
 from page_urls import read_lock as read_page_lock
 from policy_pages import POLICY_DIR, PolicyPage, load_policy_pages, metadata_card, policy_index
@@ -91,10 +91,11 @@ def on_files(files, config):
         raise PluginError(str(exc)) from exc
     params: ParameterSet = _state["params"]  # type: ignore[assignment]
     for j in sorted(params.jurisdictions):
-        files.append(File.generated(config, f"parameters/{j}.md", content=jurisdiction_page(j, params, dt.date.today())))
+        files.append(File.generated(config, f"parameters/{j}.md", content=jurisdiction_page(j, params, build_date())))
+    files.append(File.generated(config, "parameters/health.md", content=health_markdown(params, build_date())))
     for j, _ in card_places(params):
         for aid in AIDS:
-            text = card_markdown(params, j, aid, dt.date.today(), str(_state["public_url"]), qr_svg)
+            text = card_markdown(params, j, aid, build_date(), str(_state["public_url"]), qr_svg)
             files.append(File.generated(config, f"cards/{j}-{aid}.md", content=text))
     _state["backlinks"] = backlinks(params)
     return files
@@ -129,11 +130,11 @@ def on_page_markdown(markdown, page, config, files):
         if name == "calc-query":
             return query_reference_md(arg, _state["params"])  # type: ignore[arg-type]
         if name == "parameter-comparison":
-            return comparison_table(_state["params"], dt.date.today())  # type: ignore[arg-type]
+            return comparison_table(_state["params"], build_date())  # type: ignore[arg-type]
         if name == "cards-index":
             return cards_index(_state["params"])  # type: ignore[arg-type]
         if name == "quick-tables":
-            return quick_tables(_state["params"], dt.date.today())  # type: ignore[arg-type]
+            return quick_tables(_state["params"], build_date())  # type: ignore[arg-type]
         if name == "jurisdiction-codes":
             return jurisdiction_codes_md(_state["params"])  # type: ignore[arg-type]
         if name == "policy-index":
@@ -158,7 +159,7 @@ def on_page_content(html_text, page, config, files):
         raise PluginError(f"{page.file.src_uri}: 一页只能放一个计算器 / one calculator per page")
     if slots:
         up = "../" * page.url.count("/") if page.url else ""
-        form = render_form(slots[0], _state["params"], _state["calc_assets"], up, dt.date.today(), qr=bool(_state["public_url"]))  # type: ignore[arg-type]
+        form = render_form(slots[0], _state["params"], _state["calc_assets"], up, build_date(), qr=bool(_state["public_url"]))  # type: ignore[arg-type]
         html_text = RE_CALC_SLOT.sub(lambda m: form, html_text)
     policy = _policy_page(page)
     if policy is None:

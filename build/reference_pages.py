@@ -19,8 +19,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from calculators.api import calculate
-from calculators.forms import FORMS, jurisdiction_options, uses
-from calculators.params import ParameterSet
+from calculators.forms import FORMS, jurisdiction_options, state_label, uses
+from calculators.params import ParameterSet, Resolved
 
 STATUS_MARK = {"verified": "已核实", "secondary": "二手来源 ⚠", "unverified": "未核实 ⚠"}
 UNIT_TEXT = {"CNY/month": "元/月", "CNY/person/month": "元/人/月", "months": "个月", "working_days": "个工作日", "years": "周岁", "ratio": "", "bool": ""}
@@ -67,6 +67,10 @@ def _basis(entry: dict[str, Any], params: ParameterSet, up: str) -> str:
     src = entry.get("source")
     if src:
         parts.append(f"[{src['title']}]({src['url']})（{src['publisher']}）")
+    if entry.get("quote"):
+        parts.append(f"原文：“{entry['quote']}”")
+    if entry.get("area"):
+        parts.append(f"条文写在{'农村' if entry['area'] == 'rural' else '城市'}低保下")
     if entry.get("note"):
         parts.append(entry["note"])
     return "；".join(parts) or "—"
@@ -90,7 +94,8 @@ def jurisdiction_page(j: str, params: ParameterSet, today: dt.date, up: str = ".
         f"# {info['name']}：政策参数",
         "",
         f"本页列出适用于{info['name']}的全部参数。查找顺序：{names}——本级没有规定的，用上一级的。"
-        f"“现行”指 {today.isoformat()}（本页生成日）施行的值。标 ⚠ 的不是照录文件原文的值，请以当地公布的为准。",
+        f"“现行”指 {today.isoformat()}（本页生成日）施行、且在调整周期内的值；超过调整周期或已知被调整的，"
+        "标为“最近一次查到的”，不当作现行。标 ⚠ 的不是照录文件原文的值，请以当地公布的为准。",
         "",
     ]
     if info.get("documents"):
@@ -105,19 +110,16 @@ def jurisdiction_page(j: str, params: ParameterSet, today: dt.date, up: str = ".
         for p in group:
             d = params.definitions[p]
             current = params.resolve(p, j, today)
-            now = (
-                f"现行：**{value_text(current.value, d['unit'])}**（{params.name(current.jurisdiction)}，{current.entry['from']} 起，"
-                f"{STATUS_MARK.get(str(current.entry.get('status')), '')}）"
-                if current
-                else "现行：**本站没有找到**"
-            )
+            now = now_text(current, d, params)
             out += [f"### {d['label']} {{#{param_anchor(p)}}}", "", d["description"], "", now, ""]
             out.append("历次规定（新的在下）：")
             out.append("")
             for x in chain:
                 for e in params.jurisdictions[x]["parameters"].get(p, []):
+                    shown = "此后本级规定不再适用（用上一级的）" if e.get("lapsed") else value_text(display_value(e["value"], d), d["unit"])
+                    until = f"，至 {e['until']} 止（文件自身的期限）" if e.get("until") else ""
                     out.append(
-                        f"- {e['from']} 起：**{value_text(e['value'], d['unit'])}**（{params.name(x)}）· "
+                        f"- {e['from']} 起{until}：**{shown}**（{params.name(x)}）· "
                         f"{STATUS_MARK.get(str(e.get('status')), '—')} · 核对 {e.get('checked') or '—'}  \n"
                         f"  依据：{_basis(e, params, up)}"
                     )
@@ -128,20 +130,39 @@ def jurisdiction_page(j: str, params: ParameterSet, today: dt.date, up: str = ".
     return "\n".join(out)
 
 
+def now_text(r: Resolved | None, d: dict[str, Any], params: ParameterSet) -> str:
+    """“现行：…” only for a current value; a last-known one says so, with its date and why."""
+    if r is None:
+        return "现行：**本站没有找到**"
+    where = f"{params.name(r.jurisdiction)}，{r.entry['from']} 起，{STATUS_MARK.get(str(r.entry.get('status')), '')}"
+    if r.outranks:
+        where += f"；晚于{params.name(r.outranks)}的规定且更有利，优先适用"
+    if r.current:
+        return f"现行：**{value_text(display_value(r.value, d), d['unit'])}**（{where}）"
+    return (f"最近一次查到的：**{value_text(display_value(r.value, d), d['unit'])}**（{where}）。"
+            f"{state_label(r.to_dict())}，不当作现行值。")
+
+
+def display_value(value: Any, d: dict[str, Any]) -> Any:
+    return (d.get("choices") or {}).get(value, value) if isinstance(value, str) else value
+
+
 def _cell(params: ParameterSet, p: str, j: str, on: dt.date) -> str:
     d = params.definitions[p]
     r = params.resolve(p, j, on)
     if r is None:
         return "—"
     mark = "" if r.entry.get("status") == "verified" else " ⚠"
-    return f"[{value_text(r.value, d['unit'])}{mark}]({j}.md#{param_anchor(p)})"
+    old = "" if r.current else f"（最近一次查到，{r.entry['from'][:7]} 起）"
+    return f"[{value_text(display_value(r.value, d), d['unit'])}{mark}{old}]({j}.md#{param_anchor(p)})"
 
 
 def comparison_table(params: ParameterSet, today: dt.date) -> str:
     places = jurisdiction_options(params)
     head = "| 参数 | " + " | ".join(f"[{n}]({j}.md)" for j, n in places) + " |"
     out = [
-        f"各地 {today.isoformat()} 施行的参数（点数值看来历）。“—”表示文件没有规定或本站没有找到；⚠ 表示二手或未核实的来源。",
+        f"各地 {today.isoformat()} 适用的参数（点数值看来历）。“—”表示文件没有规定或本站没有找到；⚠ 表示二手或未核实的来源；"
+        "“最近一次查到”表示已超过调整周期或已知被调整、新值本站还没有查到，不是现行值。",
         "",
     ]
     for prefix, title in GROUPS:
@@ -184,19 +205,6 @@ def backlinks(params: ParameterSet) -> dict[str, list[tuple[str, str, str]]]:
 
 # --------------------------------------------------------------------------- quick tables
 
-def _latest_date(params: ParameterSet, param: str, j: str, today: dt.date) -> dt.date | None:
-    """Today if a value is in force, else the start of the most recent known value."""
-    if params.resolve(param, j, today) is not None:
-        return today
-    dates = sorted(
-        dt.date.fromisoformat(e["from"])
-        for x in params.chain(j)
-        for e in params.jurisdictions[x]["parameters"].get(param, [])
-        if e["value"] is not None
-    )
-    return dates[-1] if dates else None
-
-
 def dibao_link(j: str, area: str, n: int, income: str, on: dt.date, today: dt.date) -> str:
     q = {"j": j, "area": area, "n": str(n)}
     for i in range(1, n + 1):
@@ -234,16 +242,20 @@ def quick_tables(params: ParameterSet, today: dt.date) -> str:
             "有人在工作的家庭，当地可能扣减就业成本，请用计算器。", ""]
     for j, name in places:
         for area, area_name in (("urban", "城市"), ("rural", "农村")):
-            on = _latest_date(params, f"dibao.standard.{area}", j, today)
+            on = today
             anchor = f"dibao-{j}-{area}"
-            if on is None:
-                out += [f"### {name}（{area_name}） {{#{anchor}}}", "", "本站没有这里的低保标准，无法列表；请用计算器并填写当地标准。", ""]
-                continue
             std, rows = dibao_rows(params, j, area, on)
+            if std is None:
+                out += [f"### {name}（{area_name}） {{#{anchor}}}", "",
+                        "本站没有查到这里的低保标准，无法列表：家庭人均收入低于当地标准的，每月约（标准 − 人均收入）× 人数。"
+                        "可以用计算器算出您家的收入线。", ""]
+                continue
             mark = "" if std.entry.get("status") == "verified" else " ⚠"
-            when = "现行" if on == today else f"{on.isoformat()} 起施行（此后的标准本站没有找到，仅供对照）"
+            start = dt.date.fromisoformat(std.entry["from"])
+            when = (f"{start.year}年{start.month}月起执行" if std.current else
+                    f"{start.year}年{start.month}月起的（本站查到的最近一次；现在的标准很可能更高，能领的可能更多）")
             out += [f"### {name}（{area_name}） {{#{anchor}}}", "",
-                    f"按{when}的{area_name}低保标准 **{std.value} 元/人/月**{mark}（{params.name(std.jurisdiction)}）。", ""]
+                    f"按{when}{area_name}低保标准 **{std.value} 元/人/月**{mark}（{params.name(std.jurisdiction)}）。", ""]
             out += ["| 人均收入 | 1人 | 2人 | 3人 | 4人 | 5人 |", "| ---: | ---: | ---: | ---: | ---: | ---: |"]
             for pc, amounts in rows:
                 cells = " | ".join(
@@ -255,23 +267,23 @@ def quick_tables(params: ParameterSet, today: dt.date) -> str:
     for j, name in places:
         row = []
         for care, care_name in (("self_care", "全自理"), ("half_care", "半护理"), ("full_care", "全护理")):
-            r = calculate("tekun", {"jurisdiction": j, "area": "rural", "age": 70, "care_level": care, "date": today.isoformat()}, params)
+            r = calculate("tekun", {"jurisdiction": j, "area": "rural", "age": 70, "care_level": care, "date": today.isoformat(),
+                                    "has_able_supporter": False}, params)
             row.append((care_name, r))
-        errors = [r for _, r in row if "error" in r or r.get("monthly_amount") is None]
-        if errors:
-            why = errors[0].get("message") or "当地文件没有规定特困供养标准的计算方法。"
-            out += [f"- **{name}**：无法列表。{why}"]
+        if any(r.get("care") is None or r.get("monthly_amount") is None for _, r in row):
+            out += [f"- **{name}**：无法列表。当地文件没有写明特困供养标准的计算方法，或本站没有查到计算所需的标准。"]
         else:
-            out += [f"- **{name}**（农村）：" + "；".join(f"{c} 不低于 {r['monthly_amount']} 元/月" for c, r in row)]
+            old = "" if all(r.get("amounts_current") for _, r in row) else "（按本站查到的最近一次低保标准和最低工资算，现在的标准很可能更高）"
+            out += [f"- **{name}**（农村）：" + "；".join(f"{c} 不低于 {r['monthly_amount']} 元/月" for c, r in row) + old]
     out += ["", "## 临时救助范围速查 {#linshi}", ""]
     for j, name in places:
         lines = []
         for kind, kind_name in (("illness", "重大疾病"), ("education", "教育负担过重")):
-            on = _latest_date(params, "dibao.standard.urban", j, today) or today
-            r = calculate("linshi", {"jurisdiction": j, "kind": kind, "persons": 1, "date": on.isoformat()}, params)
+            r = calculate("linshi", {"jurisdiction": j, "kind": kind, "date": today.isoformat()}, params)
             if r.get("status") == "range":
-                when = "" if on == today else f"（按 {on.isoformat()} 起的城市低保标准）"
-                lines.append(f"{kind_name}每人 {r['min_amount']}—{r['max_amount']} 元{when}")
+                b = r["bases"]["standard_urban"]
+                when = "" if b["current"] else f"（按 {b['from'][:7]} 起的城市低保标准，本站查到的最近一次）"
+                lines.append(f"{kind_name}每例 {r['min_amount']}—{r['max_amount']} 元{when}")
         out.append(f"- **{name}**：" + ("；".join(lines) if lines else "文件没有公布倍数，无法估算范围，请向乡镇（街道）咨询。"))
     out.append("")
     return "\n".join(out)

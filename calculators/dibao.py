@@ -55,6 +55,10 @@ PARAMETERS = (  # every parameter this calculator may read (backlinks; a test ch
     "dibao.review_months.class2", "dibao.review_months.class3", "dibao.time_limit_working_days",
     "dibao.time_limit_extended_working_days",
 )
+NEEDS = (  # what a place must have for a full answer, and what residents get without it (data health report)
+    ("dibao.standard.urban", "没有城市低保标准：城市家庭只能看到收入线，算不出金额"),
+    ("dibao.standard.rural", "没有农村低保标准：农村家庭只能看到收入线，算不出金额"),
+)
 CLAUSES: tuple[str, ...] = ()  # every clause comes through a parameter
 
 

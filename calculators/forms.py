@@ -507,11 +507,13 @@ def state_label(p: dict[str, Any]) -> str:
         return ""
     d = dt.date.fromisoformat(p["stale_since"])
     since = f"{d.year}年{d.month}月"
+    end = d - dt.timedelta(days=1)
+    until = f"{end.year}年{end.month}月{end.day}日"
     return {
         "cycle": f"这是本站查到的最近一次公布的数；按规定每隔一段时间调整，{since}起很可能已经调整",
         "superseded": f"这是本站查到的最近一次公布的数；{since}起已经调整，新的数本站还没有查到",
-        "period": f"文件规定的期限到{since}之前为止，之后是否继续执行本站没有查到",
-        "document": f"出自的文件期限到{since}之前为止，之后是否继续执行本站没有查到",
+        "period": f"文件写明的期限到{until}为止，之后是否继续执行本站没有查到",
+        "document": f"出自的文件期限到{until}为止，之后是否继续执行本站没有查到",
     }.get(str(p.get("stale_reason")), "这是本站查到的最近一次公布的数")
 
 

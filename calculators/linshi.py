@@ -28,6 +28,10 @@ PARAMETERS = (
     "linshi.education_multiple_max", "linshi.case_by_case", "linshi.advance_aid", "linshi.staged_aid",
     "linshi.tiered_no_multiples",
 )
+NEEDS = (  # (data health report) what a place must have for a full answer
+    ("linshi.illness_multiple_min", "文件没有公布重大疾病临时救助的倍数：只能请居民向乡镇咨询"),
+    ("dibao.standard.urban", "没有城市低保标准：只能给出倍数，算不出金额"),
+)
 CLAUSES: tuple[str, ...] = ()
 
 

@@ -39,6 +39,12 @@ PARAMETERS = (
     "tekun.care_fraction.self_care", "tekun.care_fraction.half_care", "tekun.care_fraction.full_care", "min_wage.monthly",
     "tekun.student_extension",
 )
+NEEDS = (  # (data health report) what a place must have for a full answer
+    ("dibao.standard.rural", "没有农村低保标准：无法判断收入条件、算不出供养标准"),
+    ("tekun.basic_multiple", "文件没有规定基本生活标准的倍数：算不出供养标准"),
+    ("tekun.care_fraction.full_care", "文件没有规定照料护理标准的比例：算不出照料护理部分"),
+    ("min_wage.monthly", "没有上年度最低工资：照料护理部分只能按最近一次查到的或不算"),
+)
 CLAUSES: tuple[str, ...] = ()
 
 

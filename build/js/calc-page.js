@@ -199,7 +199,8 @@ function renderResult(r) {
   head.appendChild(el("p", "jz-headline", s.headline));
   head.appendChild(el("p", "jz-figure", s.figure));
   head.appendChild(el("p", "jz-sentence", s.sentence));
-  head.appendChild(el("p", "jz-when", "按 " + r.date + " 施行的" + r.jurisdiction_name + "政策估算。"));
+  for (const line of s.lines || []) head.appendChild(el("p", "jz-line", line));
+  head.appendChild(el("p", "jz-when", s.when));
   out.appendChild(head);
 
   const warnings = r.warnings.slice(0, -1);
@@ -240,6 +241,7 @@ function renderResult(r) {
       li.appendChild(el("strong", "", p.display));
       li.appendChild(el("span", "jz-param-from", "（" + (p.from || "") + " 起）"));
       li.appendChild(el("span", "jz-badge", p.status_label));
+      if (p.state_label) li.appendChild(el("span", "jz-badge jz-stale", p.state_label));
       if (p.clause) li.appendChild(clauseLinks([p.clause], r.clauses));
       if (p.source) li.appendChild(sourceLinks([p.source]));
       if (p.checked) li.appendChild(el("span", "jz-checked", "本站核对于 " + p.checked));
