@@ -95,9 +95,10 @@ def test_200_members_and_empty_household():
     assert clamped["field"] == "members[0].age"  # the form caps at 20 and asks for the first age
 
 
-def test_date_before_any_parameter_asks_for_the_standard():
-    r = calculate("dibao", {"jurisdiction": "changle", "area": "urban", "date": "1990-01-01", "members": [{"age": 30}]}, PARAMS)
-    assert r["error"] == "missing_parameter" and r["field"] == "standard"
+def test_date_before_any_parameter_gives_the_income_line():
+    """No dead end: with no standard at all for the date, the answer is the household's income line."""
+    r = calculate("dibao", {"jurisdiction": "changle", "area": "urban", "date": "1990-01-01", "members": [{"age": 30, "wage": "450"}]}, PARAMS)
+    assert r["status"] == "income_line" and r["income_line"] == "450.00" and r["monthly_amount"] is None
 
 
 def sample(n: int = 400, seed: int = 20261123) -> list[dict]:

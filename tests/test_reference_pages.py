@@ -17,6 +17,8 @@ from calculators.forms import FORMS, run_query, uses
 from calculators.params import ParameterSet
 from case_files import CASES, bundle, load_cases
 
+ROOT = Path(__file__).resolve().parent.parent
+
 RE_ID = re.compile(r'\bid="([^"]+)"')
 
 
@@ -88,7 +90,7 @@ def test_calculator_metadata_lists_every_parameter_and_clause_used():
 
 def test_parameter_pages_mark_unverified_values(built_site):
     params = ParameterSet(bundle())
-    assert {p.name for p in (built_site / "parameters").iterdir() if p.is_dir()} == set(params.jurisdictions)
+    assert {p.name for p in (built_site / "parameters").iterdir() if p.is_dir()} == set(params.jurisdictions) | {"health"}
     text = (built_site / "parameters" / "huaiyuan" / "index.html").read_text(encoding="utf-8")
     # 怀远 2022-07 standards are unverified (the page's date is ambiguous): the line says so.
     line = re.search(r"2022-07-01 起：<strong>739 元/人/月</strong>[^<]*", text)
@@ -113,3 +115,55 @@ def test_quick_table_cells_link_to_the_same_answer(built_site, j, area, pc, n):
     on = date.group(1) if date else dt.date.today().isoformat()
     r = calculate("dibao", {"jurisdiction": j, "area": area, "date": on, "members": [{"age": 40}] * n, "income": {"other": str(pc * n)}}, params)
     assert r["monthly_amount"] == amount
+
+
+def _text(path) -> str:
+    raw = path.read_text(encoding="utf-8")
+    body = raw.split('<article', 1)[1] if "<article" in raw else raw
+    return htmllib.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<script.*?</script>", "", body, flags=re.S)))
+
+
+def test_cards_and_tables_never_call_a_last_known_standard_current(built_site):
+    """The build date is past every standard's cycle (the data's newest is 2024-04): no card or
+    table may say 现行, and each standard it prints carries its year (“2021年11月起…最近一次”)."""
+    pages = sorted((built_site / "cards").glob("*/index.html")) + [built_site / "tables" / "index.html"]
+    assert len(pages) >= 13
+    for page in pages:
+        text = _text(page)
+        assert "现行" not in text, page
+    changle = _text(built_site / "cards" / "changle-dibao" / "index.html")
+    assert "816 元/人/月（2021年11月起的标准，是本站查到的最近一次；现在的标准很可能更高" in changle
+    zongyang = _text(built_site / "cards" / "zongyang-dibao" / "index.html")
+    assert "本站没有查到" in zongyang and "JZ_PUBLIC_URL" not in zongyang
+
+
+def test_template_is_a_staff_example_not_a_place_to_pick(built_site):
+    """The 2018–2020 范本 is published and has a parameter page, but no cards, and is not in the
+    calculators' place list; its old card addresses forward to the cards index."""
+    assert (built_site / "policies" / "xx-mzj-doudi-fangan" / "index.html").exists()
+    assert (built_site / "parameters" / "template" / "index.html").exists()
+    dibao = (built_site / "calculators" / "dibao" / "index.html").read_text(encoding="utf-8")
+    assert 'value="template"' not in dibao and 'value="changle"' in dibao
+    forward = (built_site / "cards" / "template-dibao" / "index.html").read_text(encoding="utf-8")
+    assert "cards/" in forward
+    assert "XX市" not in _text(built_site / "cards" / "index.html")
+
+
+def test_health_report_lists_stale_values_expired_documents_and_gaps(built_site):
+    text = _text(built_site / "parameters" / "health" / "index.html")
+    # 怀远 739 from 2022-07: past its 12-month cycle; the 范本 lapsed at the end of 2020; 枞阳 has no 低保标准.
+    assert re.search(r"城市低保标准\s*739\s*怀远县\s*2022-07-01\s*\d+\s*未核实\s*否：", text)
+    assert "XX民政局社会救助兜底保障实施方案（范本）：期限到 2020-12-31，其规定不再适用" in text
+    zongyang = text.split("枞阳县", 1)[1]
+    assert "没有城市低保标准：城市家庭只能看到收入线" in zongyang
+
+
+def test_compile_report_cli_prints_the_same_health(tmp_path):
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "build/compile_policy.py", "--report", "--date", "2026-12-03"], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert re.search(r"非现行\s+dibao\.standard\.urban\s+816", out.stdout) and "[zongyang]" in out.stdout
+    assert "缺少 dibao.standard.urban" in out.stdout.split("[zongyang]", 1)[1]

@@ -53,7 +53,7 @@ def test_calculator_and_search_run_under_the_csp_without_storing_anything(browse
 TYPED = {
     "dibao": (["#jz-age1", "#jz-wage1", "#jz-std"], ["61", "1234.56", "987.65"], {"#jz-j": "changle", "area": "urban"}),
     "tekun": (["#jz-age", "#jz-income", "#jz-std"], ["77", "321.09", "876.54"], {"#jz-j": "zongyang", "area": "rural"}),
-    "linshi": (["#jz-persons", "#jz-stdu"], ["3", "765.43"], {"#jz-j": "changle", "kind": "illness"}),
+    "linshi": (["#jz-stdu"], ["765.43"], {"#jz-j": "changle", "kind": "illness"}),
     "standard": (["#jz-ucons", "#jz-rcons", "#jz-ustd", "#jz-rstd"], ["23456", "13579", "864.2", "642.8"], {"#jz-j": "changle"}),
 }
 
