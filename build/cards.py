@@ -58,8 +58,7 @@ def _standards(params: ParameterSet, j: str, today: dt.date, up: str) -> list[st
         start = dt.date.fromisoformat(r.entry["from"])
         when = f"{start.year}年{start.month}月起执行"
         if not r.current:
-            when = (f"{start.year}年{start.month}月起的标准，是本站查到的最近一次；现在的标准很可能更高，"
-                    "请向村（居）委会或乡镇（街道）询问")
+            when = f"{start.year}年{start.month}月起，本站查到的最近一次；现在的标准很可能更高"
         lines.append(f"{area_name}低保标准：**{value_text(r.value, r.unit)}**（{when}） {_basis(params, r, up)}")
     return lines
 

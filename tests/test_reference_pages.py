@@ -132,7 +132,7 @@ def test_cards_and_tables_never_call_a_last_known_standard_current(built_site):
         text = _text(page)
         assert "现行" not in text, page
     changle = _text(built_site / "cards" / "changle-dibao" / "index.html")
-    assert "816 元/人/月（2021年11月起的标准，是本站查到的最近一次；现在的标准很可能更高" in changle
+    assert "816 元/人/月（2021年11月起，本站查到的最近一次；现在的标准很可能更高）" in changle
     zongyang = _text(built_site / "cards" / "zongyang-dibao" / "index.html")
     assert "本站没有查到" in zongyang and "JZ_PUBLIC_URL" not in zongyang
 
