@@ -360,7 +360,6 @@ def _fmt_status(result: dict[str, Any]) -> dict[str, Any]:
                             f"每月约（标准 − 扣减后的人均收入）× {n} 人。")
             out = {"tone": "maybe", "headline": "本站没有查到当地的低保标准，先看收入线", "figure": f"收入线 {line} 元",
                    "sentence": sentence}
-            lines.append("知道当地现在的低保标准的，填在下面“当地现在的低保标准”里，就能算出金额。")
         elif s == "eligible":
             out = {"tone": "yes", "headline": "可能可以申请低保", "figure": f"每月约 {amount} 元",
                    "sentence": f"按您填写的情况，家庭月人均收入 {pc} 元，低于{place}低保标准 {std} 元，估算全家每月低保金约 {amount} 元。"}
@@ -371,6 +370,9 @@ def _fmt_status(result: dict[str, Any]) -> dict[str, Any]:
         elif s == "edge":
             out = {"tone": "maybe", "headline": "不符合低保，属于低保边缘家庭", "figure": "可申请专项救助",
                    "sentence": f"家庭月人均收入 {pc} 元，高于低保标准 {std} 元，但还在低保边缘线以内，可以申请医疗、教育等专项救助。"}
+            if stale:
+                stale = (stale.replace("，能领的可能更多", "") + f"当地现在的标准只要高于 {line} 元，您家就可能符合低保，"
+                         "建议向乡镇（街道）咨询或直接申请。")
         elif stale:
             out = {"tone": "maybe", "headline": "按查到的旧标准暂不符合，现在的标准可能更高", "figure": f"收入线 {line} 元",
                    "sentence": f"家庭月人均收入 {pc} 元，不低于本站查到的{place}低保标准 {std} 元。当地现在的标准只要高于 {line} 元，"
