@@ -21,7 +21,9 @@ from .params import ParameterSet
 
 def render(result: dict) -> str:
     lines = [f"【{result['jurisdiction_name']} · {result['calculator']} · {result['date']}】"]
-    for key, label in (("monthly_amount", "每月金额"), ("min_amount", "最少"), ("max_amount", "最多"), ("status", "结论")):
+    amount_label = "每月不低于" if result.get("amount_is_minimum") else "每月金额"  # 特困: the text sets a floor (“不低于”)
+    for key, label in (("monthly_amount", amount_label), ("income_line", "收入线（当地标准高于此数可申请）"),
+                       ("min_amount", "最少"), ("max_amount", "最多"), ("status", "结论")):
         if result.get(key) is not None:
             lines.append(f"{label}：{result[key]}")
     lines.append("计算过程：")
