@@ -130,9 +130,14 @@ def card_markdown(params: ParameterSet, j: str, aid: str, today: dt.date, public
         basic = _fact(params, "tekun.basic_multiple", j, today, up)
         if basic:
             out += [f"- 基本生活标准：不低于当地低保标准的 {basic[0].value} 倍。{basic[1]}"]
-            for care, care_name in (("self_care", "全自理"), ("half_care", "半护理"), ("full_care", "全护理")):
-                out += _line(params, f"tekun.care_fraction.{care}", j, today, up,
-                             f"- {care_name}的照料护理标准：不低于上年度最低工资标准的 {{v}}。")
+            facts = [(name, _fact(params, f"tekun.care_fraction.{care}", j, today, up))
+                     for care, name in (("self_care", "全自理"), ("half_care", "半护理"), ("full_care", "全护理"))]
+            found = [(name, f) for name, f in facts if f]
+            if found and len({f[1] for _, f in found}) == 1:  # one clause for all three: one line
+                out += ["- 照料护理标准：不低于上年度最低工资标准的 " + "、".join(f"{f[0].value}（{name}）" for name, f in found)
+                        + f"。{found[0][1][1]}"]
+            else:
+                out += [f"- {name}的照料护理标准：不低于上年度最低工资标准的 {f[0].value}。{f[1]}" for name, f in found]
             out += [f"- {line}" for line in _standards(params, j, today, up)]
         else:
             out += ["- 当地文件没有写明特困供养标准的计算方法，请向县民政局或乡镇（街道）询问当地标准。"]

@@ -40,10 +40,10 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "build"))
+from serve import Handler  # noqa: E402  (the one production-like server)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PROFILES = {
     "desktop": None,
@@ -56,9 +56,6 @@ CGROUP = Path("/sys/fs/cgroup/cpu/jzbench")
 QUOTA = int(os.environ.get("JZ_BENCH_QUOTA", "50000"))
 CALC = "calculators/dibao/#j=changle&area=urban&n=3&age1=45&wage1=1200&age2=43&age3=12&date=2021-12-01"
 POLICY = "policies/changle-2021-yijian/"
-TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript", ".json": "application/json",
-         ".zip": "application/zip", ".whl": "application/zip", ".html": "text/html; charset=utf-8", ".css": "text/css",
-         ".svg": "image/svg+xml", ".txt": "text/plain"}
 BASELINE_HTML = """<!doctype html><html lang="zh"><meta charset="utf-8"><title>stock Pyodide</title>
 <p>stock Pyodide: <span id="out">…</span></p>
 <script type="module">
@@ -69,55 +66,6 @@ document.getElementById("out").textContent = r;
 document.body.dataset.firstResultMs = performance.now().toFixed(0);
 </script></html>
 """
-
-
-class Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files the production way: precompressed variants, immutable caching."""
-
-    roots: dict[str, Path] = {}
-    sent = 0  # bytes sent (headers + bodies): every request, from page, worker or service worker
-    lock = threading.Lock()
-
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):
-        path = unquote(urlsplit(self.path).path)
-        base, root = "/", self.roots["/"]
-        for prefix, r in self.roots.items():
-            if prefix != "/" and path.startswith(prefix):
-                base, root = prefix, r
-        f = (root / path[len(base):].lstrip("/")).resolve()
-        if f.is_dir():
-            if not path.endswith("/"):
-                self.send_response(301)
-                self.send_header("Location", path + "/")
-                self.end_headers()
-                return
-            f = f / "index.html"
-        if not f.is_file():
-            self.send_error(404)
-            return
-        accept = self.headers.get("Accept-Encoding", "")
-        body, encoding = f, None
-        for enc, ext in (("br", ".br"), ("gzip", ".gz")):
-            if enc in accept and f.with_name(f.name + ext).exists():
-                body, encoding = f.with_name(f.name + ext), enc
-                break
-        data = body.read_bytes()
-        self.send_response(200)
-        self.send_header("Content-Type", TYPES.get(f.suffix, "application/octet-stream"))
-        if encoding:
-            self.send_header("Content-Encoding", encoding)
-        self.send_header("Vary", "Accept-Encoding")
-        rel = path[len(base):]
-        hashed = "/pyodide/" in path or "assets/calc/" in rel or ".min." in rel
-        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if hashed else "no-cache")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-        with Handler.lock:
-            Handler.sent += len(data) + 250  # ~250 bytes of response headers
 
 
 def baseline_dir(tmp: Path) -> Path:

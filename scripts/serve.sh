@@ -5,5 +5,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/mkdocs build --strict
-echo "Serving site/ on http://127.0.0.1:8000/ (Ctrl-C to stop)"
-exec .venv/bin/python -m http.server 8000 --bind 127.0.0.1 --directory site
+# Serves the pre-compressed .br/.gz files, application/wasm and immutable caching, as production
+# should (build/serve.py; the benchmark uses the same server).
+exec .venv/bin/python build/serve.py site --port "${PORT:-8000}"
