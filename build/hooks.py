@@ -194,6 +194,9 @@ def on_page_content(html_text, page, config, files):
 RE_HEADING = re.compile(r'(<h([1-6])[^>]*\bid="([^"]+)"[^>]*>.*?</h\2>)', re.S)
 
 
+SEP = '<span class="used-by__sep">、</span>'
+
+
 def add_backlinks(html_text: str, doc_id: str, links: dict[str, list[tuple[str, str, str]]], up: str) -> str:
     """After each clause heading that something rests on: 本条款用于 … (calculators, parameters)."""
 
@@ -204,7 +207,13 @@ def add_backlinks(html_text: str, doc_id: str, links: dict[str, list[tuple[str, 
         groups: dict[str, list[str]] = {}
         for group, text, url in used:
             groups.setdefault(group, []).append(f'<a href="{up}{html.escape(url)}">{html.escape(text)}</a>')
-        body = "".join(f'<span class="used-by__group">{html.escape(g)}：{"、".join(items)}</span>' for g, items in groups.items())
+        # Each link carries its own 、 so a line never starts with the separator.
+        body = "".join(
+            f'<span class="used-by__group">{html.escape(g)}：'
+            + "".join(f'<span class="used-by__item">{a}{SEP if i < len(items) - 1 else ""}</span>' for i, a in enumerate(items))
+            + "</span>"
+            for g, items in groups.items()
+        )
         return m.group(1) + f'<p class="used-by" data-search-exclude><span class="used-by__title">本条款用于</span>{body}</p>'
 
     return RE_HEADING.sub(add, html_text)

@@ -112,3 +112,51 @@ def test_elder_mode_large_text_big_targets_remembered(browser, site_url):
     page.click(".elder-toggle")
     assert page.evaluate("localStorage.getItem('jz-elder')") is None
     ctx.close()
+
+
+ELDER_PAGES = ["home", "policy", "calculator-result", "tables", "card", "parameter-page"]
+
+
+@pytest.mark.parametrize("name", ELDER_PAGES)
+def test_elder_mode_has_no_serious_axe_violations(browser, site_url, name):
+    """长辈版 changes colours (the primary buttons were once dark text on dark teal, 2.2:1): axe again."""
+    ctx = browser.new_context(viewport=SIZES["phone"])
+    page = ctx.new_page()
+    page.goto(site_url)
+    page.click(".elder-toggle")
+    page.goto(site_url + PAGES[name])
+    assert page.evaluate("document.documentElement.classList.contains('elder')")
+    if name.startswith("calculator"):
+        wait_ready(page)
+        page.wait_for_selector(".jz-summary")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    bad = [v for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, result.generate_report()
+    ctx.close()
+
+
+def test_front_door_looks_right_in_both_modes(browser, site_url, built_site):
+    """The home page as a person sees it at 375 px: icons drawn (no raw “:material-…:” text, here or
+    on any page), every main button ≥ 44 px with text and icon in the button's own colour."""
+    import re
+
+    raw = [p for p in built_site.rglob("*.html")
+           if re.search(r":(material|fontawesome|octicons|simple)-[a-z0-9-]+:", re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")))]
+    assert not raw, raw
+    shots = __import__("pathlib").Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    for elder in (False, True):
+        ctx = browser.new_context(viewport=SIZES["phone"], is_mobile=True, has_touch=True)
+        page = ctx.new_page()
+        page.goto(site_url)
+        if elder:
+            page.click(".elder-toggle")
+        buttons = page.locator(".home-actions a.md-button")
+        assert buttons.count() == 5
+        for i in range(buttons.count()):
+            b = buttons.nth(i)
+            assert b.locator("svg").count() == 1, b.inner_text()
+            assert ":" not in b.inner_text()
+            assert b.bounding_box()["height"] >= (60 if elder else 44)
+        page.screenshot(path=str(shots / f"home-{'elder' if elder else 'normal'}.png"), full_page=True)
+        ctx.close()
