@@ -277,11 +277,18 @@ def visible_keys(name: str, query: dict[str, str], params: ParameterSet, today: 
 
 
 def member_count(query: dict[str, str]) -> int:
-    try:
-        n = int(str(query.get("n") or "1").strip())
-    except ValueError:
+    """The household size typed in the form; 0, > 20 or not a number gets a message at the field."""
+    text = str(query.get("n") or "").strip()
+    if text == "":
         return 1
-    return min(max(n, 1), MAX_MEMBERS)
+    if not text.isdigit():
+        raise InputError("家里人数要填整数，例如 3。", "members")
+    n = int(text)
+    if n < 1:
+        raise InputError("家里人数至少填 1（只有您自己就填 1）。", "members")
+    if n > MAX_MEMBERS:
+        raise InputError(f"家里人数最多填 {MAX_MEMBERS} 人；人数更多的，请直接到乡镇（街道）咨询。", "members")
+    return n
 
 
 def _put(request: dict[str, Any], target: str, value: Any) -> None:

@@ -91,8 +91,9 @@ def test_200_members_and_empty_household():
     assert big["field"] == "members" and "20" in big["message"]
     empty = calculate("dibao", {"jurisdiction": "changle", "area": "urban", "date": "2021-12-01", "members": []}, PARAMS)
     assert empty["field"] == "members" and "至少" in empty["message"]
-    clamped = run_query("dibao", {"j": "changle", "area": "urban", "n": "200", "date": "2021-12-01"}, PARAMS, TODAY)
-    assert clamped["field"] == "members[0].age"  # the form caps at 20 and asks for the first age
+    for n, says in (("200", "最多填 20 人"), ("0", "至少填 1"), ("25", "最多填 20 人"), ("2.5", "整数")):
+        r = run_query("dibao", {"j": "changle", "area": "urban", "n": n, "age1": "40", "date": "2021-12-01"}, PARAMS, TODAY)
+        assert r.get("error") == "input_error" and r["key"] == "n" and says in r["message"], (n, r)  # never a result
 
 
 def test_date_before_any_parameter_gives_the_income_line():

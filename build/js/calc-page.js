@@ -36,7 +36,7 @@ function today() {
 function collect() {
   const q = {};
   for (const el of form.elements) {
-    if (!el.name || el.disabled) continue;
+    if (!el.name || el.disabled || el.matches(":disabled")) continue;
     if (el.type === "radio" && !el.checked) continue;
     const v = (el.value || "").trim();
     if (v !== "") q[el.name] = v;
@@ -57,26 +57,36 @@ function setValue(name, value) {
   }
 }
 
+let lastCount = 1;
+
 function memberCount() {
+  // While the count is being retyped (empty, or not yet a number) keep the members shown so far;
+  // out-of-range counts get an inline message from Python and show at most 20.
   const el = form.elements.namedItem("n");
   if (!el) return 0;
-  const n = parseInt(el.value, 10);
-  return Number.isFinite(n) ? Math.min(Math.max(n, 1), 20) : 1;
+  const text = el.value.trim();
+  if (!/^\d+$/.test(text)) return lastCount;
+  const n = parseInt(text, 10);
+  if (n < 1) return lastCount;
+  lastCount = Math.min(n, 20);
+  return lastCount;
 }
 
 function renderMembers() {
+  // Members beyond the count are hidden and disabled, never deleted: what was typed comes back.
   if (!membersBox || !template) return;
   const want = memberCount();
-  const have = membersBox.children.length;
-  for (let i = have + 1; i <= want; i++) {
+  for (let i = membersBox.children.length + 1; i <= want; i++) {
     const html = template.innerHTML.replaceAll("__N__", String(i));
     const holder = document.createElement("div");
     holder.innerHTML = html;
-    const fs = holder.firstElementChild;
-    membersBox.appendChild(fs);
+    membersBox.appendChild(holder.firstElementChild);
     for (const k of Object.keys(cfg.defaults)) if (cfg.memberKeys.includes(k)) setValue(k + i, cfg.defaults[k]);
   }
-  while (membersBox.children.length > want) membersBox.lastElementChild.remove();
+  [...membersBox.children].forEach((fs, i) => {
+    fs.hidden = i >= want;
+    fs.disabled = i >= want;
+  });
 }
 
 function readLink() {
@@ -267,18 +277,46 @@ function renderResult(r) {
 
 // ------------------------------------------------------------------ worker
 
+let loadedPct = 0;
+
+function showWaiting() {
+  // Where the user looks: the result box (and the sticky bar) say the answer is on its way.
+  if (ready || box.dataset.state === "fault") return;
+  const text = "正在准备计算器（" + loadedPct + "%）…准备好后，答案会自动显示在这里，填好的内容不会丢。";
+  out.replaceChildren(el("p", "jz-prompt jz-waiting", text));
+  sticky.textContent = "正在准备计算器 " + loadedPct + "%…";
+  sticky.hidden = resultInView;
+}
+
 function update() {
   renderMembers();
   const q = collect();
   if (!ready) {
     applyVisible(provisionalVisible(q));
+    showWaiting();
     return;
   }
   seq += 1;
   worker.postMessage({ type: "run", seq, calc: cfg.calc, query: q, today: today() });
 }
 
+function runError() {
+  // The calculator itself failed on these answers: a fixed message, the page stays usable.
+  out.replaceChildren();
+  const p = el("p", "jz-prompt jz-run-error", "这次没有算出来，是本站计算器的问题，不是您填错了。您填写的内容都还在，可以点“重新计算”再试一次；还不行的话，请稍后再试或向乡镇（街道）咨询。");
+  const again = el("button", "md-button jz-recompute", "重新计算");
+  again.type = "button";
+  again.addEventListener("click", update);
+  out.append(p, again);
+  sticky.textContent = "";
+  sticky.hidden = true;
+}
+
 function fault(message) {
+  if (/Traceback|File "|Error:/.test(message)) {
+    console.error(message); // internal details never reach the resident
+    message = "程序内部错误";
+  }
   loading.classList.add("jz-failed");
   bar.hidden = true;
   loadingText.textContent = "计算器没能加载（" + message + "）。可能是网络中断或浏览器版本太旧。政策原文不受影响；";
@@ -345,6 +383,8 @@ function start() {
       bar.value = m.phase === "start" ? m.total : m.loaded;
       loadingText.textContent =
         m.phase === "start" ? "下载完成，正在启动计算器…" : "正在下载计算器：" + pct + "%（可以先填写）";
+      loadedPct = m.phase === "start" ? 99 : Math.min(pct, 98);
+      showWaiting();
     } else if (m.type === "ready") {
       clearTimeout(stall);
       ready = true;
@@ -364,6 +404,9 @@ function start() {
       renderResult(m.result);
       box.dataset.resultSeq = String(m.seq);
       box.dataset.computeMs = m.ms.toFixed(2);
+    } else if (m.type === "run_error") {
+      if (m.seq !== seq) return;
+      runError();
     } else if (m.type === "fault") {
       fault(m.message);
     }

@@ -142,7 +142,9 @@ self.onmessage = async (event) => {
       const out = run(msg.calc, JSON.stringify(msg.query), msg.today);
       self.postMessage({ type: "result", seq: msg.seq, result: JSON.parse(out), ms: performance.now() - t0 });
     } catch (err) {
-      self.postMessage({ type: "fault", message: String((err && err.message) || err) });
+      // A Python exception is a bug of ours, not the resident's: details to the console only.
+      console.error("calculator error", err);
+      self.postMessage({ type: "run_error", seq: msg.seq });
     }
   }
 };

@@ -323,3 +323,76 @@ def test_quick_table_cell_opens_the_calculator_with_the_same_amount(phone, site_
     cell.click()
     wait_ready(phone)
     wait_result(phone, f"每月约 {amount} 元")
+
+
+def test_household_count_zero_or_too_big_is_a_message_never_a_result(phone, site_url):
+    phone.goto(site_url + "calculators/dibao/#j=huaiyuan&area=rural&n=1&age1=70")
+    wait_ready(phone)
+    wait_result(phone, "每月约")
+    for typed, says in (("0", "至少填 1"), ("25", "最多填 20 人")):
+        phone.fill("#jz-n", typed)
+        phone.wait_for_selector("#jz-n-err:not([hidden])")
+        assert says in phone.inner_text("#jz-n-err")
+        assert phone.locator(".jz-figure").count() == 0  # no amount next to the message
+
+
+def test_retyping_the_count_keeps_the_members_already_typed(phone, site_url):
+    """Delete “2”, type “3”: member 2's age and wage must survive (they were erased before)."""
+    phone.goto(site_url + "calculators/dibao/#j=huaiyuan&area=rural&n=2&age1=70&age2=40&wage2=900")
+    wait_ready(phone)
+    wait_result(phone, "每月约")
+    phone.fill("#jz-n", "")
+    phone.type("#jz-n", "3")
+    phone.fill("#jz-age3", "10")
+    # 怀远 农村 722 (2022-07, last known): (722 − 900 ÷ 3) × 3 = 1266.00
+    wait_result(phone, "每月约 1266.00 元")
+    assert phone.input_value("#jz-age2") == "40" and phone.input_value("#jz-wage2") == "900"
+    phone.fill("#jz-n", "2")  # shrinking hides member 3 (not counted) …
+    wait_result(phone, "每月约 544.00 元")  # (722 − 450) × 2
+    phone.fill("#jz-n", "3")  # … and growing again brings it back as typed
+    wait_result(phone, "每月约 1266.00 元")
+    assert phone.input_value("#jz-age3") == "10"
+
+
+def test_result_box_says_the_answer_is_coming_while_the_runtime_loads(browser, site_url):
+    ctx = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True)
+    held = []
+    ctx.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page = ctx.new_page()
+    page.goto(site_url + "calculators/dibao/#j=huaiyuan&area=rural&n=1&age1=70")
+    expect(page.locator(".jz-out")).to_contain_text("正在准备计算器", timeout=20_000)
+    assert "填写上面的内容后" not in page.inner_text(".jz-out")
+    assert "答案会自动显示在这里" in page.inner_text(".jz-out")
+    poll(page, "document.querySelector('.jz-waiting') && /\\d+%/.test(document.querySelector('.jz-waiting').textContent)")
+    held[0].continue_()
+    wait_result(page, "每月约 722.00 元", timeout=60_000)
+    ctx.close()
+
+
+def test_python_exception_is_a_fixed_message_with_recompute(browser, site_url):
+    """A bug inside the calculator (here: a corrupted date in the parameters) must not show a
+    traceback or lock the page: a fixed Chinese message and 重新计算; the form stays usable."""
+    import json as _json
+
+    ctx = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True)
+
+    def corrupt(route):
+        data = _json.loads(route.fetch().text())
+        data["jurisdictions"]["huaiyuan"]["parameters"]["dibao.standard.rural"][0]["from"] = "not-a-date"
+        route.fulfill(body=_json.dumps(data, ensure_ascii=False), content_type="application/json")
+
+    ctx.route("**/params.*.json", corrupt)
+    page = ctx.new_page()
+    console = []
+    page.on("console", lambda m: console.append(m.text))
+    page.goto(site_url + "calculators/dibao/#j=huaiyuan&area=rural&n=1&age1=70")
+    wait_ready(page)
+    expect(page.locator(".jz-out")).to_contain_text("这次没有算出来", timeout=20_000)
+    text = page.inner_text(".jz-out")
+    assert "Traceback" not in text and "Error" not in text and page.is_visible(".jz-recompute")
+    assert page.get_attribute(".jz-calc", "data-state") == "ready"  # not locked
+    page.click(".jz-recompute")
+    expect(page.locator(".jz-out")).to_contain_text("这次没有算出来")
+    choose(page, "area", "urban")  # another answer that does not hit the bug still works
+    wait_result(page, "每月约 739.00 元")
+    ctx.close()
