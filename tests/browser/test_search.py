@@ -78,3 +78,13 @@ def test_search_does_not_index_our_own_help_text(built_site):
     locations = {d["location"].split("#")[0] for d in index["docs"]}
     assert "" not in locations and "about/anchors/" not in locations
     assert "policies/changle-2021-yijian/" in locations
+
+
+def test_pasted_query_searches(phone, site_url):
+    """Pasting (or voice input) fills the box without key presses; results must still appear.
+    Playwright's fill() sets the value and fires only an input event, as a paste does."""
+    phone.goto(site_url + "policies/")
+    phone.click("label.md-search__icon, .md-header__button[for=__search]")
+    phone.fill(".md-search__input", "渐退期")
+    expect(phone.locator(".md-search-result__meta")).to_contain_text("结果", timeout=20_000)
+    assert phone.locator(".md-search-result__list a.md-search-result__link").count() > 0
