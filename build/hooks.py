@@ -262,7 +262,10 @@ def on_post_build(config):
         raise PluginError(str(exc)) from exc
     site = Path(config["site_dir"])
     calc_pages = sorted(f"calculators/{n}/" for n in FORMS if (site / "calculators" / n / "index.html").exists())
-    write_service_worker(site, calc_pages + ["tables/"])
+    # Once a visit has registered the service worker, the whole reading part of the site works
+    # offline too: home, policy index and every policy page, 速查表, 明白卡 index (small pages).
+    reading = ["./", f"{POLICY_DIR}/", "calculators/", "tables/", "cards/"] + [page.url for page in _pages().values()]
+    write_service_worker(site, calc_pages + [p for p in reading if (site / p / "index.html").exists()])
     add_csp(site)
     # Last: every file is final now.
     precompress(Path(config["site_dir"]), Path(config["docs_dir"]).parent / ".cache" / "compressed")

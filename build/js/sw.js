@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Service worker for the calculators: instant repeat visits and offline use.
-// Registered only by calculator pages. It stores the site's own files (never what a
+// Service worker: instant repeat visits and offline use of the calculators and the reading pages.
+// Registered only by calculator pages (after the first answer, when idle). It stores the site's own files (never what a
 // visitor types). Versioned: the build writes VERSION (a hash of what it serves), and
 // activation deletes every older cache, so an update is never served stale.
 const VERSION = "__VERSION__";
@@ -50,7 +50,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !url.pathname.startsWith(SCOPE)) return;
-  const path = url.pathname.slice(SCOPE.length);
+  const path = url.pathname.slice(SCOPE.length) || "./";
   if (IMMUTABLE.some((re) => re.test(path))) {
     event.respondWith(cacheFirst(request));
   } else if (request.mode === "navigate" || PRECACHE.includes(path)) {

@@ -44,6 +44,12 @@ def test_repeat_visit_and_offline_use(browser, site_url):
     # A prefilled link opened on the same page (only the # changes) is applied too.
     offline.goto(site_url + "calculators/dibao/#j=changle&area=rural&n=3&age1=60&age2=58&age3=10&date=2021-12-01")
     wait_result(offline, "每月约 1920.00 元")  # (640 − 0) × 3
+    # Pages never visited in this context, precached at install: home, a policy page, 速查表.
+    for path, says in (("", "社会救助政策明白站"), ("policies/zhijin-2023-fengong/", "落实临时救助制度"), ("tables/", "低保金速查表")):
+        offline.goto(site_url + path)
+        assert says in offline.inner_text("article"), path
+    offline.reload()  # an offline reload of a policy page too
+    assert "低保金速查表" in offline.inner_text("article")
     ctx.close()
 
 
