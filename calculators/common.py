@@ -182,6 +182,8 @@ class Trace:
         self.warnings: list[str] = []
         self.notes: list[str] = []
         self.bases: dict[str, Basis] = {}
+        self.secondary: list[str] = []  # labels of numbers found only in reposts
+        self.unverified: list[str] = []  # labels of numbers whose source has an open question
 
     def get(self, param: str, on: dt.date | None = None) -> Resolved | None:
         r = self.params.resolve(param, self.jurisdiction, on or self.on, self.overrides)
@@ -189,10 +191,10 @@ class Trace:
             self.used[param] = r
             if r.override:
                 self.warn(f"“{r.label}”使用了工作人员假设的值 {r.value}，不是政策规定。")
-            elif r.entry.get("status") == "secondary" and not isinstance(r.value, bool):
-                self.warn(f"“{r.label}”这个数是从新闻报道、转载等查到的，本站没有见到当地的原件，请以当地公布的为准。")
-            elif r.entry.get("status") == "unverified" and not isinstance(r.value, bool):
-                self.warn(f"“{r.label}”这个数还没有核实（出处的日期或适用范围有疑问），请以当地公布的为准。")
+            elif r.entry.get("status") in ("secondary", "unverified") and not isinstance(r.value, bool):
+                group = self.secondary if r.entry["status"] == "secondary" else self.unverified
+                if r.label not in group:
+                    group.append(r.label)
         return r
 
     def basis(self, param: str, supplied: Any, field: str, label: str, on: dt.date | None = None) -> Basis:
@@ -226,6 +228,17 @@ class Trace:
         if text not in self.warnings:
             self.warnings.append(text)
 
+    def source_warnings(self) -> list[str]:
+        """One sentence per kind of doubtful source, naming the numbers (not one per number)."""
+        out = []
+        if self.secondary:
+            out.append("、".join(f"“{x}”" for x in self.secondary)
+                       + "是从新闻报道、转载等查到的，本站没有见到当地的原件，请以当地公布的为准。")
+        if self.unverified:
+            out.append("、".join(f"“{x}”" for x in self.unverified)
+                       + "还没有核实（出处的日期或适用范围有疑问），请以当地公布的为准。")
+        return out
+
     def result(self, calculator: str, **fields: Any) -> dict[str, Any]:
         clause_info = {
             ref: self.params.clauses[ref]
@@ -242,7 +255,7 @@ class Trace:
             "bases": {k: b.to_dict() for k, b in self.bases.items()},
             "steps": self.steps,
             "notes": self.notes,
-            "warnings": self.warnings + [ESTIMATE_NOTE],
+            "warnings": self.warnings + self.source_warnings() + [ESTIMATE_NOTE],
             "parameters": [r.to_dict() for r in self.used.values()],
             "clauses": clause_info,
             "rounding": ROUNDING_NOTE,

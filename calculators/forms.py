@@ -562,11 +562,18 @@ def run_query(name: str, query: dict[str, str], params: ParameterSet, today: dt.
     clauses = dict(result["clauses"])
     clauses.update({ref: params.clauses[ref] for s in steps for ref in s["clauses"] if ref in params.clauses})
     clauses.update({p["clause"]: params.clauses[p["clause"]] for p in result["parameters"] if p.get("clause") in params.clauses})
+    summary = _fmt_status(result)
+    warnings = result["warnings"]
+    for field in ("standard", "standard_urban"):  # said once, in the summary, is enough on the page
+        b = (result.get("bases") or {}).get(field)
+        if b and _stale_line(result, field) and any("本站查到的最近一次" in line for line in summary["lines"]):
+            warnings = [w for w in warnings if not (b["label"] in w and "现在的标准很可能已经提高" in w)]
     return {
         **result,
+        "warnings": warnings,
         "clauses": clauses,
         "parameters": shown_parameters(result["parameters"], params),
-        "summary": _fmt_status(result),
+        "summary": summary,
         "next_steps": steps,
         "visible": visible,
         "request": request,

@@ -454,17 +454,57 @@ box.querySelector(".jz-copy-link").addEventListener("click", async () => {
   status.dataset.link = link;
 });
 
-// Result sheet (打印结果 / 另存为 PDF): print everything, with the date and the page's address.
+// Result sheet (打印结果 / 另存为 PDF): one page — the answer and its reasons first, then the
+// answers given (not the empty form), the date, the address to reopen it, the estimate notice.
+function answersGiven() {
+  const items = [];
+  const text = (f) => {
+    const sel = f.querySelector("select");
+    if (sel) return sel.value === "" || sel.value === "0" ? "" : sel.options[sel.selectedIndex].text;
+    const radio = f.querySelector("input[type=radio]:checked");
+    if (radio) return radio.value === "" ? "" : radio.closest("label").textContent.trim();
+    const input = f.querySelector("input");
+    return input && input.value.trim() ? input.value.trim() + (f.querySelector(".jz-unit") ? " 元" : "") : "";
+  };
+  for (const f of form.querySelectorAll(".jz-field")) {
+    if (f.closest("[hidden]") || f.closest(".jz-member")) continue;
+    const v = text(f);
+    if (v) items.push(f.querySelector(".jz-label").textContent.trim() + "：" + v);
+  }
+  for (const fs of membersBox ? membersBox.children : []) {
+    if (fs.hidden) continue;
+    const parts = [];
+    for (const f of fs.querySelectorAll(".jz-field")) {
+      if (f.hidden) continue;
+      const v = text(f);
+      if (v) parts.push(f.querySelector(".jz-label").textContent.trim() + " " + v);
+    }
+    items.push(fs.querySelector("legend").textContent.trim() + "：" + (parts.join("，") || "（未填写）"));
+  }
+  return items;
+}
+
 function preparePrint() {
-  for (const d of box.querySelectorAll("details")) d.open = true;
+  document.documentElement.classList.add("jz-print-sheet");
+  for (const d of out.querySelectorAll("details.jz-why")) d.open = true;
   let meta = box.querySelector(".jz-print-meta");
   if (!meta) {
     meta = el("p", "jz-print-meta");
     box.insertBefore(meta, box.firstChild);
   }
-  meta.textContent = "打印于 " + today() + "。" + "这是估算，不是审批结果，以乡镇（街道）审核确认为准。";
+  meta.textContent = "打印于 " + today() + "。这是估算，不是审批结果，以乡镇（街道）审核确认为准。";
+  let answers = box.querySelector(".jz-answers");
+  if (!answers) {
+    answers = el("section", "jz-answers");
+    box.querySelector(".jz-result").after(answers);
+  }
+  const ul = el("ul");
+  for (const t of answersGiven()) ul.appendChild(el("li", "", t));
+  const again = el("p", "jz-again", "重新打开这次估算：" + linkFor(collect()));
+  answers.replaceChildren(el("h2", "", "您填写的情况"), ul, again);
 }
 window.addEventListener("beforeprint", preparePrint);
+window.addEventListener("afterprint", () => document.documentElement.classList.remove("jz-print-sheet"));
 box.querySelector(".jz-print").addEventListener("click", () => {
   preparePrint();
   window.print();

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import PUBLIC_URL
 
@@ -130,3 +131,30 @@ def test_sharing_tags_on_every_page(built_site):
         assert re.search(r"<title>.+ - 社会救助政策明白站</title>", html) or rel == ".", p
         desc = re.search(r'<meta name="description" content="([^"]+)">', html).group(1)
         assert len(desc) >= 10
+
+
+@pytest.mark.parametrize("calc,link,figure", [
+    # 昌乐 城市 816 (2021-11): (816 − 1200 ÷ 3) × 3 = 1248.00 (第二十三条)
+    ("dibao", "#j=changle&area=urban&n=3&age1=45&wage1=1200&age2=43&age3=12&date=2021-12-01", "每月约 1248.00 元"),
+    # 枞阳 no standard: income line (1800 − 0.3 S) ÷ 2 < S ⇔ S > 782.61
+    ("dibao", "#j=zongyang&area=rural&n=2&age1=68&age2=40&wage2=1800", "收入线 782.61 元"),
+    ("tekun", "#j=changle&area=urban&age=70&income=0&care=full_care&supporter=0", "每月不低于 1694.13 元"),
+])
+def test_result_sheet_is_one_a4_page_with_the_result_first(browser, site_url, calc, link, figure):
+    """打印结果 for a typical household: one A4 page; the answer comes before the answers given;
+    the empty form, the English date placeholder and the explanation text are not printed."""
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(site_url + f"calculators/{calc}/" + link)
+    page.wait_for_selector(".jz-summary", timeout=90_000)
+    expect(page.locator(".jz-figure")).to_have_text(figure, timeout=20_000)
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    shown = page.inner_text("article")  # (before pdf(): printing fires afterprint, which ends the sheet mode)
+    assert shown.index(figure) < shown.index("您填写的情况") < shown.index("重新打开这次估算")
+    assert "打印于" in shown and "不是审批结果" in shown
+    assert not page.is_visible(".jz-form") and not page.is_visible("text=怎么算的")
+    assert "mm/dd/yyyy" not in shown and "年/月/日" not in shown
+    answers = page.inner_text(".jz-answers")
+    assert ("年龄 45" in answers or "年龄：70" in answers) or "年龄 68" in answers
+    assert _pdf_pages(page.pdf(format="A4", print_background=True)) == 1
+    page.close()
