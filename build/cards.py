@@ -31,7 +31,8 @@ def _basis(params: ParameterSet, r: Any, up: str) -> str:
     if e.get("source"):
         parts.append(f"{e['source']['title']}")
     mark = STATUS_MARK.get(str(e.get("status")), "")
-    return f"〔依据：{'；'.join(parts)}{'，' + mark if mark and mark != '已核实' else ''}〕" if parts else ""
+    text = f"〔依据：{'；'.join(parts)}{'，' + mark if mark and mark != '已核实' else ''}〕"
+    return f'<span class="mb-basis">{text}</span>' if parts else ""
 
 
 def _fact(params: ParameterSet, param: str, j: str, on: dt.date, up: str) -> tuple[Any, str] | None:
@@ -53,14 +54,16 @@ def _standards(params: ParameterSet, j: str, today: dt.date, up: str) -> list[st
     for area, area_name in (("urban", "城市"), ("rural", "农村")):
         r = params.resolve(f"dibao.standard.{area}", j, today)
         if r is None:
-            lines.append(f"{area_name}低保标准：本站没有查到，请向村（居）委会或乡镇（街道）询问；家庭人均收入低于当地标准的就可以申请。")
+            lines.append(f"{area_name}低保标准：本站没有查到")
             continue
         start = dt.date.fromisoformat(r.entry["from"])
         when = f"{start.year}年{start.month}月起执行"
         if not r.current:
             when = f"{start.year}年{start.month}月起，本站查到的最近一次；现在的标准很可能更高"
         lines.append(f"{area_name}低保标准：**{value_text(r.value, r.unit)}**（{when}） {_basis(params, r, up)}")
-    return lines
+    if lines == ["城市低保标准：本站没有查到", "农村低保标准：本站没有查到"]:
+        return ["城乡低保标准：本站没有查到，请向村（居）委会或乡镇（街道）询问；家庭人均收入低于当地标准的就可以申请。"]
+    return [line + ("，请向村（居）委会或乡镇（街道）询问。" if line.endswith("本站没有查到") else "") for line in lines]
 
 
 def _how(params: ParameterSet, aid: str, j: str, today: dt.date, up: str) -> list[str]:
@@ -71,7 +74,7 @@ def _how(params: ParameterSet, aid: str, j: str, today: dt.date, up: str) -> lis
         cites = "；".join(_clause_link(c, params, up) for c in s["clauses"])
         src = "；".join(x["title"] for x in s.get("sources", []))
         basis = "；".join(x for x in (cites, src) if x)
-        out.append(f"1. {s['text']}" + (f"〔依据：{basis}〕" if basis else ""))
+        out.append(f"1. {s['text']}" + (f'<span class="mb-basis">〔依据：{basis}〕</span>' if basis else ""))
     return out
 
 
@@ -91,7 +94,8 @@ def card_markdown(params: ParameterSet, j: str, aid: str, today: dt.date, public
         "",
         f"# {name}{AIDS[aid]}明白卡",
         "",
-        f'<p class="mb-card__meta">社会救助政策明白站根据公开文件整理（{today.isoformat()}），不是政府文件。</p>',
+        f'<p class="mb-card__notice">社会救助政策明白站根据公开文件整理（{today.isoformat()}），不是政府文件，也不是审批依据。'
+        "能否享受、享受多少，以乡镇（街道）审核确认为准。</p>",
         "",
     ]
     if aid == "dibao":
@@ -167,9 +171,11 @@ def card_markdown(params: ParameterSet, j: str, aid: str, today: dt.date, public
         out += [f'<div class="mb-card__qr">{qr_svg_fn(public_url + link)}'
                 f'<p>用手机扫码，打开{name}{AIDS[aid]}估算（已选好地区）。<br>{public_url}{link}</p></div>', ""]
     else:
-        out += [f'<p>在线估算：<a href="../../{link}">{AIDS[aid]}估算（{name}）</a>，在本站“救助测算”栏目里。</p>', ""]
-    out += ['<p class="mb-card__notice">以上是根据公开文件整理的说明，不是审批依据。能否享受、享受多少，以乡镇（街道）审核确认为准。</p>',
-            "", "</div>", ""]
+        # The address is known only where the card is opened: a script writes it out in full
+        # (what prints); without scripts the site-relative path stays readable.
+        out += [f'<p class="mb-card__url">用手机打开这个地址，估算{name}{AIDS[aid]}（已选好地区）：<br>'
+                f'<a class="mb-abs" href="../../{link}">{link}</a></p>', ""]
+    out += ["</div>", ""]
     return "\n".join(out)
 
 

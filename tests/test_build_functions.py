@@ -133,3 +133,16 @@ def test_page_url_lock_needs_redirects_for_moved_pages(tmp_path):
     assert '"../../policies/b/" + location.search + location.hash' in page  # keeps #clause and #prefilled answers
     assert 'content="0; url=../../policies/b/"' in page
     assert redirect_page("x/", "y/").count("<a href") == 1
+
+
+def test_card_without_public_address_prints_the_link_not_a_developer_note():
+    """Built without JZ_PUBLIC_URL there is no QR code; the card carries the calculator's address
+    (made absolute by the page's script where it is opened) and no build instructions."""
+    from calculators.params import ParameterSet
+    from case_files import bundle
+    from cards import card_markdown
+
+    params = ParameterSet(bundle())
+    text = card_markdown(params, "changle", "dibao", __import__("datetime").date(2026, 12, 3), "", None)
+    assert 'class="mb-abs" href="../../calculators/dibao/#j=changle"' in text
+    assert "JZ_PUBLIC_URL" not in text and "部署" not in text

@@ -69,14 +69,18 @@ def _pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b", pdf))
 
 
-@pytest.mark.parametrize("card", ["changle-dibao", "changle-tekun", "changle-linshi", "zongyang-dibao", "huaiyuan-dibao", "zhijin-linshi", "zongyang-tekun"])
-def test_mingbai_card_prints_on_one_a4_page(browser, site_url, card):
+def test_every_mingbai_card_prints_on_one_a4_page_at_12pt(browser, site_url, built_site):
+    cards = sorted(p.parent.name for p in (built_site / "cards").glob("*-*/index.html") if "页面已移到" not in p.read_text(encoding="utf-8"))
+    assert len(cards) >= 12  # 4 counties × 3 aids
     page = browser.new_page(viewport={"width": A4_WIDTH_PX, "height": 1123})
-    page.goto(site_url + f"cards/{card}/")
-    page.emulate_media(media="print")
-    assert _pdf_pages(page.pdf(format="A4", print_background=True)) == 1
-    text = page.inner_text("article")
-    assert "不是政府文件" in text and "以乡镇（街道）审核确认为准" in text
+    for card in cards:
+        page.goto(site_url + f"cards/{card}/")
+        page.emulate_media(media="print")
+        text = page.inner_text("article")
+        assert "不是政府文件" in text and "以乡镇（街道）审核确认为准" in text, card
+        assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('.mb-card')).fontSize)") >= 16, card  # 12 pt
+        assert _pdf_pages(page.pdf(format="A4", print_background=True)) == 1, card
+        page.emulate_media(media="screen")
     page.close()
 
 

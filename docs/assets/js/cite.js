@@ -29,6 +29,14 @@
     });
   }
 
+  // 明白卡 built without a public address: print the full address of the link where it was opened.
+  function absoluteLinks() {
+    var links = document.querySelectorAll("a.mb-abs");
+    for (var i = 0; i < links.length; i++) links[i].textContent = links[i].href;
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", absoluteLinks);
+  else absoluteLinks();
+
   function citation(root, heading) {
     var url = location.origin + location.pathname + "#" + heading.id;
     return root.dataset.citeTitle + heading.dataset.cite + "\n" + url;
