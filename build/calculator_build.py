@@ -293,6 +293,42 @@ def render_form(name: str, params: ParameterSet, assets: dict[str, Any], up: str
     )
 
 
+EARLY_START = """(function () {
+  // Start the calculator's worker right after the first frame is painted — before the page and
+  // theme scripts, without delaying the first paint. calc-page.js adopts it (window.__jzEarly)
+  // and replays what arrived meanwhile; if the page script runs first, it calls start() itself.
+  var early = window.__jzEarly = { queue: [], worker: null, t: 0, start: function () {
+    if (early.worker) return early.worker;
+    try {
+      var c = navigator.connection;
+      if (c && c.saveData && !(navigator.serviceWorker && navigator.serviceWorker.controller)) return null; // Data Saver: wait for the tap
+      if (typeof Worker === "undefined" || typeof WebAssembly === "undefined") return null;
+      var base = new URL(ROOT, location.href);
+      var abs = function (p) { return new URL(p, base).href; };
+      var w = new Worker(abs(WORKER), { type: "module" });
+      w.onmessage = w.onerror = function (e) { early.queue.push(e); };
+      w.postMessage({ type: "init", config: CONFIG_EXPR });
+      early.worker = w;
+      early.t = performance.now();
+      return w;
+    } catch (e) {
+      return null; // the page script starts the worker itself
+    }
+  } };
+  requestAnimationFrame(function () { setTimeout(early.start, 0); });
+})();"""
+
+
+def early_start_script(assets: dict[str, Any], up: str) -> str:
+    """The inline ``<head>`` script that starts the worker early (same init as calc-page.js)."""
+    config = ("{ pyodideURL: abs(" + json.dumps(assets["pyodide"]) + "), wheelURL: abs(" + json.dumps(assets["wheel"])
+              + "), paramsURL: abs(" + json.dumps(assets["params"]) + "), stdlibURL: abs(" + json.dumps(assets["stdlib"])
+              + "), lockInfo: " + json.dumps(assets["lockInfo"]) + ", sizes: " + json.dumps(assets["sizes"]) + " }")
+    text = (EARLY_START.replace("ROOT", json.dumps(up or "./")).replace("WORKER", json.dumps(assets["worker"]))
+            .replace("CONFIG_EXPR", config))
+    return f"<script>{text}</script>"
+
+
 def query_reference_md(name: str, params: ParameterSet) -> str:
     """Markdown table of a calculator's link parameters (for campaigns)."""
     from calculators.forms import query_reference

@@ -31,6 +31,7 @@ from calculator_build import (
     CalculatorBuildError,
     jurisdiction_codes_md,
     query_reference_md,
+    early_start_script,
     render_form,
     write_assets,
     write_service_worker,
@@ -146,6 +147,16 @@ def on_page_markdown(markdown, page, config, files):
     return RE_MARKER.sub(replace, markdown)
 
 
+def on_post_page(output, page, config):
+    """Calculator pages: the worker starts from <head> (see calculator_build.EARLY_START)."""
+    script = (_state.get("early") or {}).get(page.url)  # type: ignore[union-attr]
+    if script:
+        charset = re.search(r'<meta charset="[^"]*">', output)
+        at = charset.end() if charset else output.find("<head>") + len("<head>")
+        output = output[:at] + script + output[at:]
+    return output
+
+
 def _policy_page(page) -> PolicyPage | None:
     uri = page.file.src_uri
     if not uri.startswith(POLICY_DIR + "/") or uri.endswith("index.md"):
@@ -160,6 +171,7 @@ def on_page_content(html_text, page, config, files):
     if slots:
         up = "../" * page.url.count("/") if page.url else ""
         form = render_form(slots[0], _state["params"], _state["calc_assets"], up, build_date(), qr=bool(_state["public_url"]))  # type: ignore[arg-type]
+        _state.setdefault("early", {})[page.url] = early_start_script(_state["calc_assets"], up)  # type: ignore[union-attr, index]
         html_text = RE_CALC_SLOT.sub(lambda m: form, html_text)
     policy = _policy_page(page)
     if policy is None:

@@ -349,11 +349,18 @@ function start() {
     fault("浏览器不支持 WebAssembly 或 Web Worker");
     return;
   }
-  try {
-    worker = new Worker(abs(a.worker), { type: "module" });
-  } catch (e) {
-    fault(String(e.message || e));
-    return;
+  // Started from <head> after the first frame (build/calculator_build.py EARLY_START), or now.
+  const early = window.__jzEarly && window.__jzEarly.start() ? window.__jzEarly : null;
+  if (early) {
+    worker = early.worker;
+    box.dataset.startMs = early.t.toFixed(0);
+  } else {
+    try {
+      worker = new Worker(abs(a.worker), { type: "module" });
+    } catch (e) {
+      fault(String(e.message || e));
+      return;
+    }
   }
   worker.onerror = (e) => fault(e.message || "计算程序出错");
   // No news from the download for a while (a stalled mobile network): say so, offer a retry,
@@ -411,6 +418,11 @@ function start() {
       fault(m.message);
     }
   };
+  if (early) {
+    // Replay what the worker said before this script ran, then go on as usual.
+    for (const e of early.queue.splice(0)) (e.type === "error" ? worker.onerror : worker.onmessage)(e);
+    return;
+  }
   worker.postMessage({
     type: "init",
     config: {
