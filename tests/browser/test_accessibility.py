@@ -160,3 +160,22 @@ def test_front_door_looks_right_in_both_modes(browser, site_url, built_site):
             assert b.bounding_box()["height"] >= (60 if elder else 44)
         page.screenshot(path=str(shots / f"home-{'elder' if elder else 'normal'}.png"), full_page=True)
         ctx.close()
+
+
+def test_elder_mode_tables_and_backlinks_are_large(browser, site_url):
+    """长辈版: table text at the large size with finger-sized links; 本条款用于 one link a line
+    (a line never starts with 、)."""
+    ctx = browser.new_context(viewport=SIZES["phone"])
+    page = ctx.new_page()
+    page.goto(site_url)
+    page.click(".elder-toggle")
+    page.goto(site_url + "tables/")
+    assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset table td')).fontSize)") >= 18
+    small = page.eval_on_selector_all(".md-typeset table a", "els => els.filter(e => e.getBoundingClientRect().height < 44).length")
+    assert small == 0
+    page.goto(site_url + "policies/changle-2021-yijian/")
+    links = page.locator(".used-by a")
+    assert links.count() > 5
+    assert page.eval_on_selector_all(".used-by a", "els => els.filter(e => e.getBoundingClientRect().height < 44).length") == 0
+    assert page.eval_on_selector_all(".used-by__sep", "els => els.filter(e => e.offsetParent !== null).length") == 0
+    ctx.close()
