@@ -64,7 +64,7 @@ def check_anchors(pages: dict[str, PolicyPage], lock: dict[str, dict]) -> list[s
     for src, dst in redirects.items():
         if not resolves(dst, now):
             errors.append(f"{LOCK_PATH.name}: 跳转目标不存在 / redirect '{src}' -> '{dst}' points nowhere")
-    for doc, anchors in now.items():
+    for doc, _anchors in now.items():
         locked = set(lock["documents"].get(doc, []))
         for clause in pages[doc].clauses:
             if clause.anchor not in locked:

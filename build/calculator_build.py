@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from calculators.forms import FORMS, Field, Form, jurisdiction_options, visible_keys  # noqa: E402
 from calculators.params import ParameterSet  # noqa: E402
+
 from stdlib_pack import trimmed_stdlib  # noqa: E402
 
 # The stock python_stdlib.zip is replaced by a trimmed, byte-compiled one (build/stdlib_pack.py).

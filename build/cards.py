@@ -14,6 +14,7 @@ from typing import Any
 from calculators.api import calculate
 from calculators.forms import jurisdiction_options, next_steps
 from calculators.params import ParameterSet
+
 from reference_pages import STATUS_MARK, _clause_link, value_text
 
 AIDS = {"dibao": "低保", "tekun": "特困供养", "linshi": "临时救助"}

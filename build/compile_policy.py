@@ -19,14 +19,14 @@ import datetime as dt
 import json
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import unicodedata
-
 import jsonschema
 import yaml
+
 from policy_pages import POLICY_DIR, PolicyPage, load_policy_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -284,7 +284,7 @@ def compile_policy_data(data_dir: Path, docs_dir: Path) -> dict[str, Any]:
         for doc in data.get("documents", []):
             if doc not in pages:
                 problems.append(PolicyDataError(path, line_of(lines, ("documents",)), f"文件“{doc}”不存在 / document '{doc}' is not published"))
-    for doc, page in pages.items():
+    for page in pages.values():
         if page.meta.get("on_expiry") not in (None, "lapse", "last_known"):
             problems.append(PolicyDataError(page.path, 1, "on_expiry 只能是 lapse 或 last_known / on_expiry must be lapse or last_known"))
     if problems:
@@ -349,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.report:
         from calculators.params import ParameterSet
+
         from health import build_date, health_text
 
         print(health_text(ParameterSet(bundle), args.date or build_date()))

@@ -25,18 +25,19 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from calculators.params import ParameterSet
+
 from anchors import check_anchors, read_lock
 from calculator_build import (
     FORMS,
     CalculatorBuildError,
+    early_start_script,
     jurisdiction_codes_md,
     query_reference_md,
-    early_start_script,
     render_form,
     write_assets,
     write_service_worker,
 )
-from calculators.params import ParameterSet
 from cards import AIDS, card_markdown, card_places, cards_index
 from compile_policy import PolicyDataError, compile_policy_data
 from csp import add_csp

@@ -185,7 +185,7 @@ def backlinks(params: ParameterSet) -> dict[str, list[tuple[str, str, str]]]:
             out[ref].append((group, text, url))
 
     by_param: dict[str, set[str]] = {}
-    for j, info in params.jurisdictions.items():
+    for info in params.jurisdictions.values():
         for p, entries in info["parameters"].items():
             for e in entries:
                 if e.get("clause"):

@@ -13,7 +13,7 @@ import re
 from fractions import Fraction
 from typing import Any
 
-from .errors import InputError, MissingParameterError
+from .errors import InputError
 from .params import ParameterSet, Resolved
 
 MAX_MONEY = Fraction(10_000_000)  # yuan; anything larger is a typo

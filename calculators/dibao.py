@@ -67,7 +67,7 @@ def parse_member(raw: Any, i: int) -> dict[str, Any]:
     who = f"第{i + 1}位家庭成员的"
     if not isinstance(raw, dict):
         raise InputError(f"{who}情况没有填写完整。", f)
-    m = {
+    m: dict[str, Any] = {
         "age": integer(raw.get("age"), f"{f}.age", who + "年龄", 0, 120),
         "labour": choice(raw.get("labour", "full"), f"{f}.labour", who + "劳动能力", LABOUR),
         "disability_grade": integer(raw.get("disability_grade", 0) or 0, f"{f}.disability_grade", who + "残疾等级（没有填0）", 0, 4),

@@ -72,8 +72,9 @@ def search_latency(site: Path) -> tuple[float, float]:
     import threading
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import CHROMIUM_ARGS, _QuietHandler
     from playwright.sync_api import expect, sync_playwright
+
+    from conftest import CHROMIUM_ARGS, _QuietHandler
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -134,6 +134,7 @@ class CaseItem(pytest.Item):
     def runtest(self):
         from calculators.api import calculate
         from calculators.params import ParameterSet
+
         from case_files import bundle, check_case
 
         calculator = self.path.parent.name
@@ -148,3 +149,19 @@ class CaseItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, 0, self.name
+
+
+def pytest_collection_modifyitems(config, items):
+    """Group the suite: ``-m unit`` (seconds), ``-m site`` (needs the built site), ``-m node`` (real
+    Pyodide under Node), ``-m browser`` (real Chromium). Markers follow from where a test lives and
+    what it uses, so a new test is grouped without anyone remembering to."""
+    for item in items:
+        path = str(item.fspath)
+        if "/tests/browser/" in path:
+            item.add_marker(pytest.mark.browser)
+        elif path.endswith("test_pyodide_node.py"):
+            item.add_marker(pytest.mark.node)
+        elif "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)
+        else:
+            item.add_marker(pytest.mark.unit)

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from anchors import check_anchors, current_anchors, read_lock, updated_lock
 from policy_pages import PolicyPageError, load_policy_pages, metadata_card, policy_index, read_policy_page
 from search_patch import SearchPatchError, patch_worker_source
@@ -139,8 +140,9 @@ def test_card_without_public_address_prints_the_link_not_a_developer_note():
     """Built without JZ_PUBLIC_URL there is no QR code; the card carries the calculator's address
     (made absolute by the page's script where it is opened) and no build instructions."""
     from calculators.params import ParameterSet
-    from case_files import bundle
+
     from cards import card_markdown
+    from case_files import bundle
 
     params = ParameterSet(bundle())
     text = card_markdown(params, "changle", "dibao", __import__("datetime").date(2026, 12, 3), "", None)

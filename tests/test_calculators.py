@@ -10,11 +10,13 @@ import sys
 from fractions import Fraction
 from pathlib import Path
 
-from calculators.api import calculate
-from calculators.params import ParameterSet
-from case_files import bundle
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from calculators.api import calculate
+from calculators.params import ParameterSet
+
+from case_files import bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 PARAMS = ParameterSet(bundle())

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from calculators.api import calculate
 from calculators.forms import FORMS, run_query
 from calculators.params import ParameterSet
+
 from case_files import bundle
 
 ROOT = Path(__file__).resolve().parent.parent

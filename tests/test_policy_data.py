@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from compile_policy import PolicyDataError, compile_policy_data
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,12 +20,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "build"))
 
-from calculator_build import calculators_wheel, pyodide_version  # noqa: E402
-from stdlib_pack import trimmed_stdlib  # noqa: E402
 from calculators.api import calculate  # noqa: E402
 from calculators.forms import run_query  # noqa: E402
 from calculators.params import ParameterSet  # noqa: E402
+
+from calculator_build import calculators_wheel, pyodide_version  # noqa: E402
 from case_files import CASES, bundle, load_cases  # noqa: E402
+from stdlib_pack import trimmed_stdlib  # noqa: E402
 
 TODAY = "2026-11-23"
 # Form queries as the browser sends them (prefilled-link format): one per calculator and a few errors.

@@ -15,6 +15,7 @@ import pytest
 from calculators.api import calculate
 from calculators.forms import FORMS, run_query, uses
 from calculators.params import ParameterSet
+
 from case_files import CASES, bundle, load_cases
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,6 +10,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+
 from serve import make_server
 
 

@@ -21,8 +21,10 @@ import re
 from fractions import Fraction
 
 import pytest
+
 from calculators.forms import run_query
 from calculators.params import ParameterSet, add_months
+
 from case_files import bundle
 
 PARAMS = ParameterSet(bundle())
@@ -103,7 +105,7 @@ def test_no_value_called_current_past_its_cycle():
 
 
 def test_resident_text_has_no_ids_codes_or_data_notes():
-    for j, on, name, q, r in RUNS:
+    for j, on, name, _q, r in RUNS:
         for text in resident_texts(r):
             assert not ASCII_WORD.search(text), (j, on, name, text)
             for note in NOTES:

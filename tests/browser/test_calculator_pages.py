@@ -7,10 +7,9 @@ tests/cases; the browser must show exactly what the engine computes.
 
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect

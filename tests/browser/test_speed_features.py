@@ -5,9 +5,6 @@ load-on-intent with Data Saver, no Pyodide bytes on policy pages, pre-compressed
 
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import urlparse
-
 from conftest import poll
 from test_calculator_pages import wait_ready, wait_result
 
