@@ -10,7 +10,6 @@ trimmed zip and runs every YAML case in it.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import shutil
@@ -31,7 +30,9 @@ def workload(bundle: dict[str, Any]) -> list[tuple[str, dict[str, str], str]]:
     """Representative form queries for every calculator and place, good and bad."""
     from calculators.forms import FORMS
 
-    today = dt.date.today().isoformat()
+    from health import build_date
+
+    today = build_date().isoformat()
     base = {"area": "rural", "n": "2", "age1": "70", "age2": "30", "wage2": "800", "cur": "1", "kind": "illness",
             "persons": "2", "age": "70", "income": "0", "care": "full_care", "ucons": "20000", "rcons": "12000",
             "std": "600", "stdu": "800", "minwage": "1700", "ustd": "700", "rstd": "600", "med": "9000", "prior": "3000"}
