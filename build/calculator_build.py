@@ -102,6 +102,26 @@ def calculators_wheel(root: Path = ROOT) -> bytes:
     return wheel
 
 
+def cited_clauses(bundle: dict[str, Any]) -> set[str]:
+    """Every clause a result can cite: those behind a parameter value, and those a calculator cites itself."""
+    from calculators.forms import FORMS, uses
+
+    refs = {e["clause"] for j in bundle["jurisdictions"].values() for es in j["parameters"].values() for e in es if e.get("clause")}
+    return refs | {ref for name in FORMS for ref in uses(name)[1]}
+
+
+def browser_bundle(bundle: dict[str, Any]) -> dict[str, Any]:
+    """What the browser needs of the bundle: only the clauses a result can cite (not every clause of
+    every document, which grows with the library, not with the calculators); no staff-only notes."""
+    keep = cited_clauses(bundle)
+    jurisdictions = {
+        j: {**d, "parameters": {p: [{k: v for k, v in e.items() if k != "note"} for e in es] for p, es in d["parameters"].items()}}
+        for j, d in bundle["jurisdictions"].items()
+    }
+    return {**bundle, "jurisdictions": jurisdictions, "clauses": {k: v for k, v in bundle["clauses"].items() if k in keep},
+            "parameters": {p: {k: v for k, v in d.items() if k != "cycle_basis"} for p, d in bundle["parameters"].items()}}
+
+
 def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> dict[str, Any]:
     """Copy/write every calculator asset; return their site-relative URLs and sizes."""
     version = pyodide_version(root)
@@ -128,7 +148,7 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
     wheel = put("calculators", "whl", wheel_bytes)
     stdlib_bytes, stdlib_report = trimmed_stdlib(wheel_bytes, bundle, version)
     stdlib = put("python_stdlib", "zip", stdlib_bytes)
-    params = put("params", "json", json.dumps(bundle, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode())
+    params = put("params", "json", json.dumps(browser_bundle(bundle), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode())
     worker = put("calc-worker", "js", (JS_DIR / "calc-worker.js").read_bytes())
     page = put("calc-page", "js", (JS_DIR / "calc-page.js").read_bytes())
     ours = sizes[Path(wheel).name] + sizes[Path(params).name] + sizes[Path(stdlib).name]

@@ -135,3 +135,21 @@ def test_every_figure_says_which_years_standard_it_rests_on(j):
         assert any(f"{year}年" in t for t in [r["summary"]["sentence"], *r["summary"]["lines"]]), r["summary"]
     if base["origin"] == "none":
         assert r["status"] == "income_line" and r["summary"]["figure"].startswith("收入线")
+
+
+def test_the_trimmed_browser_bundle_gives_the_same_answers():
+    """The browser gets only the clauses a result can cite and no staff notes (build/calculator_build.py
+    browser_bundle): every page-visible answer must be identical to the full bundle's."""
+    import json
+
+    from calculator_build import browser_bundle
+
+    small = ParameterSet(browser_bundle(bundle()))
+    assert len(small.clauses) < len(PARAMS.clauses)
+    for j in PLACES:
+        for on in (dt.date(2021, 12, 1), dt.date(2024, 6, 1), dt.date(2026, 12, 3)):
+            for name, households in HOUSEHOLDS.items():
+                for q in households:
+                    want = run_query(name, {"j": j, **q}, PARAMS, on)
+                    got = run_query(name, {"j": j, **q}, small, on)
+                    assert json.dumps(got, sort_keys=True) == json.dumps(want, sort_keys=True), (j, on, name, q)
