@@ -108,6 +108,10 @@ def num(x: Fraction) -> str:
 
 
 
+def is_number(value: Any) -> bool:
+    return not isinstance(value, bool) and (isinstance(value, int) or (isinstance(value, str) and bool(re.match(r"^\d+(\.\d+)?(/\d+)?$", value))))
+
+
 def cn_date(iso: str | None) -> str:
     """"2021-11-01" → "2021年11月1日" (plain Chinese for residents)."""
     if not iso:
@@ -191,7 +195,7 @@ class Trace:
             self.used[param] = r
             if r.override:
                 self.warn(f"“{r.label}”使用了工作人员假设的值 {r.value}，不是政策规定。")
-            elif r.entry.get("status") in ("secondary", "unverified") and not isinstance(r.value, bool):
+            elif r.entry.get("status") in ("secondary", "unverified") and is_number(r.value):  # rules are not “numbers”
                 group = self.secondary if r.entry["status"] == "secondary" else self.unverified
                 if r.label not in group:
                     group.append(r.label)

@@ -88,7 +88,7 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
 
     # 1. no capacity to work
     why = no_labour_capacity(age, grade, kind, elderly_age, minor_age)
-    extension = t.get("tekun.student_extension")
+    extension = t.get("tekun.student_extension") if school and not why else None
     if why:
         t.step(f"无劳动能力：{why}。", params=("tekun.elderly_age",) if age >= elderly_age else ("tekun.minor_age_limit",) if age < minor_age else ())
     elif school and extension is not None and school in EXTENSION_STAGES.get(str(extension.value), ()) and age < elderly_age:
