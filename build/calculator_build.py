@@ -317,12 +317,13 @@ def render_form(name: str, params: ParameterSet, assets: dict[str, Any], up: str
 EARLY_START = """(function () {
   // Start the calculator's worker right after the first frame is painted — before the page and
   // theme scripts, without delaying the first paint. calc-page.js adopts it (window.__jzEarly)
-  // and replays what arrived meanwhile; if the page script runs first, it calls start() itself.
-  var early = window.__jzEarly = { queue: [], worker: null, t: 0, start: function () {
+  // and replays what arrived meanwhile; if the page script runs first, it calls start(true) itself.
+  // The one place the worker is created: start(true) is the page script asking (after a Data Saver tap).
+  var early = window.__jzEarly = { queue: [], worker: null, t: 0, start: function (asked) {
     if (early.worker) return early.worker;
     try {
       var c = navigator.connection;
-      if (c && c.saveData && !(navigator.serviceWorker && navigator.serviceWorker.controller)) return null; // Data Saver: wait for the tap
+      if (asked !== true && c && c.saveData && !(navigator.serviceWorker && navigator.serviceWorker.controller)) return null; // wait for the tap
       if (typeof Worker === "undefined" || typeof WebAssembly === "undefined") return null;
       var base = new URL(ROOT, location.href);
       var abs = function (p) { return new URL(p, base).href; };

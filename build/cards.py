@@ -51,20 +51,21 @@ def _line(params: ParameterSet, param: str, j: str, on: dt.date, up: str, text: 
 
 def _standards(params: ParameterSet, j: str, today: dt.date, up: str) -> list[str]:
     """Each 低保标准 with its start date; a last-known one is never called current."""
-    lines = []
+    lines: list[str] = []
+    missing: list[str] = []
     for area, area_name in (("urban", "城市"), ("rural", "农村")):
         r = params.resolve(f"dibao.standard.{area}", j, today)
         if r is None:
-            lines.append(f"{area_name}低保标准：本站没有查到")
+            missing.append(area_name)
             continue
         start = dt.date.fromisoformat(r.entry["from"])
         when = f"{start.year}年{start.month}月起执行"
         if not r.current:
             when = f"{start.year}年{start.month}月起，本站查到的最近一次；现在的标准很可能更高"
         lines.append(f"{area_name}低保标准：**{value_text(r.value, r.unit)}**（{when}） {_basis(params, r, up)}")
-    if lines == ["城市低保标准：本站没有查到", "农村低保标准：本站没有查到"]:
+    if not lines:  # neither is known: one line, not two
         return ["城乡低保标准：本站没有查到，请向村（居）委会或乡镇（街道）询问；家庭人均收入低于当地标准的就可以申请。"]
-    return [line + ("，请向村（居）委会或乡镇（街道）询问。" if line.endswith("本站没有查到") else "") for line in lines]
+    return lines + [f"{area}低保标准：本站没有查到，请向村（居）委会或乡镇（街道）询问。" for area in missing]
 
 
 def _how(params: ParameterSet, aid: str, j: str, today: dt.date, up: str) -> list[str]:

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from calculators.api import calculate
-from calculators.forms import FORMS, jurisdiction_options, state_label, uses
+from calculators.forms import FORMS, choice_text, jurisdiction_options, state_label, uses
 from calculators.params import ParameterSet, Resolved
 
 STATUS_MARK = {"verified": "已核实", "secondary": "二手来源 ⚠", "unverified": "未核实 ⚠"}
@@ -116,7 +116,7 @@ def jurisdiction_page(j: str, params: ParameterSet, today: dt.date, up: str = ".
             out.append("")
             for x in chain:
                 for e in params.jurisdictions[x]["parameters"].get(p, []):
-                    shown = "此后本级规定不再适用（用上一级的）" if e.get("lapsed") else value_text(display_value(e["value"], d), d["unit"])
+                    shown = "此后本级规定不再适用（用上一级的）" if e.get("lapsed") else value_text(choice_text(e["value"], d), d["unit"])
                     until = f"，至 {e['until']} 止（文件自身的期限）" if e.get("until") else ""
                     out.append(
                         f"- {e['from']} 起{until}：**{shown}**（{params.name(x)}）· "
@@ -138,13 +138,9 @@ def now_text(r: Resolved | None, d: dict[str, Any], params: ParameterSet) -> str
     if r.outranks:
         where += f"；晚于{params.name(r.outranks)}的规定且更有利，优先适用"
     if r.current:
-        return f"现行：**{value_text(display_value(r.value, d), d['unit'])}**（{where}）"
-    return (f"最近一次查到的：**{value_text(display_value(r.value, d), d['unit'])}**（{where}）。"
+        return f"现行：**{value_text(choice_text(r.value, d), d['unit'])}**（{where}）"
+    return (f"最近一次查到的：**{value_text(choice_text(r.value, d), d['unit'])}**（{where}）。"
             f"{state_label(r.to_dict())}，不当作现行值。")
-
-
-def display_value(value: Any, d: dict[str, Any]) -> Any:
-    return (d.get("choices") or {}).get(value, value) if isinstance(value, str) else value
 
 
 def _cell(params: ParameterSet, p: str, j: str, on: dt.date) -> str:
@@ -154,7 +150,7 @@ def _cell(params: ParameterSet, p: str, j: str, on: dt.date) -> str:
         return "—"
     mark = "" if r.entry.get("status") == "verified" else " ⚠"
     old = "" if r.current else f"（最近一次查到，{r.entry['from'][:7]} 起）"
-    return f"[{value_text(display_value(r.value, d), d['unit'])}{mark}{old}]({j}.md#{param_anchor(p)})"
+    return f"[{value_text(choice_text(r.value, d), d['unit'])}{mark}{old}]({j}.md#{param_anchor(p)})"
 
 
 def comparison_table(params: ParameterSet, today: dt.date) -> str:

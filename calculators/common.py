@@ -186,6 +186,7 @@ class Trace:
         self.warnings: list[str] = []
         self.notes: list[str] = []
         self.bases: dict[str, Basis] = {}
+        self.stale: dict[str, str] = {}  # field → the warning that its figure is only the last known one
         self.secondary: list[str] = []  # labels of numbers found only in reposts
         self.unverified: list[str] = []  # labels of numbers whose source has an open question
 
@@ -228,6 +229,11 @@ class Trace:
                 sources.append(r.entry["source"])
         self.steps.append({"text": text, "formula": formula, "clauses": refs, "sources": sources})
 
+    def warn_stale(self, field: str, text: str) -> None:
+        """A warning that the figure behind ``field`` is only the last known one (the page may say it once, in the summary)."""
+        self.stale[field] = text
+        self.warn(text)
+
     def warn(self, text: str) -> None:
         if text not in self.warnings:
             self.warnings.append(text)
@@ -257,6 +263,7 @@ class Trace:
             "date": self.on.isoformat(),
             **fields,
             "bases": {k: b.to_dict() for k, b in self.bases.items()},
+            "stale_warnings": self.stale,
             "steps": self.steps,
             "notes": self.notes,
             "warnings": self.warnings + self.source_warnings() + [ESTIMATE_NOTE],

@@ -92,8 +92,6 @@ def severe(m: dict[str, Any]) -> bool:
     return (g in (1, 2)) or (g == 3 and t in ("intellectual", "mental")) or m["serious_illness"]
 
 
-may_apply_alone = severe  # the name the form code used
-
 
 def _area_caveat(t: Trace, param: str, area: str) -> str:
     """A sentence when the clause behind ``param`` is written for the other area only."""
@@ -184,7 +182,7 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     assert standard is not None
     t.step(f"低保标准：{basis.phrase()}，每人每月。", params=(std_param,))
     if not basis.current:
-        t.warn(f"{basis.phrase()}：{STALE_HINT}。当地现在的标准只要高于 {yuan(line)} 元，您家就可能符合低保条件。")
+        t.warn_stale("standard", f"{basis.phrase()}：{STALE_HINT}。当地现在的标准只要高于 {yuan(line)} 元，您家就可能符合低保条件。")
     deduction, per_capita = _per_capita(total, worker_wages, ratio, standard, n)
     if workers and ratio is not None:
         caveat = _area_caveat(t, "dibao.employment_deduction_ratio", area)

@@ -354,6 +354,7 @@ def _fmt_status(result: dict[str, Any]) -> dict[str, Any]:
     on = dt.date.fromisoformat(result["date"])
     when = f"按 {on.year}年{on.month}月{on.day}日 的政策估算。"
     lines: list[str] = []
+    said: list[str] = []  # the fields whose "last known" warning the summary already says
     if c == "dibao":
         amount, pc, std, line = result["monthly_amount"], result["per_capita_income"], result["standard"], result["income_line"]
         stale = _stale_line(result, "standard")
@@ -390,10 +391,12 @@ def _fmt_status(result: dict[str, Any]) -> dict[str, Any]:
                    "sentence": f"家庭月人均收入 {pc} 元，不低于{place}低保标准 {std} 元。家里情况有变化，或遇到大病、急难，可以再看看临时救助。"}
         if stale:
             lines.insert(0, stale)
+            said.append("standard")
     elif c == "tekun":
         amount = result.get("monthly_amount")
         figure = f"每月不低于 {amount} 元" if amount else "金额看当地标准"
-        stale = _stale_line(result, "standard") or _stale_line(result, "min_wage")
+        stale_field = "standard" if _stale_line(result, "standard") else "min_wage"
+        stale = _stale_line(result, stale_field)
         if s == "eligible":
             out = {"tone": "yes", "headline": "可能符合特困供养条件", "figure": figure,
                    "sentence": "按您填写的情况，同时具备无劳动能力、无生活来源、无法定义务人（或其无能力履行）三个条件"
@@ -411,6 +414,7 @@ def _fmt_status(result: dict[str, Any]) -> dict[str, Any]:
             lines.append(f"供养标准每月不低于：{result['formula']}。")
         if stale and amount:
             lines.insert(0, stale)
+            said.append(stale_field)
     elif c == "linshi":
         if s == "range":
             out = {"tone": "maybe", "headline": "遇到这类困难，可以申请临时救助", "figure": f"约 {result['min_amount']}—{result['max_amount']} 元",
@@ -419,6 +423,7 @@ def _fmt_status(result: dict[str, Any]) -> dict[str, Any]:
             stale = _stale_line(result, "standard_urban")
             if stale:
                 lines.append(stale)
+                said.append("standard_urban")
         elif s == "multiples_only":
             out = {"tone": "maybe", "headline": "遇到这类困难，可以申请临时救助",
                    "figure": f"城市低保标准的 {result['min_multiple']}—{result['max_multiple']} 倍",
@@ -434,7 +439,7 @@ def _fmt_status(result: dict[str, Any]) -> dict[str, Any]:
         ok = result.get("complies")
         out = {"tone": "yes" if ok else "no", "headline": "符合挂钩要求" if ok else "有不符合的项目",
                "figure": "符合" if ok else "不符合", "sentence": "按文件规定的比例核查低保标准，逐项结果见下方计算过程。"}
-    return {**out, "lines": lines, "when": when}
+    return {**out, "lines": lines, "when": when, "stale_said": said}
 
 
 # Parameters read by ``next_steps`` (for dibao, tekun and linshi).
@@ -510,6 +515,11 @@ STATUS = {
 }
 
 
+def choice_text(value: Any, definition: dict[str, Any]) -> Any:
+    """A ``choice`` parameter's value in words (its definition's ``choices``); other values unchanged."""
+    return (definition.get("choices") or {}).get(value, value) if isinstance(value, str) else value
+
+
 def state_label(p: dict[str, Any]) -> str:
     """"" for a current value; otherwise why it is only the last known one, in plain words."""
     if p.get("state") != "last_known" or not p.get("stale_since"):
@@ -531,11 +541,11 @@ def shown_parameters(parameters: list[dict[str, Any]], params: ParameterSet | No
     out = []
     for p in parameters:
         v = p["value"]
-        choices = ((params.definitions.get(p["id"]) or {}).get("choices") or {}) if params else {}
+        definition = (params.definitions.get(p["id"]) or {}) if params else {}
         if isinstance(v, bool):
             display = "是" if v else "否"
-        elif v in choices:
-            display = str(choices[v])
+        elif choice_text(v, definition) != v:
+            display = str(choice_text(v, definition))
         else:
             display = f"{v}{UNITS.get(p['unit'], '')}"
         shown = {k: val for k, val in p.items() if k != "note"}
@@ -563,11 +573,9 @@ def run_query(name: str, query: dict[str, str], params: ParameterSet, today: dt.
     clauses.update({ref: params.clauses[ref] for s in steps for ref in s["clauses"] if ref in params.clauses})
     clauses.update({p["clause"]: params.clauses[p["clause"]] for p in result["parameters"] if p.get("clause") in params.clauses})
     summary = _fmt_status(result)
-    warnings = result["warnings"]
-    for field in ("standard", "standard_urban"):  # said once, in the summary, is enough on the page
-        b = (result.get("bases") or {}).get(field)
-        if b and _stale_line(result, field) and any("本站查到的最近一次" in line for line in summary["lines"]):
-            warnings = [w for w in warnings if not (b["label"] in w and "现在的标准很可能已经提高" in w)]
+    # A figure's "last known" warning is said once on the page: in the summary, when the summary says it.
+    repeated = {result["stale_warnings"][f] for f in summary.pop("stale_said") if f in result["stale_warnings"]}
+    warnings = [w for w in result["warnings"] if w not in repeated]
     return {
         **result,
         "warnings": warnings,

@@ -96,7 +96,7 @@ def _range(t: Trace, request: dict[str, Any], kind: str, lo: Any, hi: Any, field
         return
     t.step(f"城市低保月标准：{std.phrase()}。", params=("dibao.standard.urban",))
     if not std.current:
-        t.warn(f"{std.phrase()}：{STALE_HINT}，按现在的标准算，范围也会更高。")
+        t.warn_stale("standard_urban", f"{std.phrase()}：{STALE_HINT}，按现在的标准算，范围也会更高。")
     low, high = lo * std.amount, hi * std.amount
     t.step(
         f"{KINDS[kind]}：按城市低保月标准的 {num(lo)}—{num(hi)} 倍，约 {yuan(low)}—{yuan(high)} 元。"

@@ -203,7 +203,3 @@ class ParameterSet:
                     found = Resolved(up.param, up.value, up.jurisdiction, up.entry, up.label, up.unit, state=up.state,
                                      stale_since=up.stale_since, stale_reason=up.stale_reason, outranks=found.jurisdiction)
         return found
-
-    def history(self, param: str, jurisdiction: str) -> list[tuple[str, dict[str, Any]]]:
-        """Every entry of ``param`` along the chain, county first: [(jurisdiction, entry)]."""
-        return [(j, e) for j in self.chain(jurisdiction) for e in self.jurisdictions[j]["parameters"].get(param, [])]

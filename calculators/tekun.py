@@ -115,7 +115,7 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     else:
         t.step(f"{AREAS[area]}低保标准：{basis.phrase()}。", params=(f"dibao.standard.{area}",))
         if not basis.current:
-            t.warn(f"{basis.phrase()}：{STALE_HINT}，按现在的标准算，供养标准也会更高。")
+            t.warn_stale("standard", f"{basis.phrase()}：{STALE_HINT}，按现在的标准算，供养标准也会更高。")
         if income < standard:
             t.step(f"本人月收入 {yuan(income)} 元低于低保标准，属于无生活来源（财产情况另行核查）。")
         elif not basis.current:
@@ -184,7 +184,7 @@ def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str
         params=(care_param, "min_wage.monthly"),
     )
     if not wage.current:
-        t.warn(f"最低工资用的是{wage.phrase()}，{STALE_HINT}。")
+        t.warn_stale("min_wage", f"最低工资用的是{wage.phrase()}，{STALE_HINT}。")
     total = basic + care_amount
     t.step(f"特困供养标准每月不低于 {yuan(basic)} + {yuan(care_amount)} = {yuan(total)} 元。", formula="基本生活标准 + 照料护理标准")
     fields.update(monthly_amount=yuan(total), care=yuan(care_amount), amounts_current=bool(current and wage.current))

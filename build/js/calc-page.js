@@ -343,25 +343,19 @@ function serviceWorker() {
 }
 
 function start() {
-  const a = cfg.assets;
-  box.dataset.startMs = performance.now().toFixed(0); // for scripts/bench.py
   if (typeof Worker === "undefined" || typeof WebAssembly === "undefined") {
     fault("浏览器不支持 WebAssembly 或 Web Worker");
     return;
   }
-  // Started from <head> after the first frame (build/calculator_build.py EARLY_START), or now.
-  const early = window.__jzEarly && window.__jzEarly.start() ? window.__jzEarly : null;
-  if (early) {
-    worker = early.worker;
-    box.dataset.startMs = early.t.toFixed(0);
-  } else {
-    try {
-      worker = new Worker(abs(a.worker), { type: "module" });
-    } catch (e) {
-      fault(String(e.message || e));
-      return;
-    }
+  // The worker is created by the <head> script of the page (build/calculator_build.py EARLY_START),
+  // right after the first paint, or now if this script runs first.
+  const early = window.__jzEarly;
+  worker = early && early.start(true);
+  if (!worker) {
+    fault("计算程序无法启动");
+    return;
   }
+  box.dataset.startMs = early.t.toFixed(0); // for scripts/bench.py
   worker.onerror = (e) => fault(e.message || "计算程序出错");
   // No news from the download for a while (a stalled mobile network): say so, offer a retry,
   // keep waiting — it may still finish.
@@ -418,22 +412,8 @@ function start() {
       fault(m.message);
     }
   };
-  if (early) {
-    // Replay what the worker said before this script ran, then go on as usual.
-    for (const e of early.queue.splice(0)) (e.type === "error" ? worker.onerror : worker.onmessage)(e);
-    return;
-  }
-  worker.postMessage({
-    type: "init",
-    config: {
-      pyodideURL: abs(a.pyodide),
-      wheelURL: abs(a.wheel),
-      paramsURL: abs(a.params),
-      stdlibURL: abs(a.stdlib),
-      lockInfo: a.lockInfo,
-      sizes: a.sizes,
-    },
-  });
+  // Replay what the worker said before this script took over, then go on as usual.
+  for (const e of early.queue.splice(0)) (e.type === "error" ? worker.onerror : worker.onmessage)(e);
 }
 
 // ------------------------------------------------------------------ events

@@ -26,6 +26,13 @@ PAGES = {
     "performance": "about/performance/",
 }
 SIZES = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, "height": 800}}
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def assert_no_serious_violations(page) -> None:
+    result = Axe().run(page, options=WCAG)
+    bad = [v for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, result.generate_report()
 
 
 @pytest.mark.parametrize("size", list(SIZES))
@@ -36,9 +43,7 @@ def test_no_serious_axe_violations(browser, site_url, name, size):
     if name.startswith("calculator"):
         wait_ready(page)
         page.wait_for_selector(".jz-summary, .jz-prompt")
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
-    bad = [v for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert not bad, result.generate_report()
+    assert_no_serious_violations(page)
     page.close()
 
 
@@ -129,9 +134,7 @@ def test_elder_mode_has_no_serious_axe_violations(browser, site_url, name):
     if name.startswith("calculator"):
         wait_ready(page)
         page.wait_for_selector(".jz-summary")
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
-    bad = [v for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert not bad, result.generate_report()
+    assert_no_serious_violations(page)
     ctx.close()
 
 
