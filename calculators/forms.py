@@ -90,7 +90,7 @@ class Form:
 
 
 JURISDICTION = Field("j", "jurisdiction", "您家在哪个县（市、区）", "jurisdiction",
-                     "选“其他地区”时，请自己填写当地的标准。")
+                     "选“其他地区”时按全国性规定估算；知道当地标准的，可以在下面填上。")
 DATE = Field("date", "date", "按哪一天的政策计算", "date",
              "默认今天。工作人员核对以往的决定时可以改。", group="staff")
 AREA = Field("area", "area", "按城市还是农村标准", "choice",
