@@ -44,7 +44,7 @@ from csp import add_csp
 from health import build_date, health_markdown
 from page_urls import check_pages, record_pages, write_redirects
 from page_urls import read_lock as read_page_lock
-from policy_pages import POLICY_DIR, PolicyPage, load_policy_pages, metadata_card, policy_index
+from policy_pages import POLICY_DIR, PolicyPage, PolicyPageError, fill_nav, load_policy_pages, metadata_card, policy_index
 from precompress import precompress
 from qr import qr_svg
 from reference_pages import backlinks, comparison_table, jurisdiction_page, quick_tables
@@ -71,6 +71,10 @@ def on_config(config):
     if errors:
         raise PluginError("锚点检查未通过 / anchor check failed:\n" + "\n".join(errors))
     _state["pages"] = pages
+    try:
+        fill_nav(config["nav"], pages)  # the 政策文件 section comes from the pages' front matter
+    except PolicyPageError as exc:
+        raise PluginError(str(exc)) from exc
     _state["redirects"] = lock["redirects"]
     try:
         _state["policy_data"] = compile_policy_data(Path(config["docs_dir"]).parent / "policy_data", docs)

@@ -203,6 +203,48 @@ def policy_index(pages: dict[str, PolicyPage]) -> str:
     return "\n".join(out)
 
 
+NAV_GROUP_OVER = 12  # more documents than this: the nav groups them by place
+
+
+def nav_label(page: PolicyPage) -> str:
+    """The short nav entry: front matter ``nav_title``, else place + kind (枞阳县行动方案)."""
+    meta = page.meta
+    if meta.get("nav_title"):
+        return str(meta["nav_title"])
+    place = str(meta["jurisdiction"]).split("（")[0]
+    return f"{place}{meta['kind']}"
+
+
+def _date_key(page: PolicyPage) -> tuple[int, str, str]:
+    d = page.meta.get("date")
+    text = d.isoformat() if isinstance(d, dt.date) else str(d or "")
+    return (0 if text else 1, text, page.doc_id)
+
+
+def policy_nav(pages: dict[str, PolicyPage]) -> list[Any]:
+    """Nav entries for the policy pages, from their front matter: oldest first, undated last;
+    grouped by place once there are more than ``NAV_GROUP_OVER``."""
+    docs = sorted(pages.values(), key=_date_key)
+    if len(docs) <= NAV_GROUP_OVER:
+        return [{nav_label(p): f"{POLICY_DIR}/{p.doc_id}.md"} for p in docs]
+    groups: dict[str, list[Any]] = {}
+    for p in sorted(docs, key=lambda p: (str(p.meta["jurisdiction"]), _date_key(p))):
+        groups.setdefault(str(p.meta["jurisdiction"]).split("（")[0], []).append({nav_label(p): f"{POLICY_DIR}/{p.doc_id}.md"})
+    return [{place: entries} for place, entries in groups.items()]
+
+
+def fill_nav(nav: list[Any], pages: dict[str, PolicyPage]) -> list[Any]:
+    """Put the policy pages into the nav section that starts with ``policies/index.md``."""
+    index = f"{POLICY_DIR}/index.md"
+    for item in nav:
+        if isinstance(item, dict):
+            for _label, section in item.items():
+                if isinstance(section, list) and section and section[0] == index:
+                    section[1:] = policy_nav(pages)
+                    return nav
+    raise PolicyPageError(f"mkdocs.yml 的 nav 里没有以 {index} 开头的一节 / no nav section starts with {index}")
+
+
 def topic_slug(topic: str) -> str:
     return {
         "低保": "dibao",

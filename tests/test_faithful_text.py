@@ -5,14 +5,15 @@ Both sides are normalised the same way: Unicode NFKC (full/half-width
 punctuation), all whitespace removed, markup removed.  What is not compared is
 listed here, each with its reason, so the check stays exact:
 
-* page furniture in the source (listed per document in
-  ``build/seed_catalogue.yaml`` → ``furniture``: scraped headers, view
-  counters, a duplicated summary), which the import drops;
+* page furniture in the source (listed in each page's front matter →
+  ``furniture`` by ``build/add_document.py``: scraped headers, view counters,
+  a duplicated summary), which the import drops;
 * Markdown markers in the source extraction (leading ``#``, a ``---`` rule);
 * on the site: the metadata card, editor's notes and permalink symbols, which
   are ours and visibly marked;
-* 怀远's table header row (序号 工作任务 工作要求 工作目标 完成时限): on the
-  site its three value labels are repeated on every row (``<dt>``) instead.
+* a table's header row (front matter ``table_header``, e.g. 怀远's 序号 工作任务
+  工作要求 工作目标 完成时限): on the site its value labels are repeated on
+  every row (``<dt>``) instead.
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
+
+from add_document import read_source
+from policy_pages import load_policy_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "tests" / "sources"
-CATALOGUE = yaml.safe_load((ROOT / "build" / "seed_catalogue.yaml").read_text(encoding="utf-8"))
-
-HUAIYUAN_HEADER = ["序号", "工作任务", "工作要求", "工作目标", "完成时限"]
+PAGES = load_policy_pages(ROOT / "docs")
 
 
 def normalise(text: str) -> str:
@@ -80,10 +81,9 @@ def published_text(html: str, skip_dt: bool) -> str:
     return normalise("".join(parser.parts))
 
 
-def source_text(doc_id: str) -> str:
-    entry = CATALOGUE[doc_id]
-    lines = (SOURCES / entry["source_file"]).read_text(encoding="utf-8-sig").splitlines()
-    furniture = set(entry.get("furniture", []))
+def source_text(meta: dict) -> str:
+    lines, _ = read_source(SOURCES / meta["source_file"])
+    furniture = set(meta.get("furniture", []))
     kept = []
     for line in lines:
         s = line.strip()
@@ -91,8 +91,8 @@ def source_text(doc_id: str) -> str:
             continue
         kept.append(re.sub(r"^#+\s*", "", s))
     text = "\n".join(kept)
-    if doc_id == "huaiyuan-2023-qingdan":
-        header = "\n".join(HUAIYUAN_HEADER)
+    if meta.get("table_header"):
+        header = "\n".join(meta["table_header"])
         assert header in text
         text = text.replace(header, "", 1)
     return normalise(text)
@@ -103,19 +103,20 @@ def first_difference(a: str, b: str) -> str:
     return f"first difference at {i}:\n source: …{a[max(0, i - 30):i + 40]}…\n   site: …{b[max(0, i - 30):i + 40]}…"
 
 
-@pytest.mark.parametrize("doc_id", sorted(CATALOGUE))
+@pytest.mark.parametrize("doc_id", sorted(PAGES))
 def test_published_text_equals_source(doc_id, built_site):
+    meta = PAGES[doc_id].meta
     html = (built_site / "policies" / doc_id / "index.html").read_text(encoding="utf-8")
-    site = published_text(html, skip_dt=doc_id == "huaiyuan-2023-qingdan")
-    source = source_text(doc_id)
+    site = published_text(html, skip_dt=bool(meta.get("table_header")))
+    source = source_text(meta)
     assert site == source, first_difference(source, site)
 
 
 def test_every_furniture_line_exists_in_its_source():
     # A furniture entry that matches nothing would silently stop protecting us.
-    for doc_id, entry in CATALOGUE.items():
-        lines = {ln.strip() for ln in (SOURCES / entry["source_file"]).read_text(encoding="utf-8").splitlines()}
-        for f in entry.get("furniture", []):
+    for doc_id, page in PAGES.items():
+        lines = {ln.strip() for ln in read_source(SOURCES / page.meta["source_file"])[0]}
+        for f in page.meta.get("furniture", []):
             assert f in lines, (doc_id, f)
 
 

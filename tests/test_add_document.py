@@ -1,0 +1,267 @@
+# SPDX-License-Identifier: MIT
+"""build/add_document.py and build/add_jurisdiction.py: one command, rules not per-document code.
+
+The five published pages are the reference: importing their sources again must give the
+same pages byte for byte (same text, same anchors).  The other tests feed the rules the
+shapes county staff actually have: a 第X条 办法, a .docx with a table, a saved portal page.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from add_document import (
+    import_document,
+    import_lines,
+    join_broken_lines,
+    main,
+    read_source,
+    register_document,
+)
+from add_jurisdiction import add_jurisdiction
+from policy_pages import load_policy_pages, policy_nav, read_policy_page
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "tests" / "sources"
+PAGES = load_policy_pages(ROOT / "docs")
+
+
+@pytest.mark.parametrize("doc_id", sorted(PAGES))
+def test_reimport_gives_the_published_page(doc_id):
+    page = PAGES[doc_id]
+    text, _ = import_document(SOURCES / page.meta["source_file"], doc_id, page.meta["county"],
+                              overrides_path=SOURCES / f"{doc_id}.yaml")
+    assert text == page.path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("doc_id", sorted(PAGES))
+def test_fresh_import_reads_the_facts_the_text_states(doc_id, tmp_path):
+    """Without the hand-kept front matter, the rules alone find the same body and the printed facts."""
+    page = PAGES[doc_id]
+    text, imp = import_document(SOURCES / page.meta["source_file"], doc_id, page.meta["county"], out_dir=tmp_path,
+                                overrides_path=SOURCES / f"{doc_id}.yaml")
+    published = page.path.read_text(encoding="utf-8")
+    assert text.split("\n---\n", 1)[1] == published.split("\n---\n", 1)[1]
+    (tmp_path / f"{doc_id}.md").write_text(text, encoding="utf-8")
+    fresh = read_policy_page(tmp_path / f"{doc_id}.md")  # a valid page: every required field present
+    assert [c.anchor for c in fresh.clauses] == [c.anchor for c in page.clauses]
+    # 文号, date and 索引号 where the source prints them (the masthead, the portal table, the signature).
+    for key in ("doc_number", "index_number"):
+        assert fresh.meta.get(key) == page.meta.get(key), key
+    if isinstance(page.meta["date"], dt.date):
+        assert fresh.meta["date"] == page.meta["date"]
+    assert fresh.meta.get("furniture", []) == page.meta.get("furniture", []) == imp.furniture
+
+
+def test_portal_furniture_is_dropped_and_read():
+    # 织金's page as saved from the county portal: the info bar and the 信息公开 table are not text,
+    # but the table says 文号 织府办〔2023〕43号, 是否有效：是, 生成日期 2023-08-09.
+    page = PAGES["zhijin-2023-fengong"]
+    imp = import_lines(read_source(SOURCES / page.meta["source_file"])[0])
+    assert len(imp.furniture) == 5
+    assert imp.meta["doc_number"] == "织府办〔2023〕43号"
+    assert imp.meta["date"] == dt.date(2023, 8, 9)
+    assert imp.meta["validity"] == "有效（原页面标注“是否有效：是”）"
+    assert imp.meta["index_number"] == "000014349/2023-2689022"
+    assert imp.meta["issuer"] == "织金县人民政府办公室"  # the signature above the date
+
+
+def test_plan_attached_to_a_notice_gets_its_own_heading():
+    # 织金: the plan's title is split over two lines in the source and followed by its preamble;
+    # it must be one heading (#plan) and the preamble a paragraph, not one long heading.
+    body = PAGES["zhijin-2023-fengong"].path.read_text(encoding="utf-8")
+    assert "## 织金县贯彻落实《毕节市改革完善社会救助制度的若干措施》责任分工方案 {#plan}\n\n为深入贯彻落实" in body
+
+
+def test_lines_broken_by_the_extraction_are_rejoined():
+    lines = [
+        "为贯彻落实有关决策部署，根据《中共中央",  # an open bracket continues
+        "国务院关于打赢脱贫攻坚战三年行动的指导意见》和",  # a connective continues
+        "XX省扶贫开发办公室",
+        "关于印发的通知》等有关规定，制定本方案。",  # closes a bracket it did not open
+        "一、工作目标",
+        "柘阳县民政局",  # a signature line is short and complete: stays
+        "柘阳县财政局",
+        "2021年9月18日",
+    ]
+    assert join_broken_lines(lines, protect=0) == [
+        "为贯彻落实有关决策部署，根据《中共中央国务院关于打赢脱贫攻坚战三年行动的指导意见》和XX省扶贫开发办公室关于印发的通知》等有关规定，制定本方案。",
+        "一、工作目标",
+        "柘阳县民政局",
+        "柘阳县财政局",
+        "2021年9月18日",
+    ]
+
+
+ARTICLES = """某某县最低生活保障审核确认办法（样例）
+某民发〔2025〕7号
+第一章　总则
+第一条　为规范最低生活保障审核确认工作，根据有关规定，制定本办法。
+第二条　本办法适用于本县户籍居民。
+第二章　审核确认
+第三条　申请最低生活保障，按照下列程序办理：
+（一）申请。由共同生活的家庭成员向户籍所在地乡镇人民政府提出。
+（二）审核。乡镇人民政府自受理之日起30个工作日内完成审核。
+第四条　本办法自2025年7月1日起施行。
+某某县民政局
+2025年6月20日
+"""
+
+
+def test_article_family_chapters_articles_and_items():
+    imp = import_lines(ARTICLES.splitlines())
+    headings = [ln for ln in imp.body.splitlines() if ln.startswith("#")]
+    assert headings[0].startswith("# 某某县最低生活保障审核确认办法（样例） {#title}")
+    assert '## 第一章　总则 {#ch1 data-cite="第一章"}' in headings
+    assert '### 第一条 {#art1 data-cite="第一条"}' in headings  # the article number heads it, its text follows
+    assert '## 第二章　审核确认 {#ch2 data-cite="第二章"}' in headings
+    assert '#### （一）申请。 {#art3-1 data-cite="第三条第（一）项"}' in headings
+    assert '#### （二）审核。 {#art3-2 data-cite="第三条第（二）项"}' in headings
+    assert "乡镇人民政府自受理之日起30个工作日内完成审核。" in imp.body
+    assert imp.meta["doc_number"] == "某民发〔2025〕7号"  # the masthead line under the title is a 文号
+    assert imp.meta["date"] == dt.date(2025, 6, 20)
+    assert imp.meta["issuer"] == "某某县民政局"
+    assert imp.meta["kind"] == "办法"
+
+
+def test_docx_with_a_table(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("某某县2025年社会救助重点工作任务清单")
+    table = d.add_table(rows=3, cols=4)
+    for r, cells in enumerate([["序号", "工作任务", "工作要求", "完成时限"],
+                               ["1", "落实低保扩围", "将符合条件人员全部纳入低保范围。", "6月底前"],
+                               ["2", "提升临时救助效能", "小金额先行救助。", ""]]):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    path = tmp_path / "qingdan.docx"
+    d.save(str(path))
+    imp = import_lines(read_source(path)[0])
+    assert imp.table_header == ["序号", "工作任务", "工作要求", "完成时限"]
+    assert '## 1 落实低保扩围 {#task-1 data-cite="第1项"}' in imp.body
+    assert "<dt>工作要求</dt><dd>将符合条件人员全部纳入低保范围。</dd>" in imp.body
+    assert '<dt>完成时限</dt><dd><span class="editor-note">（原表此栏空白）</span></dd>' in imp.body  # an empty cell says so
+    assert imp.meta["date"] == 2025 and any("年份" in r for r in imp.review)
+
+
+PORTAL_PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<meta name="ArticleTitle" content="某某县民政局关于调整城乡最低生活保障标准的通知">
+<meta name="PubDate" content="2025-07-02 09:30">
+<title>某某县民政局关于调整城乡最低生活保障标准的通知_某某县人民政府</title></head>
+<body><nav><a>首页</a><a>政务公开</a></nav>
+<div class="crumbs">当前位置：首页 &gt; 政务公开</div>
+<table class="xxgk"><tr><td>索 引 号：</td><td>11340000/2025-00123</td><td>信息分类：</td><td>通知</td></tr>
+<tr><td>文　　号：</td><td>某民〔2025〕12号</td><td>是否有效：</td><td>是</td></tr></table>
+<div class="article"><h1>某某县民政局关于调整城乡最低生活保障标准的通知</h1>
+<p>时间：2025-07-02 来源：县民政局 浏览量：88次</p>
+<p>各乡镇人民政府：</p>
+<p>一、调整标准。城市低保标准调整为每人每月800元，农村低保标准调整为每人每月620元。</p>
+<p>二、执行时间。自2025年7月1日起执行。</p>
+<p>某某县民政局</p><p>2025年6月28日</p></div>
+<footer>主办单位：某某县人民政府 皖ICP备00000000号</footer>
+<p>【打印】 【关闭】</p>
+</body></html>"""
+
+
+def test_saved_portal_page(tmp_path):
+    path = tmp_path / "notice.html"
+    path.write_text(PORTAL_PAGE, encoding="utf-8")
+    lines, page_meta = read_source(path)
+    imp = import_lines(lines, page_meta=page_meta)
+    assert imp.body.startswith("# 某某县民政局关于调整城乡最低生活保障标准的通知 {#title}")
+    assert "首页" not in imp.body and "浏览量" not in imp.body and "打印" not in imp.body  # menus, info bar, footer
+    assert '## 一、调整标准。 {#s1 data-cite="一、"}' in imp.body
+    assert "城市低保标准调整为每人每月800元" in imp.body
+    assert imp.meta["date"] == dt.date(2025, 6, 28)  # the signed date, not the publication time
+    assert imp.meta["issuer"] == "某某县民政局"
+
+
+def test_overrides_are_data(tmp_path):
+    lines = ["某某县临时救助实施细则", "一、总则", "（一）适用范围。本细则适用于本县。", "扫码关注我们"]
+    imp = import_lines(lines, {"furniture": ["扫码关注我们"],
+                               "editor_notes": [{"after": "适用范围", "text": "原文如此。"}]})
+    assert "扫码关注我们" not in imp.body and imp.furniture == ["扫码关注我们"]
+    assert "<strong>编者注</strong>　原文如此。" in imp.body
+
+
+def test_cli_writes_a_page_and_refuses_bad_input(tmp_path, capsys):
+    src = tmp_path / "banfa.txt"
+    src.write_text(ARTICLES, encoding="gb18030")  # a file saved on a Chinese Windows desktop
+    out = tmp_path / "policies"
+    assert main([str(src), "--id", "sample-2025-banfa", "--jurisdiction", "changle", "--out", str(out), "--no-lock"]) == 0
+    page = read_policy_page(out / "sample-2025-banfa.md")
+    assert page.meta["county"] == "changle" and page.meta["jurisdiction"] == "昌乐县（山东省潍坊市）"
+    assert page.meta["doc_number"] == "某民发〔2025〕7号"
+    assert "art3-2" in [c.anchor for c in page.clauses]
+    printed = capsys.readouterr().out
+    assert "已写入" in printed
+    # Again without --force: refused, the page is not overwritten.
+    assert main([str(src), "--id", "sample-2025-banfa", "--jurisdiction", "changle", "--out", str(out), "--no-lock"]) == 2
+    assert "已存在" in capsys.readouterr().err
+    assert main([str(src), "--id", "Bad ID", "--jurisdiction", "changle", "--out", str(out)]) == 2
+    assert "小写字母" in capsys.readouterr().err
+    assert main([str(src), "--id", "sample-2025-x", "--jurisdiction", "nowhere", "--out", str(out)]) == 2
+    assert "add_jurisdiction.py nowhere" in capsys.readouterr().err
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    assert main([str(pdf), "--id", "sample-2025-y", "--jurisdiction", "changle", "--out", str(out)]) == 2
+    assert ".docx" in capsys.readouterr().err
+
+
+def test_new_place_scaffold_lists_what_is_missing(tmp_path):
+    for name in ("national", "anhui"):
+        (tmp_path / f"{name}.yaml").write_text((ROOT / "policy_data" / "jurisdictions" / f"{name}.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    path = add_jurisdiction("suzhou-ah", "宿州市", "anhui", "city", tmp_path)
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    assert data == {"id": "suzhou-ah", "name": "宿州市", "level": "city", "parent": "anhui", "documents": [], "parameters": {}}
+    assert "dibao.standard.urban: 城市低保标准" in text  # the comment says what residents lack without it
+    with pytest.raises(ValueError, match="已存在"):
+        add_jurisdiction("suzhou-ah", "宿州市", "anhui", "city", tmp_path)
+    with pytest.raises(ValueError, match="上级地区"):
+        add_jurisdiction("xiao", "萧县", "suzhou-x", "county", tmp_path)
+    assert register_document(path, "suzhou-2025-tongzhi")
+    assert not register_document(path, "suzhou-2025-tongzhi")  # once
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["documents"] == ["suzhou-2025-tongzhi"]
+
+
+def test_nav_comes_from_front_matter():
+    nav = policy_nav(PAGES)
+    assert nav[0] == {"枞阳县行动方案": "policies/zongyang-2021-fangan.md"}  # place + kind, oldest first
+    assert nav[-1] == {"XX民政局实施方案（范本）": "policies/xx-mzj-doudi-fangan.md"}  # undated last, nav_title kept
+    assert len(nav) == len(PAGES)
+
+
+def _code_strings(path: Path) -> list[str]:
+    """String literals in a module, docstrings excluded (an example in a docstring is not a rule)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                  if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef))
+                  and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
+
+
+def test_no_document_or_place_id_in_generator_code():
+    # A document id anywhere in a literal; a place id as a whole literal or before #, .yaml, .md
+    # ("template" the place, not <template> the HTML tag).
+    places = {p.stem for p in (ROOT / "policy_data" / "jurisdictions").glob("*.yaml")} - {"national", "other"}
+    docs = re.compile(r"(?<![a-z0-9-])(" + "|".join(sorted(PAGES)) + r")(?![a-z0-9-])")
+    place = re.compile(r"(?<![a-z0-9-])(" + "|".join(sorted(places)) + r")(?=#|\.yaml|\.md|$)")
+    for path in list((ROOT / "build").glob("*.py")) + list((ROOT / "calculators").rglob("*.py")):
+        strings = _code_strings(path)
+        found = sorted({m.group(1) for s in strings for m in docs.finditer(s)}
+                       | {s for s in strings if s in places} | {m.group(1) for s in strings for m in place.finditer(s)})
+        assert not found, f"{path.relative_to(ROOT)} names {found}"
+
+
+def test_help_runs():
+    proc = subprocess.run([sys.executable, str(ROOT / "build" / "add_document.py"), "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0 and "--jurisdiction" in proc.stdout
