@@ -265,3 +265,45 @@ def test_no_document_or_place_id_in_generator_code():
 def test_help_runs():
     proc = subprocess.run([sys.executable, str(ROOT / "build" / "add_document.py"), "--help"], capture_output=True, text=True)
     assert proc.returncode == 0 and "--jurisdiction" in proc.stdout
+
+
+@pytest.mark.site
+def test_a_county_adds_its_document_with_two_commands(tmp_path):
+    """The README procedure on a copy of the project: a new place, a .docx, a strict build."""
+    import shutil
+
+    from test_faithful_text import published_text, source_text
+
+    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    proj = tmp_path / "proj"
+    for f in files:
+        if (ROOT / f).is_file():
+            (proj / f).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / f, proj / f)
+    for link in ("node_modules", ".cache"):
+        if (ROOT / link).exists():
+            (proj / link).symlink_to(ROOT / link)
+    import docx
+
+    d = docx.Document()
+    for t in ARTICLES.splitlines():
+        d.add_paragraph(t)
+    d.save(str(tmp_path / "banfa.docx"))
+    env = {**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"}
+    run = lambda *a: subprocess.run([sys.executable, *a], cwd=proj, capture_output=True, text=True, env=env)  # noqa: E731
+    p = run("build/add_jurisdiction.py", "mycounty", "--name", "某某县", "--parent", "weifang")
+    assert p.returncode == 0, p.stderr
+    p = run("build/add_document.py", str(tmp_path / "banfa.docx"), "--id", "mycounty-2025-banfa", "--jurisdiction", "mycounty")
+    assert p.returncode == 0, p.stderr + p.stdout
+    site = tmp_path / "site"
+    p = run("-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(site))
+    assert p.returncode == 0, p.stderr[-3000:]
+    html = (site / "policies" / "mycounty-2025-banfa" / "index.html").read_text(encoding="utf-8")
+    assert 'id="art3-2"' in html and "第三条第（二）项" in html
+    page = read_policy_page(proj / "docs" / "policies" / "mycounty-2025-banfa.md")
+    assert published_text(html, skip_dt=False) == source_text(page.meta, proj / "tests" / "sources")  # reads right
+    assert "某某县办法" in (site / "index.html").read_text(encoding="utf-8")  # nav entry from the front matter
+    assert "mycounty-2025-banfa" in (site / "policies" / "index.html").read_text(encoding="utf-8")
+    assert '<option value="mycounty">某某县' in (site / "calculators" / "dibao" / "index.html").read_text(encoding="utf-8")
+    assert "mycounty" in (site / "parameters" / "health" / "index.html").read_text(encoding="utf-8")  # gaps shown
+    assert yaml.safe_load((proj / "policy_data" / "jurisdictions" / "mycounty.yaml").read_text(encoding="utf-8"))["documents"] == ["mycounty-2025-banfa"]

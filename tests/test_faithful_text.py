@@ -81,8 +81,8 @@ def published_text(html: str, skip_dt: bool) -> str:
     return normalise("".join(parser.parts))
 
 
-def source_text(meta: dict) -> str:
-    lines, _ = read_source(SOURCES / meta["source_file"])
+def source_text(meta: dict, sources: Path = SOURCES) -> str:
+    lines, _ = read_source(sources / meta["source_file"])
     furniture = set(meta.get("furniture", []))
     kept = []
     for line in lines:
