@@ -5,13 +5,13 @@ Markers in Markdown (HTML comments, so another generator would just ignore
 them): ``<!-- jz:policy-index -->``, ``<!-- jz:anchor-table -->``,
 ``<!-- jz:calculator dibao -->`` (the browser calculator),
 ``<!-- jz:calc-query dibao -->`` (its link parameters, for campaigns),
-``<!-- jz:jurisdiction-codes -->``, ``<!-- jz:parameter-comparison -->``,
+``<!-- jz:jurisdiction-codes -->``, ``<!-- jz:parameter-comparison -->``, ``<!-- jz:search -->``,
 ``<!-- jz:quick-tables -->`` and ``<!-- jz:cards-index -->``.  An unknown ``jz:``
 marker or calculator name stops the build, so a typo never ships silently.
 
 Generated pages (``on_files``): ``parameters/<place>.md`` and ``cards/<place>-<aid>.md``.
 After the build (``on_post_build``): redirect pages, QR codes (with JZ_PUBLIC_URL),
-the search-worker patch, the service worker, and pre-compressed copies.
+the search index (Pagefind), the service worker, and pre-compressed copies.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ from policy_pages import POLICY_DIR, PolicyPage, PolicyPageError, fill_nav, load
 from precompress import precompress
 from qr import qr_svg
 from reference_pages import backlinks, comparison_table, jurisdiction_page, quick_tables
-from search_patch import SearchPatchError, patch_site
+from search_index import SearchIndexError, excluded, index_site, policy_search_attrs, search_form, wrap_other
 
 RE_MARKER = re.compile(r"<!--\s*jz:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
 RE_CALC_SLOT = re.compile(r'<div data-jz-calc="([a-z]+)"></div>')
@@ -145,6 +145,9 @@ def on_page_markdown(markdown, page, config, files):
             return jurisdiction_codes_md(_state["params"])  # type: ignore[arg-type]
         if name == "policy-index":
             return policy_index(_pages())
+        if name == "search":
+            places = sorted({str(p.meta["jurisdiction"]) for p in _pages().values()})
+            return search_form(places, "../" * page.file.src_uri.count("/") + ("../" if not page.file.src_uri.endswith("index.md") else ""))
         if name == "anchor-table":
             return anchor_table(_pages(), "../" * page.file.src_uri.count("/"))
         raise PluginError(f"{page.file.src_uri}: 未知标记 / unknown marker 'jz:{name}'")
@@ -180,7 +183,7 @@ def on_page_content(html_text, page, config, files):
         html_text = RE_CALC_SLOT.sub(lambda m: form, html_text)
     policy = _policy_page(page)
     if policy is None:
-        return html_text
+        return html_text if excluded(page.meta) else wrap_other(html_text)
     html_text = add_backlinks(html_text, policy.doc_id, _state["backlinks"], "../../")  # type: ignore[arg-type]
     card = metadata_card(policy.meta)
     if _state["public_url"]:
@@ -202,9 +205,10 @@ def on_page_content(html_text, page, config, files):
     if redirects:
         script = f'<script type="application/json" id="anchor-redirects">{json.dumps(redirects)}</script>'
     qr_attr = ' data-qr="qr/"' if _state["public_url"] else ""
+    search_attrs, filters = policy_search_attrs(policy.meta)
     return (
-        f'<div class="policy-text"{qr_attr} data-doc-id="{policy.doc_id}" '
-        f'data-cite-title="{html.escape(str(policy.meta["cite_title"]))}">{html_text}</div>{script}'
+        f'<div class="policy-text"{qr_attr}{search_attrs} data-doc-id="{policy.doc_id}" '
+        f'data-cite-title="{html.escape(str(policy.meta["cite_title"]))}">{filters}{html_text}</div>{script}'
     )
 
 
@@ -273,11 +277,11 @@ def on_post_build(config):
     write_redirects(Path(config["site_dir"]), read_page_lock())
     if _state["public_url"]:
         write_qr_codes(Path(config["site_dir"]), str(_state["public_url"]))
-    try:
-        patch_site(Path(config["site_dir"]))
-    except SearchPatchError as exc:
-        raise PluginError(str(exc)) from exc
     site = Path(config["site_dir"])
+    try:
+        index_site(site)
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from exc
     calc_pages = sorted(f"calculators/{n}/" for n in FORMS if (site / "calculators" / n / "index.html").exists())
     # Once a visit has registered the service worker, the whole reading part of the site works
     # offline too: home, policy index and every policy page, 速查表, 明白卡 index (small pages).

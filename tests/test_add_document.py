@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from add_document import (
     import_document,
     import_lines,

@@ -10,7 +10,6 @@ import pytest
 
 from anchors import check_anchors, current_anchors, read_lock, updated_lock
 from policy_pages import PolicyPageError, load_policy_pages, metadata_card, policy_index, read_policy_page
-from search_patch import SearchPatchError, patch_worker_source
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -106,16 +105,6 @@ def test_metadata_card_and_index():
     assert "(huaiyuan-2023-qingdan.md#task-7)" in index.split("{#topic-linshi}")[1].split("### ")[0]
     for doc_id in pages:
         assert f"({doc_id}.md)" in index
-
-
-def test_search_patch_replaces_segmenter_and_fails_loudly():
-    import material
-
-    worker = next((Path(material.__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js"))
-    patched = patch_worker_source(worker.read_text(encoding="utf-8"))
-    assert "Math.min(q.length,p+16)" in patched and "|^\\d+$)/.test(" in patched
-    with pytest.raises(SearchPatchError):
-        patch_worker_source("function x(){}")
 
 
 def test_page_url_lock_needs_redirects_for_moved_pages(tmp_path):

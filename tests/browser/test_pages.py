@@ -41,8 +41,8 @@ def test_every_page_loads_only_from_own_origin(browser, built_site, site_url):
     assert len(pages) >= 9
     for rel in pages:
         page.goto(site_url + rel, wait_until="networkidle")
-    # search loads its worker and index: include it
-    page.goto(site_url + "?q=低保", wait_until="networkidle")
+    # search loads Pagefind, its worker, wasm and index chunks: include it
+    page.goto(site_url + "search/?q=低保", wait_until="networkidle")
     ctx.close()
     assert foreign == []
 

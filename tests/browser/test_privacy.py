@@ -41,8 +41,8 @@ def test_calculator_and_search_run_under_the_csp_without_storing_anything(browse
     page.fill("#jz-wage1", "777")
     wait_result(page, "每月约 39.00 元")  # 816 − 777
     assert page.evaluate("window.__csp") == []
-    page.goto(site_url + "?q=" + "渐退期")
-    expect(page.locator(".md-search-result__meta")).to_contain_text("结果", timeout=20_000)
+    page.goto(site_url + "search/?q=" + "渐退期")
+    expect(page.locator("#jz-search-status")).to_contain_text("找到", timeout=20_000)
     assert page.evaluate("window.__csp") == []
     assert ctx.cookies() == []
     assert page.evaluate("Object.keys(localStorage).length + Object.keys(sessionStorage).length") == 0

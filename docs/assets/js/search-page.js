@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+// The search page: Pagefind (self-hosted under pagefind/), loaded only here.
+// Policy clauses come first (filter 类别=政策条款), then tool and help pages; an optional 地区 filter
+// scopes the clauses to one place. A one-term query is also run as an exact phrase, whose clauses come
+// first; then clauses whose excerpt holds a typed term exactly. Every keystroke, paste, voice input or IME commit searches (input event).
+(function () {
+  "use strict";
+  var form = document.getElementById("jz-search");
+  if (!form) return;
+  var box = document.getElementById("jz-q");
+  var place = document.getElementById("jz-place");
+  var status = document.getElementById("jz-search-status");
+  var list = document.getElementById("jz-search-results");
+  var more = document.getElementById("jz-search-tools");
+  var cfg = {};
+  try { cfg = JSON.parse(document.getElementById("__config").textContent); } catch (e) { /* default base */ }
+  var base = new URL((cfg.base || ".") + "/", location.href);
+  var pagefind = null;
+  var seq = 0;
+  var CLAUSES = 10;
+  var TOOLS = 4;
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
+        // Clauses sit in long pages: page length should not push them down.
+        return pf.options({ baseUrl: base.pathname, excerptLength: 40, ranking: { pageLength: 0.2 } }).then(function () { return pf; });
+      });
+    }
+    return pagefind;
+  }
+
+  function score(sub) {
+    var s = 0;
+    (sub.weighted_locations || []).forEach(function (w) { s += w.balanced_score || w.weight || 0; });
+    return s;
+  }
+
+  function plain(html) {
+    return (html || "").replace(/<[^>]*>/g, "").replace(/\s+/g, "");
+  }
+
+  // A clause's rank: first how many of the typed terms appear exactly in its excerpt (渐退期 as
+  // typed, not 渐退 … 期 far apart), then Pagefind's score. The document's own title block and a
+  // notice's plan heading match every word of the title: they come last.
+  function clausesOf(pages, terms) {
+    var out = [];
+    pages.forEach(function (p, rank) {
+      (p.sub_results || []).forEach(function (s) {
+        if (!s.weighted_locations || !s.weighted_locations.length) return;
+        var anchor = s.url.split("#")[1] || "";
+        var text = plain(s.excerpt);
+        var exact = terms.filter(function (t) { return text.indexOf(t) >= 0; }).length;
+        var tail = !anchor || anchor === "title" || anchor === "plan";
+        out.push({ doc: p.meta.title, title: s.title, url: s.url, excerpt: s.excerpt, exact: tail ? -1 : exact, score: score(s), rank: rank });
+      });
+    });
+    return out.sort(function (a, b) { return b.exact - a.exact || b.score - a.score || a.rank - b.rank; });
+  }
+
+  function run(pf, query, filters, n) {
+    return pf.search(query, { filters: filters }).then(function (r) {
+      return Promise.all(r.results.slice(0, n).map(function (x) { return x.data(); }));
+    });
+  }
+
+  function li(hit, withDoc) {
+    var item = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = hit.url;
+    a.className = "jz-hit__link";
+    var t = document.createElement("span");
+    t.className = "jz-hit__title";
+    t.textContent = hit.title;
+    a.appendChild(t);
+    if (withDoc && hit.doc && hit.doc !== hit.title) {
+      var d = document.createElement("span");
+      d.className = "jz-hit__doc";
+      d.textContent = hit.doc;
+      a.appendChild(d);
+    }
+    item.appendChild(a);
+    if (hit.excerpt) {
+      var p = document.createElement("p");
+      p.className = "jz-hit__excerpt";
+      p.innerHTML = hit.excerpt; // Pagefind's excerpt: escaped text with <mark> around the matches
+      item.appendChild(p);
+    }
+    return item;
+  }
+
+  function search() {
+    var q = box.value.trim();
+    var mine = ++seq;
+    var params = new URLSearchParams();
+    if (q) params.set("q", q);
+    if (place.value) params.set("place", place.value);
+    history.replaceState(null, "", params.toString() ? "?" + params : location.pathname);
+    list.innerHTML = "";
+    more.innerHTML = "";
+    if (!q) { status.textContent = ""; return; }
+    status.textContent = "正在搜索…";
+    var terms = q.replace(/["“”]/g, " ").split(/\s+/).filter(Boolean);
+    load().then(function (pf) {
+      var filters = { 类别: "政策条款" };
+      if (place.value) filters["地区"] = place.value;
+      // One term: also ask for it as an exact phrase (勤工助学 would otherwise match 勤 … 工 … 助 … 学).
+      // One after another: Pagefind answers concurrent searches from half-loaded chunks (seen: a phrase
+      // search run beside the plain one sometimes came back empty).
+      var out = [];
+      var phrase = terms.length === 1 && terms[0].length >= 2 ? run(pf, '"' + terms[0] + '"', filters, 8) : Promise.resolve([]);
+      return phrase.then(function (r) { out.push(r); return run(pf, q, filters, 8); })
+        .then(function (r) { out.push(r); return run(pf, q, { 类别: "工具与说明" }, TOOLS); })
+        .then(function (r) { out.push(r); return out; });
+    }).then(function (res) {
+      if (mine !== seq) return; // a newer query is on its way
+      var seen = {};
+      var hits = clausesOf(res[0], terms).concat(clausesOf(res[1], terms)).filter(function (h) {
+        if (seen[h.url]) return false;
+        seen[h.url] = true;
+        return true;
+      }).slice(0, CLAUSES);
+      var tools = res[2];
+      hits.forEach(function (h) { list.appendChild(li(h, true)); });
+      tools.forEach(function (p) { more.appendChild(li({ title: p.meta.title, url: p.url, excerpt: p.excerpt }, false)); });
+      var scope = place.value ? "（" + place.selectedOptions[0].textContent + "）" : "";
+      var exact = res[0].length > 0 || hits.some(function (h) { return h.exact > 0; });
+      var toolsNote = tools.length ? "，另有 " + tools.length + " 个工具和说明页面" : "";
+      if (!hits.length) {
+        status.textContent = "没有找到含“" + q + "”的条款" + scope + "。可以换个说法，或只输入其中的一两个字词。";
+      } else if (!exact) {
+        // Only the single characters matched, here and there: say so rather than pretend.
+        status.textContent = "没有找到含“" + q + "”的条款" + scope + "；下面 " + hits.length + " 条只含其中部分字词，可以换个说法再搜。";
+      } else {
+        status.textContent = "找到 " + hits.length + " 条相关条款" + scope + toolsNote + "。";
+      }
+      document.getElementById("jz-tools-title").hidden = !tools.length;
+    }).catch(function () {
+      if (mine !== seq) return;
+      status.textContent = "搜索暂时不能使用：请检查网络后重新打开本页。政策文件可以从“政策文件”目录逐份查看。";
+    });
+  }
+
+  var timer = null;
+  function soon() {
+    clearTimeout(timer);
+    timer = setTimeout(search, 120);
+  }
+  box.addEventListener("input", function (e) { if (!e.isComposing) soon(); });
+  box.addEventListener("compositionend", soon);
+  place.addEventListener("change", search);
+  form.addEventListener("submit", function (e) { e.preventDefault(); search(); });
+
+  var start = new URLSearchParams(location.search);
+  if (start.get("place")) place.value = start.get("place");
+  if (start.get("q")) { box.value = start.get("q"); search(); }
+  else load(); // fetch the small entry files while the visitor types
+})();
