@@ -48,7 +48,7 @@ from policy_pages import POLICY_DIR, PolicyPage, PolicyPageError, fill_nav, load
 from precompress import precompress
 from qr import qr_svg
 from reference_pages import backlinks, comparison_table, jurisdiction_page, quick_tables
-from search_index import SearchIndexError, excluded, index_site, policy_search_attrs, search_form, wrap_other
+from search_index import SearchIndexError, excluded, index_site, mark_article, policy_search_attrs, search_form
 
 RE_MARKER = re.compile(r"<!--\s*jz:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
 RE_CALC_SLOT = re.compile(r'<div data-jz-calc="([a-z]+)"></div>')
@@ -156,7 +156,13 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    """Calculator pages: the worker starts from <head> (see calculator_build.EARLY_START)."""
+    """Pages in the search index get their article marked; calculator pages: the worker starts
+    from <head> (see calculator_build.EARLY_START)."""
+    if _policy_page(page) is None and not excluded(page.meta):
+        try:
+            output = mark_article(output)
+        except SearchIndexError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from exc
     script = (_state.get("early") or {}).get(page.url)  # type: ignore[union-attr]
     if script:
         charset = re.search(r'<meta charset="[^"]*">', output)
@@ -183,7 +189,7 @@ def on_page_content(html_text, page, config, files):
         html_text = RE_CALC_SLOT.sub(lambda m: form, html_text)
     policy = _policy_page(page)
     if policy is None:
-        return html_text if excluded(page.meta) else wrap_other(html_text)
+        return html_text
     html_text = add_backlinks(html_text, policy.doc_id, _state["backlinks"], "../../")  # type: ignore[arg-type]
     card = metadata_card(policy.meta)
     if _state["public_url"]:

@@ -59,8 +59,17 @@ def policy_search_attrs(meta: dict[str, Any]) -> tuple[str, str]:
     )
 
 
-def wrap_other(content: str) -> str:
-    return f'<div data-pagefind-body><span hidden data-pagefind-filter="类别:{OTHER_KIND}"></span>{content}</div>'
+ARTICLE = '<article class="md-content__inner md-typeset">'
+
+
+def mark_article(page_html: str) -> str:
+    """A non-policy page in the index: its article is the body, filed under 工具与说明.
+    (The attribute goes on the theme's <article>, not a wrapper, so CSS that selects the article's
+    children — the print sheet — still sees them.)"""
+    if ARTICLE not in page_html:
+        raise SearchIndexError("页面里没有 Material 的 <article>，无法标记搜索范围 / no <article> to index")
+    marked = f'{ARTICLE[:-1]} data-pagefind-body><span hidden data-pagefind-filter="类别:{OTHER_KIND}"></span>'
+    return page_html.replace(ARTICLE, marked, 1)
 
 
 def search_form(places: list[str], up: str) -> str:
