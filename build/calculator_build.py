@@ -122,6 +122,33 @@ def browser_bundle(bundle: dict[str, Any]) -> dict[str, Any]:
             "parameters": {p: {k: v for k, v in d.items() if k != "cycle_basis"} for p, d in bundle["parameters"].items()}}
 
 
+DEFAULT_PLACE = "other"  # 其他地区: national rules only; the bundle used before a place is chosen
+
+
+def place_bundles(bundle: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """One self-contained browser bundle per place a resident can choose: the place's chain
+    (county → city → province → national), the clauses its values and the calculators cite,
+    and those clauses' documents.  A calculator page fetches only the chosen place's (≈ 5 KB
+    whether the site has 5 places or 100, instead of every place's values and clauses)."""
+    from calculators.forms import FORMS, uses
+
+    full = browser_bundle(bundle)
+    params = ParameterSet(full)
+    own = {ref for name in FORMS for ref in uses(name)[1]}
+    places = [j for j, _ in jurisdiction_options(params)]
+    if DEFAULT_PLACE in full["jurisdictions"] and DEFAULT_PLACE not in places:
+        places.append(DEFAULT_PLACE)
+    out = {}
+    for j in places:
+        chain = params.chain(j)
+        jur = {k: full["jurisdictions"][k] for k in chain}
+        refs = own | {e["clause"] for d in jur.values() for es in d["parameters"].values() for e in es if e.get("clause")}
+        docs = {r.split("#", 1)[0] for r in refs} | {doc for d in jur.values() for doc in d.get("documents") or []}
+        out[j] = {**full, "jurisdictions": jur, "clauses": {k: v for k, v in full["clauses"].items() if k in refs},
+                  "documents": {k: v for k, v in full.get("documents", {}).items() if k in docs}}
+    return out
+
+
 def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> dict[str, Any]:
     """Copy/write every calculator asset; return their site-relative URLs and sizes."""
     version = pyodide_version(root)
@@ -148,10 +175,11 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
     wheel = put("calculators", "whl", wheel_bytes)
     stdlib_bytes, stdlib_report = trimmed_stdlib(wheel_bytes, bundle, version)
     stdlib = put("python_stdlib", "zip", stdlib_bytes)
-    params = put("params", "json", json.dumps(browser_bundle(bundle), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode())
+    places = {j: put(f"params-{j}", "json", json.dumps(b, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode())
+              for j, b in place_bundles(bundle).items()}
     worker = put("calc-worker", "js", (JS_DIR / "calc-worker.js").read_bytes())
     page = put("calc-page", "js", (JS_DIR / "calc-page.js").read_bytes())
-    ours = sizes[Path(wheel).name] + sizes[Path(params).name] + sizes[Path(stdlib).name]
+    ours = sizes[Path(wheel).name] + sizes[Path(places[DEFAULT_PLACE]).name] + sizes[Path(stdlib).name]
     total = sum(sizes[n] for n in PYODIDE_FILES) + ours
     # The worker counts what goes through fetch(); the two .mjs files arrive by import().
     fetched = sizes["pyodide.asm.wasm"] + ours
@@ -160,7 +188,7 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
         "pyodideVersion": version,
         "lockInfo": lock_info(root),
         "wheel": wheel,
-        "params": params,
+        "params": places,
         "stdlib": stdlib,
         "stdlibModules": len(stdlib_report["kept"]),
         "worker": worker,
@@ -179,8 +207,9 @@ def write_service_worker(site_dir: Path, pages: list[str]) -> str:
     )
     runtime = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets").glob("pyodide/*/*.*")
                      if p.suffix in (".mjs", ".wasm"))
+    # Of the places' parameter bundles only the default one: the others are cached when chosen.
     runtime += sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets" / "calc").glob("*")
-                      if p.suffix in (".js", ".json", ".whl", ".zip"))
+                      if p.suffix in (".js", ".whl", ".zip") or (p.suffix == ".json" and p.name.startswith(f"params-{DEFAULT_PLACE}.")))
     precache = pages + static + runtime
     digest = hashlib.sha256()
     for rel in precache + sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets" / "calc").glob("*")):
@@ -252,16 +281,31 @@ def _field_html(f: Field, key: str, options: list[tuple[str, str]], hidden: bool
     )
 
 
-def initial_visibility(form: Form, params: ParameterSet, today: dt.date) -> dict[str, list[str]]:
-    """Questions to show before Python has loaded, per place and per answer they depend on."""
-    table = {}
+def initial_visibility(form: Form, params: ParameterSet, today: dt.date) -> dict[str, Any]:
+    """Questions to show before Python has loaded, per place and per answer they depend on, as a
+    compact map: the distinct question lists once (``sets``), and for ``"j|area|kind"`` the index
+    of its list only where it differs from ``"j||"``, and ``"j||"`` only where it differs from
+    ``"||"`` (100 places are ~1 KB, not one list per place and answer)."""
+    sets: list[list[str]] = []
+
+    def index(keys: list[str]) -> int:
+        if keys not in sets:
+            sets.append(keys)
+        return sets.index(keys)
+
+    at = {"||": index(visible_keys(form.name, {}, params, today))}
     for j, _ in jurisdiction_options(params):
+        place = index(visible_keys(form.name, {"j": j}, params, today))
+        if place != at["||"]:
+            at[f"{j}||"] = place
         for area in ("", "urban", "rural"):
             for kind in ("", "illness", "education", "emergency"):
-                q = {"j": j, "area": area, "kind": kind}
-                table[f"{j}|{area}|{kind}"] = visible_keys(form.name, q, params, today)
-    table["||"] = visible_keys(form.name, {}, params, today)
-    return table
+                if area == kind == "":
+                    continue
+                i = index(visible_keys(form.name, {"j": j, "area": area, "kind": kind}, params, today))
+                if i != place:
+                    at[f"{j}|{area}|{kind}"] = i
+    return {"sets": sets, "at": at}
 
 
 def render_form(name: str, params: ParameterSet, assets: dict[str, Any], up: str, today: dt.date, qr: bool = False) -> str:
@@ -327,6 +371,8 @@ EARLY_START = """(function () {
       if (typeof Worker === "undefined" || typeof WebAssembly === "undefined") return null;
       var base = new URL(ROOT, location.href);
       var abs = function (p) { return new URL(p, base).href; };
+      // The place in a prefilled link (#j=… or ?j=…): its parameters are fetched with the runtime.
+      var place = function () { return new URLSearchParams(location.hash.slice(1)).get("j") || new URLSearchParams(location.search).get("j") || ""; };
       var w = new Worker(abs(WORKER), { type: "module" });
       w.onmessage = w.onerror = function (e) { early.queue.push(e); };
       w.postMessage({ type: "init", config: CONFIG_EXPR });
@@ -344,7 +390,7 @@ EARLY_START = """(function () {
 def early_start_script(assets: dict[str, Any], up: str) -> str:
     """The inline ``<head>`` script that starts the worker early (same init as calc-page.js)."""
     config = ("{ pyodideURL: abs(" + json.dumps(assets["pyodide"]) + "), wheelURL: abs(" + json.dumps(assets["wheel"])
-              + "), paramsURL: abs(" + json.dumps(assets["params"]) + "), stdlibURL: abs(" + json.dumps(assets["stdlib"])
+              + "), params: " + json.dumps(assets["params"], separators=(",", ":")) + ", place: place(), stdlibURL: abs(" + json.dumps(assets["stdlib"])
               + "), lockInfo: " + json.dumps(assets["lockInfo"]) + ", sizes: " + json.dumps(assets["sizes"]) + " }")
     text = (EARLY_START.replace("ROOT", json.dumps(up or "./")).replace("WORKER", json.dumps(assets["worker"]))
             .replace("CONFIG_EXPR", config))

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from pathspec.gitignore import GitIgnoreSpec
 
 from calculators.params import ParameterSet
 
@@ -44,12 +45,13 @@ from csp import add_csp
 from health import build_date, health_markdown
 from page_urls import check_pages, record_pages, write_redirects
 from page_urls import read_lock as read_page_lock
-from policy_pages import POLICY_DIR, PolicyPage, PolicyPageError, fill_nav, load_policy_pages, metadata_card, policy_index
+from policy_pages import POLICY_DIR, PolicyPage, PolicyPageError, fill_nav, grouped, load_policy_pages, metadata_card, policy_index
 from precompress import precompress
-from qr import qr_svg
-from reference_pages import backlinks, comparison_table, jurisdiction_page, quick_tables
+from qr import qr_svg, write_many
+from reference_pages import backlinks, comparison_table, jurisdiction_page, place_page, quick_tables
 from search_index import SearchIndexError, excluded, index_site, mark_article, policy_search_attrs, search_form
 
+PRECACHE_DOCUMENTS_MAX = 30
 RE_MARKER = re.compile(r"<!--\s*jz:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
 RE_CALC_SLOT = re.compile(r'<div data-jz-calc="([a-z]+)"></div>')
 
@@ -71,16 +73,21 @@ def on_config(config):
     if errors:
         raise PluginError("锚点检查未通过 / anchor check failed:\n" + "\n".join(errors))
     _state["pages"] = pages
-    try:
-        fill_nav(config["nav"], pages)  # the 政策文件 section comes from the pages' front matter
-    except PolicyPageError as exc:
-        raise PluginError(str(exc)) from exc
     _state["redirects"] = lock["redirects"]
     try:
         _state["policy_data"] = compile_policy_data(Path(config["docs_dir"]).parent / "policy_data", docs)
     except PolicyDataError as exc:
         raise PluginError(f"policy_data 错误 / error: {exc}") from exc
-    _state["params"] = ParameterSet(_state["policy_data"])  # type: ignore[arg-type]
+    params = ParameterSet(_state["policy_data"])  # type: ignore[arg-type]
+    _state["params"] = params
+    try:  # the 政策文件 section comes from the pages' front matter
+        fill_nav(config["nav"], pages, {j: params.name(j) for j in params.jurisdictions})
+    except PolicyPageError as exc:
+        raise PluginError(str(exc)) from exc
+    # Pages reached from an index rather than the nav: documents (at scale) or place pages.
+    hidden = [f"/{POLICY_DIR}/*.md"] if grouped(pages) else ["/places/*.md"]
+    spec = config["not_in_nav"]
+    config["not_in_nav"] = GitIgnoreSpec.from_lines([p.pattern for p in (spec.patterns if spec else [])] + hidden)
     public = str(config["extra"].get("public_url") or "")
     if public and not public.endswith("/"):
         raise PluginError(f"extra.public_url / JZ_PUBLIC_URL 要以 / 结尾 / must end with '/': {public}")
@@ -99,6 +106,11 @@ def on_files(files, config):
     for j in sorted(params.jurisdictions):
         files.append(File.generated(config, f"parameters/{j}.md", content=jurisdiction_page(j, params, build_date())))
     files.append(File.generated(config, "parameters/health.md", content=health_markdown(params, build_date())))
+    by_place: dict[str, list[PolicyPage]] = {}
+    for page in _pages().values():
+        by_place.setdefault(str(page.meta["county"]), []).append(page)
+    for j, docs in sorted(by_place.items()):
+        files.append(File.generated(config, f"places/{j}.md", content=place_page(j, docs, params, card_places(params))))
     for j, _ in card_places(params):
         for aid in AIDS:
             text = card_markdown(params, j, aid, build_date(), str(_state["public_url"]), qr_svg)
@@ -108,7 +120,13 @@ def on_files(files, config):
 
 
 def anchor_table(pages: dict[str, PolicyPage], up: str = "") -> str:
-    """Markdown table of every clause anchor; ``up`` is the path back to docs/."""
+    """Markdown table of every clause anchor; ``up`` is the path back to docs/.  At scale (tens of
+    thousands of anchors) one line per document, and the full list as ``about/anchors.json``."""
+    if grouped(pages):
+        out = ["完整的锚点清单（每份文件的每个锚点）见 [anchors.json](anchors.json)（与 `build/anchors.lock.json` 相同）。", "",
+               "| 文件 | 页面地址 | 锚点数 |", "| --- | --- | ---: |"]
+        out += [f"| [{p.meta['short_title']}]({up}{POLICY_DIR}/{d}.md) | `{POLICY_DIR}/{d}/` | {len(p.clauses)} |" for d, p in pages.items()]
+        return "\n".join(out) + "\n"
     out = []
     for doc_id, page in pages.items():
         out += [f"### {page.meta['short_title']} {{#anchors-{doc_id}}}", ""]
@@ -246,24 +264,21 @@ def add_backlinks(html_text: str, doc_id: str, links: dict[str, list[tuple[str, 
     return RE_HEADING.sub(add, html_text)
 
 
-def write_qr_codes(site_dir: Path, public: str) -> int:
+def write_qr_codes(site_dir: Path, public: str, cache: Path) -> int:
     """SVG QR codes for every policy page and clause, and every calculator page."""
-    n = 0
+    jobs: dict[Path, tuple[str, str]] = {}
     for doc_id, page in _pages().items():
         out = site_dir / POLICY_DIR / doc_id / "qr"
-        out.mkdir(parents=True, exist_ok=True)
         url = f"{public}{POLICY_DIR}/{doc_id}/"
-        (out / "page.svg").write_text(qr_svg(url, str(page.meta["short_title"])), encoding="utf-8")
-        n += 1
+        jobs[out / "page.svg"] = (url, str(page.meta["short_title"]))
         for c in page.clauses:
-            (out / f"{c.anchor}.svg").write_text(qr_svg(f"{url}#{c.anchor}", f"{page.meta['short_title']} {c.cite}"), encoding="utf-8")
-            n += 1
+            jobs[out / f"{c.anchor}.svg"] = (f"{url}#{c.anchor}", f"{page.meta['short_title']} {c.cite}")
     for name in FORMS:
         target = site_dir / "calculators" / name
         if target.exists():
-            (target / "qr.svg").write_text(qr_svg(f"{public}calculators/{name}/"), encoding="utf-8")
-            n += 1
-    return n
+            jobs[target / "qr.svg"] = (f"{public}calculators/{name}/", "")
+    write_many(jobs, cache)
+    return len(jobs)
 
 
 def on_nav(nav, config, files):
@@ -281,8 +296,10 @@ def on_nav(nav, config, files):
 
 def on_post_build(config):
     write_redirects(Path(config["site_dir"]), read_page_lock())
+    if grouped(_pages()):
+        (Path(config["site_dir"]) / "about" / "anchors.json").write_text(json.dumps(read_lock(), ensure_ascii=False), encoding="utf-8")
     if _state["public_url"]:
-        write_qr_codes(Path(config["site_dir"]), str(_state["public_url"]))
+        write_qr_codes(Path(config["site_dir"]), str(_state["public_url"]), Path(config["docs_dir"]).parent / ".cache" / "qr")
     site = Path(config["site_dir"])
     try:
         index_site(site)
@@ -291,7 +308,9 @@ def on_post_build(config):
     calc_pages = sorted(f"calculators/{n}/" for n in FORMS if (site / "calculators" / n / "index.html").exists())
     # Once a visit has registered the service worker, the whole reading part of the site works
     # offline too: home, policy index and every policy page, 速查表, 明白卡 index (small pages).
-    reading = ["./", f"{POLICY_DIR}/", "calculators/", "tables/", "cards/"] + [page.url for page in _pages().values()]
+    # Past a county's handful of documents (a province's thousands), policy pages are cached as visited instead.
+    docs = [page.url for page in _pages().values()] if len(_pages()) <= PRECACHE_DOCUMENTS_MAX else []
+    reading = ["./", f"{POLICY_DIR}/", "calculators/", "tables/", "cards/"] + docs
     write_service_worker(site, calc_pages + [p for p in reading if (site / p / "index.html").exists()])
     add_csp(site)
     # Last: every file is final now.

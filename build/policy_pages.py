@@ -167,14 +167,16 @@ def metadata_card(meta: dict[str, Any]) -> str:
 
 
 def policy_index(pages: dict[str, PolicyPage]) -> str:
-    """Markdown for the policy index: by county, by year and by topic."""
+    """Markdown for the policy index: by county, by year and by topic (at scale: places and years)."""
     docs = sorted(pages.values(), key=lambda p: (str(p.meta.get("jurisdiction")), str(p.meta.get("date"))))
+    if grouped(pages):
+        return _index_by_place(docs)
     out = ["## 按地区 {#by-county}", ""]
     for p in docs:
         number = f"（{p.meta['doc_number']}）" if p.meta.get("doc_number") else ""
         out.append(
             f"- **{p.meta['jurisdiction']}**：[{p.meta['short_title']}]({p.doc_id}.md){number}"
-            f"，{format_date(p.meta.get('date'))}"
+            f"，{format_date(p.meta.get('date'))}（[本地文件与测算](../places/{place_of(p)}.md)）"
         )
     out += ["", "## 按年份 {#by-year}", ""]
     by_year: dict[str, list[PolicyPage]] = {}
@@ -221,28 +223,54 @@ def _date_key(page: PolicyPage) -> tuple[int, str, str]:
     return (0 if text else 1, text, page.doc_id)
 
 
-def policy_nav(pages: dict[str, PolicyPage]) -> list[Any]:
+def place_of(page: PolicyPage) -> str:
+    return str(page.meta["county"])
+
+
+def grouped(pages: dict[str, PolicyPage]) -> bool:
+    """Past ``NAV_GROUP_OVER`` documents the nav lists places (``places/<id>/``), not documents:
+    every page carries the whole nav, so thousands of entries would cost every page and the build."""
+    return len(pages) > NAV_GROUP_OVER
+
+
+def policy_nav(pages: dict[str, PolicyPage], place_names: dict[str, str] | None = None) -> list[Any]:
     """Nav entries for the policy pages, from their front matter: oldest first, undated last;
-    grouped by place once there are more than ``NAV_GROUP_OVER``."""
+    one entry per place once there are more than ``NAV_GROUP_OVER``."""
     docs = sorted(pages.values(), key=_date_key)
-    if len(docs) <= NAV_GROUP_OVER:
+    if not grouped(pages):
         return [{nav_label(p): f"{POLICY_DIR}/{p.doc_id}.md"} for p in docs]
-    groups: dict[str, list[Any]] = {}
-    for p in sorted(docs, key=lambda p: (str(p.meta["jurisdiction"]), _date_key(p))):
-        groups.setdefault(str(p.meta["jurisdiction"]).split("（")[0], []).append({nav_label(p): f"{POLICY_DIR}/{p.doc_id}.md"})
-    return [{place: entries} for place, entries in groups.items()]
+    names = place_names or {}
+    places = sorted({place_of(p) for p in docs}, key=lambda j: (names.get(j, j), j))
+    return [{names.get(j, j): f"places/{j}.md"} for j in places]
 
 
-def fill_nav(nav: list[Any], pages: dict[str, PolicyPage]) -> list[Any]:
+def fill_nav(nav: list[Any], pages: dict[str, PolicyPage], place_names: dict[str, str] | None = None) -> list[Any]:
     """Put the policy pages into the nav section that starts with ``policies/index.md``."""
     index = f"{POLICY_DIR}/index.md"
     for item in nav:
         if isinstance(item, dict):
             for _label, section in item.items():
                 if isinstance(section, list) and section and section[0] == index:
-                    section[1:] = policy_nav(pages)
+                    section[1:] = policy_nav(pages, place_names)
                     return nav
     raise PolicyPageError(f"mkdocs.yml 的 nav 里没有以 {index} 开头的一节 / no nav section starts with {index}")
+
+
+def _index_by_place(docs: list[PolicyPage]) -> str:
+    """A province's index: one line per place (its page lists the documents), and the years."""
+    places: dict[str, list[PolicyPage]] = {}
+    for p in docs:
+        places.setdefault(place_of(p), []).append(p)
+    out = ["## 按地区 {#by-county}", "", f"共 {len(docs)} 份文件，{len(places)} 个地区。点地区名查看该地的文件和测算工具；找条款请用[搜索](../search.md)。", ""]
+    for j, ps in sorted(places.items(), key=lambda kv: str(kv[1][0].meta["jurisdiction"])):
+        out.append(f"- [{ps[0].meta['jurisdiction']}](../places/{j}.md)：{len(ps)} 份")
+    years: dict[str, int] = {}
+    for p in docs:
+        d = p.meta.get("date")
+        year = str(d.year if isinstance(d, dt.date) else d) if d else "年份不详"
+        years[year] = years.get(year, 0) + 1
+    out += ["", "## 按年份 {#by-year}", ""] + [f"- **{y}**：{n} 份" for y, n in sorted(years.items())]
+    return "\n".join(out) + "\n"
 
 
 def topic_slug(topic: str) -> str:

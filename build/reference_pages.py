@@ -283,3 +283,31 @@ def quick_tables(params: ParameterSet, today: dt.date) -> str:
         out.append(f"- **{name}**：" + ("；".join(lines) if lines else "文件没有公布倍数，无法估算范围，请向乡镇（街道）咨询。"))
     out.append("")
     return "\n".join(out)
+
+
+def place_page(j: str, docs: list[Any], params: ParameterSet, card_places: list[tuple[str, str]]) -> str:
+    """Markdown for ``places/<j>.md``: a place's documents (from their front matter), its calculators
+    prefilled with the place, its parameters and 明白卡 — the page a county links to from a poster."""
+    from cards import AIDS
+    from policy_pages import POLICY_DIR, format_date
+
+    name = params.name(j) if j in params.jurisdictions else str(docs[0].meta["jurisdiction"])
+    out = ["---", f"title: {name} · 政策文件与测算", "search:", "  exclude: true", "---", "",
+           f"# {name} · 政策文件与测算", "",
+           f"本页列出本站收录的{name}政策文件，以及按{name}的参数预先选好地区的测算工具。本站不是政府网站；"
+           "能否享受救助、享受多少，由乡镇（街道）审核确认。", "", "## 政策文件 {#documents}", ""]
+    for p in sorted(docs, key=lambda p: str(p.meta.get("date") or ""), reverse=True):
+        m = p.meta
+        number = f"（{m['doc_number']}）" if m.get("doc_number") else ""
+        out.append(f"- [{m['short_title']}](../{POLICY_DIR}/{p.doc_id}.md){number}，{format_date(m.get('date'))}（有效性：{m.get('validity') or '原文未注明'}）")
+    selectable = dict(jurisdiction_options(params))
+    if j in selectable:
+        out += ["", "## 测算（已选好本地） {#calculators}", ""]
+        for form in FORMS.values():
+            out.append(f'- <a href="../../calculators/{form.name}/#j={j}">{form.title}</a>')
+    out += ["", "## 参数与明白卡 {#parameters}", ""]
+    if j in params.jurisdictions:
+        out.append(f"- [{name}的参数（低保标准等，含来源和日期）](../parameters/{j}.md)")
+    if j in dict(card_places):
+        out.append("- 明白卡（可打印）：" + "、".join(f"[{AIDS[a]}](../cards/{j}-{a}.md)" for a in AIDS))
+    return "\n".join(out) + "\n"

@@ -137,16 +137,20 @@ def test_every_figure_says_which_years_standard_it_rests_on(j):
         assert r["status"] == "income_line" and r["summary"]["figure"].startswith("收入线")
 
 
-def test_the_trimmed_browser_bundle_gives_the_same_answers():
-    """The browser gets only the clauses a result can cite and no staff notes (build/calculator_build.py
-    browser_bundle): every page-visible answer must be identical to the full bundle's."""
+def test_each_place_bundle_gives_the_same_answers():
+    """The browser gets one small bundle per place (build/calculator_build.py place_bundles): the
+    place's chain, only the clauses a result can cite, no staff notes. Every page-visible answer
+    must be identical to the full bundle's; an unknown place answers from the default bundle exactly
+    as the full bundle does."""
     import json
 
-    from calculator_build import browser_bundle
+    from calculator_build import DEFAULT_PLACE, place_bundles
 
-    small = ParameterSet(browser_bundle(bundle()))
-    assert len(small.clauses) < len(PARAMS.clauses)
-    for j in PLACES:
+    bundles = place_bundles(bundle())
+    assert set(PLACES) <= set(bundles) and DEFAULT_PLACE in bundles
+    for j in [*PLACES, "nowhere"]:
+        small = ParameterSet(bundles.get(j, bundles[DEFAULT_PLACE]))
+        assert len(small.clauses) < len(PARAMS.clauses) and len(small.jurisdictions) < len(PARAMS.jurisdictions)
         for on in (dt.date(2021, 12, 1), dt.date(2024, 6, 1), dt.date(2026, 12, 3)):
             for name, households in HOUSEHOLDS.items():
                 for q in households:

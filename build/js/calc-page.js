@@ -128,8 +128,11 @@ function applyVisible(keys) {
 }
 
 function provisionalVisible(q) {
-  const key = (q.j || "") + "|" + (q.area || "") + "|" + (q.kind || "");
-  return cfg.visible[key] || cfg.visible["||"];
+  // Compact map (calculator_build.initial_visibility): the answer's own list, else the place's, else the default.
+  const v = cfg.visible;
+  const j = q.j || "";
+  const i = v.at[j + "|" + (q.area || "") + "|" + (q.kind || "")] ?? v.at[j + "||"] ?? v.at["||"];
+  return v.sets[i];
 }
 
 function clearErrors() {
@@ -300,10 +303,14 @@ function update() {
   worker.postMessage({ type: "run", seq, calc: cfg.calc, query: q, today: today() });
 }
 
-function runError() {
-  // The calculator itself failed on these answers: a fixed message, the page stays usable.
+function runError(network) {
+  // The calculator failed on these answers (or the place's parameters did not download): a fixed
+  // message, the page stays usable.
   out.replaceChildren();
-  const p = el("p", "jz-prompt jz-run-error", "这次没有算出来，是本站计算器的问题，不是您填错了。您填写的内容都还在，可以点“重新计算”再试一次；还不行的话，请稍后再试或向乡镇（街道）咨询。");
+  const text = network
+    ? "这个地区的参数没有下载下来，可能是网络断了。您填写的内容都还在，网络恢复后点“重新计算”。"
+    : "这次没有算出来，是本站计算器的问题，不是您填错了。您填写的内容都还在，可以点“重新计算”再试一次；还不行的话，请稍后再试或向乡镇（街道）咨询。";
+  const p = el("p", "jz-prompt jz-run-error", text);
   const again = el("button", "md-button jz-recompute", "重新计算");
   again.type = "button";
   again.addEventListener("click", update);
@@ -407,7 +414,7 @@ function start() {
       box.dataset.computeMs = m.ms.toFixed(2);
     } else if (m.type === "run_error") {
       if (m.seq !== seq) return;
-      runError();
+      runError(m.network);
     } else if (m.type === "fault") {
       fault(m.message);
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Module Web Worker: boots the self-hosted Pyodide, unpacks the calculators
 // wheel and the parameter bundle, then answers "run" messages synchronously.
-// Messages in:  {type: "init", config}, {type: "run", seq, calc, query, today}
+// Messages in:  {type: "init", config}, {type: "run", seq, calc, query, today} (config.params: place → bundle URL)
 // Messages out: {type: "progress", loaded, total, phase}, {type: "ready", ms},
 //               {type: "result", seq, result, ms}, {type: "fault", message}
 let run = null;
@@ -84,6 +84,33 @@ function countingFetch(total) {
   };
 }
 
+// Each place's parameters are a small bundle of their own (build/calculator_build.py place_bundles):
+// the one in a prefilled link comes with the runtime, another is fetched when it is chosen.
+let loadPlace = null;
+let config = null;
+const loaded = {};
+
+function bundleFor(c, place) {
+  return c.params[place] ? place : "other";
+}
+
+function placeText(c, place) {
+  const key = bundleFor(c, place);
+  return fetch(c.params[key]).then((r) => {
+    if (!r.ok) throw new Error("parameters " + key + ": HTTP " + r.status);
+    return r.text();
+  }).then((text) => ({ place: key, text }));
+}
+
+function ensurePlace(c, place) {
+  const key = bundleFor(c, place);
+  if (!loaded[key]) {
+    loaded[key] = placeText(c, key).then((p) => { loadPlace(p.place, p.text); return p.place; });
+    loaded[key].catch(() => { delete loaded[key]; }); // a network failure: try again on the next answer
+  }
+  return loaded[key];
+}
+
 async function boot(c) {
   const t0 = performance.now();
   self.fetch = countingFetch(c.sizes.fetched);
@@ -102,22 +129,25 @@ async function boot(c) {
       stderr: (m) => console.warn(m),
     }),
     fetch(c.wheelURL).then((r) => r.arrayBuffer()),
-    fetch(c.paramsURL).then((r) => r.text()),
+    placeText(c, c.place),
   ]);
   marks.loaded = performance.now() - t0;
   progress(c.sizes.fetched, c.sizes.fetched, "start");
   pyodide.unpackArchive(wheel, "wheel");
-  pyodide.globals.set("PARAMS_JSON", params);
   pyodide.runPython(
     "import json\n" +
       "from calculators.params import ParameterSet\n" +
       "from calculators.forms import run_query_json\n" +
-      "_PARAMS = ParameterSet(json.loads(PARAMS_JSON))\n" +
-      "del PARAMS_JSON\n" +
-      "def _run(name, query_json, today):\n" +
-      "    return run_query_json(name, query_json, _PARAMS, today)\n"
+      "_PARAMS = {}\n" +
+      "def _load(place, text):\n" +
+      "    _PARAMS[place] = ParameterSet(json.loads(text))\n" +
+      "def _run(name, query_json, today, place):\n" +
+      "    return run_query_json(name, query_json, _PARAMS[place], today)\n"
   );
   run = pyodide.globals.get("_run");
+  loadPlace = pyodide.globals.get("_load");
+  loadPlace(params.place, params.text);
+  loaded[params.place] = Promise.resolve(params.place);
   marks.ready = performance.now() - t0;
   self.marks = marks;
   return performance.now() - t0;
@@ -131,6 +161,7 @@ self.onmessage = async (event) => {
   const msg = event.data;
   if (msg.type === "init") {
     try {
+      config = msg.config;
       const ms = await boot(msg.config);
       self.postMessage({ type: "ready", ms, marks: self.marks });
     } catch (err) {
@@ -138,8 +169,16 @@ self.onmessage = async (event) => {
     }
   } else if (msg.type === "run" && run) {
     const t0 = performance.now();
+    let place;
     try {
-      const out = run(msg.calc, JSON.stringify(msg.query), msg.today);
+      place = await ensurePlace(config, msg.query.j || "");
+    } catch (err) {
+      console.error("parameters not loaded", err);
+      self.postMessage({ type: "run_error", seq: msg.seq, network: true });
+      return;
+    }
+    try {
+      const out = run(msg.calc, JSON.stringify(msg.query), msg.today, place);
       self.postMessage({ type: "result", seq: msg.seq, result: JSON.parse(out), ms: performance.now() - t0 });
     } catch (err) {
       // A Python exception is a bug of ours, not the resident's: details to the console only.

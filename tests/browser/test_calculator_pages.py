@@ -380,7 +380,7 @@ def test_python_exception_is_a_fixed_message_with_recompute(browser, site_url):
         data["jurisdictions"]["huaiyuan"]["parameters"]["dibao.standard.rural"][0]["from"] = "not-a-date"
         route.fulfill(body=_json.dumps(data, ensure_ascii=False), content_type="application/json")
 
-    ctx.route("**/params.*.json", corrupt)
+    ctx.route("**/params-*.json", corrupt)
     page = ctx.new_page()
     console = []
     page.on("console", lambda m: console.append(m.text))

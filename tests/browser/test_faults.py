@@ -19,7 +19,7 @@ def _ctx(browser, **kw):
     [
         ("**/pyodide.asm.wasm", {"status": 200, "body": b"\x00asm-but-corrupt", "content_type": "application/wasm"}, "计算器没能加载"),
         ("**/python_stdlib.*.zip", {"status": 404, "body": b"gone"}, "404"),
-        ("**/params.*.json", {"status": 500, "body": b"oops"}, "500"),
+        ("**/params-*.json", {"status": 500, "body": b"oops"}, "500"),
         ("**/calc-worker.*.js", {"status": 200, "body": "throw new Error('boom')", "content_type": "text/javascript"}, "计算器没能加载"),
     ],
     ids=["corrupt-wasm", "missing-stdlib", "params-500", "worker-crash"],

@@ -68,12 +68,12 @@ QUERIES = {
 
 
 def wait_results(page, timeout: float = 20.0) -> str:
+    """The status once both lists (clauses, then tools) are final."""
     status = page.locator("#jz-search-status")
     end = time.monotonic() + timeout
     while time.monotonic() < end:
-        text = status.inner_text()
-        if text and not text.startswith("正在"):
-            return text
+        if status.get_attribute("data-done") == "1":
+            return status.inner_text()
         time.sleep(0.05)
     raise AssertionError("search gave no answer")
 

@@ -19,12 +19,15 @@
   var seq = 0;
   var CLAUSES = 10;
   var TOOLS = 4;
+  var PAGES = 6; // documents whose clauses are listed (each costs one fragment download)
 
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
         // Clauses sit in long pages: page length should not push them down.
-        return pf.options({ baseUrl: base.pathname, excerptLength: 40, ranking: { pageLength: 0.2 } }).then(function () { return pf; });
+        return pf.options({ baseUrl: base.pathname, excerptLength: 40, ranking: { pageLength: 0.2 } })
+          .then(function () { return pf.init(); }) // wasm and the index's entry files, before the first query
+          .then(function () { return pf; });
       });
     }
     return pagefind;
@@ -98,20 +101,22 @@
     history.replaceState(null, "", params.toString() ? "?" + params : location.pathname);
     list.innerHTML = "";
     more.innerHTML = "";
-    if (!q) { status.textContent = ""; return; }
+    delete status.dataset.done;
+    if (!q) { status.textContent = ""; status.dataset.done = "1"; return; }
     status.textContent = "正在搜索…";
     var terms = q.replace(/["“”]/g, " ").split(/\s+/).filter(Boolean);
+    var filters = { 类别: "政策条款" };
+    if (place.value) filters["地区"] = place.value;
+    var tools = null;
     load().then(function (pf) {
-      var filters = { 类别: "政策条款" };
-      if (place.value) filters["地区"] = place.value;
-      // One term: also ask for it as an exact phrase (勤工助学 would otherwise match 勤 … 工 … 助 … 学).
-      // One after another: Pagefind answers concurrent searches from half-loaded chunks (seen: a phrase
-      // search run beside the plain one sometimes came back empty).
-      var out = [];
-      var phrase = terms.length === 1 && terms[0].length >= 2 ? run(pf, '"' + terms[0] + '"', filters, 8) : Promise.resolve([]);
-      return phrase.then(function (r) { out.push(r); return run(pf, q, filters, 8); })
-        .then(function (r) { out.push(r); return run(pf, q, { 类别: "工具与说明" }, TOOLS); })
-        .then(function (r) { out.push(r); return out; });
+      // Load the index chunks for the query once, then run the searches side by side (run together
+      // before the chunks are in, a phrase search sometimes came back empty).
+      return pf.preload(q, { filters: filters }).then(function () {
+        // One term: also ask for it as an exact phrase (勤工助学 would otherwise match 勤 … 工 … 助 … 学).
+        var phrase = terms.length === 1 && terms[0].length >= 2 ? run(pf, '"' + terms[0] + '"', filters, PAGES) : Promise.resolve([]);
+        tools = run(pf, q, { 类别: "工具与说明" }, TOOLS);
+        return Promise.all([phrase, run(pf, q, filters, PAGES)]);
+      });
     }).then(function (res) {
       if (mine !== seq) return; // a newer query is on its way
       var seen = {};
@@ -120,31 +125,39 @@
         seen[h.url] = true;
         return true;
       }).slice(0, CLAUSES);
-      var tools = res[2];
       hits.forEach(function (h) { list.appendChild(li(h, true)); });
-      tools.forEach(function (p) { more.appendChild(li({ title: p.meta.title, url: p.url, excerpt: p.excerpt }, false)); });
       var scope = place.value ? "（" + place.selectedOptions[0].textContent + "）" : "";
       var exact = res[0].length > 0 || hits.some(function (h) { return h.exact > 0; });
-      var toolsNote = tools.length ? "，另有 " + tools.length + " 个工具和说明页面" : "";
+      var said;
       if (!hits.length) {
-        status.textContent = "没有找到含“" + q + "”的条款" + scope + "。可以换个说法，或只输入其中的一两个字词。";
+        said = "没有找到含“" + q + "”的条款" + scope + "。可以换个说法，或只输入其中的一两个字词。";
       } else if (!exact) {
         // Only the single characters matched, here and there: say so rather than pretend.
-        status.textContent = "没有找到含“" + q + "”的条款" + scope + "；下面 " + hits.length + " 条只含其中部分字词，可以换个说法再搜。";
+        said = "没有找到含“" + q + "”的条款" + scope + "；下面 " + hits.length + " 条只含其中部分字词，可以换个说法再搜。";
       } else {
-        status.textContent = "找到 " + hits.length + " 条相关条款" + scope + toolsNote + "。";
+        said = "找到 " + hits.length + " 条相关条款" + scope + "。";
       }
-      document.getElementById("jz-tools-title").hidden = !tools.length;
+      status.textContent = said;
+      // Tool and help pages come after the clauses, when they arrive.
+      return tools.then(function (pages) {
+        if (mine !== seq) return;
+        pages.forEach(function (p) { more.appendChild(li({ title: p.meta.title, url: p.url, excerpt: p.excerpt }, false)); });
+        document.getElementById("jz-tools-title").hidden = !pages.length;
+        if (pages.length && hits.length && exact) status.textContent = said.replace(/。$/, "，另有 " + pages.length + " 个工具和说明页面。");
+        status.dataset.done = "1"; // every list is final (tests wait for this)
+      });
     }).catch(function () {
+      pagefind = null; // try loading again on the next query
       if (mine !== seq) return;
-      status.textContent = "搜索暂时不能使用：请检查网络后重新打开本页。政策文件可以从“政策文件”目录逐份查看。";
+      status.textContent = "搜索暂时不能使用：请检查网络后再试一次。政策文件也可以从“政策文件”目录逐份查看。";
+      status.dataset.done = "1";
     });
   }
 
   var timer = null;
   function soon() {
     clearTimeout(timer);
-    timer = setTimeout(search, 120);
+    timer = setTimeout(search, 60);
   }
   box.addEventListener("input", function (e) { if (!e.isComposing) soon(); });
   box.addEventListener("compositionend", soon);

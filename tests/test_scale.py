@@ -1,0 +1,80 @@
+# SPDX-License-Identifier: MIT
+"""What changes when a site carries a province: nav by place, indexes that stay small, cached QR codes.
+
+Sizes and times at scale are measured by scripts/bench_build.py (docs/about/performance.md);
+these tests check the behaviour that keeps them bounded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hooks import anchor_table
+from policy_pages import NAV_GROUP_OVER, Clause, PolicyPage, fill_nav, grouped, policy_index, policy_nav
+from qr import write_many
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def fake_pages(n: int, places: int) -> dict[str, PolicyPage]:
+    pages = {}
+    for i in range(n):
+        meta = {"doc_id": f"d-{i:04d}", "title": f"文件{i}", "short_title": f"文件{i}", "cite_title": f"《文件{i}》",
+                "issuer": "某局", "jurisdiction": f"样例县{i % places:02d}", "county": f"p{i % places:02d}", "kind": "方案",
+                "topics": ["低保"], "date": dt.date(2020 + i % 5, 1, 1)}
+        pages[meta["doc_id"]] = PolicyPage(Path(f"docs/policies/{meta['doc_id']}.md"), meta,
+                                           [Clause("s1", "一、总则", "一、", 2, 10), Clause("s2", "二、低保", "二、", 2, 12)])
+    return pages
+
+
+def test_few_documents_are_listed_in_the_nav_one_by_one():
+    pages = fake_pages(NAV_GROUP_OVER, 3)
+    assert not grouped(pages)
+    assert len(policy_nav(pages)) == NAV_GROUP_OVER
+
+
+def test_a_province_nav_lists_places_not_documents():
+    # Every page carries the whole nav: 2,000 entries in each of 2,000 pages is what made the
+    # 500-document build spend 38 s rendering navs alone (profiled); places keep it to ~100.
+    pages = fake_pages(2000, 100)
+    nav = policy_nav(pages, {f"p{k:02d}": f"样例县{k:02d}" for k in range(100)})
+    assert len(nav) == 100
+    assert nav[0] == {"样例县00": "places/p00.md"}
+    config_nav = [{"首页": "index.md"}, {"政策文件": ["policies/index.md", {"旧": "policies/old.md"}]}]
+    fill_nav(config_nav, pages)
+    assert config_nav[1]["政策文件"][0] == "policies/index.md" and len(config_nav[1]["政策文件"]) == 101
+
+
+def test_a_province_index_and_anchor_list_stay_small():
+    pages = fake_pages(2000, 100)
+    index = policy_index(pages)
+    assert index.count("(../places/") == 100 and "共 2000 份文件，100 个地区" in index
+    assert "d-0001.md" not in index  # documents are listed on their place's page
+    table = anchor_table(pages)
+    assert "anchors.json" in table and table.count("\n| [") == 2000  # one row per document, not per anchor
+    small = anchor_table(fake_pages(3, 1))
+    assert small.count("`s1`") == 3  # few documents: every anchor listed
+
+
+def test_qr_codes_are_cached_by_content(tmp_path):
+    cache = tmp_path / "cache"
+    jobs = {tmp_path / "site" / f"{i}.svg": (f"https://example.org/policies/x/#s{i}", f"x {i}") for i in range(3)}
+    assert write_many(jobs, cache) == 3
+    first = {p: p.read_text(encoding="utf-8") for p in jobs}
+    for p in jobs:
+        p.unlink()
+    assert write_many(jobs, cache) == 0  # all from the cache
+    assert {p: p.read_text(encoding="utf-8") for p in jobs} == first
+    assert "<svg" in first[next(iter(jobs))]
+
+
+@pytest.mark.parametrize("place", ["zongyang", "changle"])
+def test_place_page_lists_documents_and_prefilled_calculators(built_site, place):
+    html = (built_site / "places" / place / "index.html").read_text(encoding="utf-8")
+    assert f'href="../../calculators/dibao/#j={place}"' in html
+    assert f'href="../../parameters/{place}/"' in html
+    assert "../../policies/" in html and "不是政府网站" in html
+    index = (built_site / "policies" / "index.html").read_text(encoding="utf-8")
+    assert f'href="../places/{place}/"' in index
