@@ -371,6 +371,7 @@ EARLY_START = """(function () {
       if (typeof Worker === "undefined" || typeof WebAssembly === "undefined") return null;
       var base = new URL(ROOT, location.href);
       var abs = function (p) { return new URL(p, base).href; };
+      var absAll = function (m) { var o = {}; for (var k in m) o[k] = abs(m[k]); return o; };
       // The place in a prefilled link (#j=… or ?j=…): its parameters are fetched with the runtime.
       var place = function () { return new URLSearchParams(location.hash.slice(1)).get("j") || new URLSearchParams(location.search).get("j") || ""; };
       var w = new Worker(abs(WORKER), { type: "module" });
@@ -390,7 +391,7 @@ EARLY_START = """(function () {
 def early_start_script(assets: dict[str, Any], up: str) -> str:
     """The inline ``<head>`` script that starts the worker early (same init as calc-page.js)."""
     config = ("{ pyodideURL: abs(" + json.dumps(assets["pyodide"]) + "), wheelURL: abs(" + json.dumps(assets["wheel"])
-              + "), params: " + json.dumps(assets["params"], separators=(",", ":")) + ", place: place(), stdlibURL: abs(" + json.dumps(assets["stdlib"])
+              + "), params: absAll(" + json.dumps(assets["params"], separators=(",", ":")) + "), place: place(), stdlibURL: abs(" + json.dumps(assets["stdlib"])
               + "), lockInfo: " + json.dumps(assets["lockInfo"]) + ", sizes: " + json.dumps(assets["sizes"]) + " }")
     text = (EARLY_START.replace("ROOT", json.dumps(up or "./")).replace("WORKER", json.dumps(assets["worker"]))
             .replace("CONFIG_EXPR", config))

@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+
 from hooks import anchor_table
 from policy_pages import NAV_GROUP_OVER, Clause, PolicyPage, fill_nav, grouped, policy_index, policy_nav
 from qr import write_many

@@ -94,9 +94,13 @@ function bundleFor(c, place) {
   return c.params[place] ? place : "other";
 }
 
-function placeText(c, place) {
+// Before the runtime is ready a failed download is fatal (the counting fetch says so); later, a
+// place's bundle that does not arrive is only that answer's problem: the plain fetch.
+const plainFetch = self.fetch.bind(self);
+
+function placeText(c, place, get = self.fetch) {
   const key = bundleFor(c, place);
-  return fetch(c.params[key]).then((r) => {
+  return get(c.params[key]).then((r) => {
     if (!r.ok) throw new Error("parameters " + key + ": HTTP " + r.status);
     return r.text();
   }).then((text) => ({ place: key, text }));
@@ -105,7 +109,7 @@ function placeText(c, place) {
 function ensurePlace(c, place) {
   const key = bundleFor(c, place);
   if (!loaded[key]) {
-    loaded[key] = placeText(c, key).then((p) => { loadPlace(p.place, p.text); return p.place; });
+    loaded[key] = placeText(c, key, plainFetch).then((p) => { loadPlace(p.place, p.text); return p.place; });
     loaded[key].catch(() => { delete loaded[key]; }); // a network failure: try again on the next answer
   }
   return loaded[key];

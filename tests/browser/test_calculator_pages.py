@@ -380,7 +380,7 @@ def test_python_exception_is_a_fixed_message_with_recompute(browser, site_url):
         data["jurisdictions"]["huaiyuan"]["parameters"]["dibao.standard.rural"][0]["from"] = "not-a-date"
         route.fulfill(body=_json.dumps(data, ensure_ascii=False), content_type="application/json")
 
-    ctx.route("**/params-*.json", corrupt)
+    ctx.route("**/params-huaiyuan.*.json", corrupt)
     page = ctx.new_page()
     console = []
     page.on("console", lambda m: console.append(m.text))
@@ -394,4 +394,30 @@ def test_python_exception_is_a_fixed_message_with_recompute(browser, site_url):
     expect(page.locator(".jz-out")).to_contain_text("这次没有算出来")
     choose(page, "area", "urban")  # another answer that does not hit the bug still works
     wait_result(page, "每月约 739.00 元")
+    ctx.close()
+
+
+def test_only_the_chosen_places_parameters_are_downloaded(browser, site_url):
+    """Each place's parameters are their own small file (build/calculator_build.py place_bundles): a
+    link for 昌乐 fetches 昌乐's only; choosing 枞阳 fetches 枞阳's; if that download fails the page
+    says the network is the problem and keeps the answers (no dead end, no crash)."""
+    ctx = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True)
+    page = ctx.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda r: "/params-" in r.url and fetched.append(r.url.rsplit("/", 1)[-1].split(".")[0]))
+    page.goto(site_url + "calculators/dibao/#j=changle&area=urban&n=1&age1=45&date=2021-12-01")
+    wait_ready(page)
+    wait_result(page, "每月约 816.00 元")  # 昌乐 城市 816 (2021-11)
+    assert fetched == ["params-changle"]
+    page.select_option("#jz-j", "zhijin")
+    page.fill("#jz-date", "2024-06-01")
+    wait_result(page, "每月约 756.00 元")  # 织金 城市 756 from 2024-04 (贵州2024年提标方案，“其余县”档), no income
+    assert fetched == ["params-changle", "params-zhijin"]
+    ctx.route("**/params-huaiyuan.*.json", lambda route: route.abort())
+    page.select_option("#jz-j", "huaiyuan")
+    expect(page.locator(".jz-out")).to_contain_text("参数没有下载下来", timeout=20_000)
+    assert page.input_value("#jz-age1") == "45"  # answers kept
+    ctx.unroute("**/params-huaiyuan.*.json")
+    page.click(".jz-recompute")
+    expect(page.locator(".jz-out .jz-figure")).to_be_visible(timeout=20_000)  # the retry downloads it
     ctx.close()

@@ -107,15 +107,15 @@
     var terms = q.replace(/["“”]/g, " ").split(/\s+/).filter(Boolean);
     var filters = { 类别: "政策条款" };
     if (place.value) filters["地区"] = place.value;
-    var tools = null;
-    load().then(function (pf) {
-      // Load the index chunks for the query once, then run the searches side by side (run together
-      // before the chunks are in, a phrase search sometimes came back empty).
-      return pf.preload(q, { filters: filters }).then(function () {
-        // One term: also ask for it as an exact phrase (勤工助学 would otherwise match 勤 … 工 … 助 … 学).
-        var phrase = terms.length === 1 && terms[0].length >= 2 ? run(pf, '"' + terms[0] + '"', filters, PAGES) : Promise.resolve([]);
-        tools = run(pf, q, { 类别: "工具与说明" }, TOOLS);
-        return Promise.all([phrase, run(pf, q, filters, PAGES)]);
+    var pf = null;
+    load().then(function (loaded) {
+      pf = loaded;
+      // One term: first as an exact phrase (勤工助学 would otherwise match 勤 … 工 … 助 … 学), then as
+      // words. One search at a time: run side by side, Pagefind's phrase search came back empty in
+      // the browser (reproduced on every try with three searches in flight).
+      var phrase = terms.length === 1 && terms[0].length >= 2 ? run(pf, '"' + terms[0] + '"', filters, PAGES) : Promise.resolve([]);
+      return phrase.then(function (exactPages) {
+        return run(pf, q, filters, PAGES).then(function (wordPages) { return [exactPages, wordPages]; });
       });
     }).then(function (res) {
       if (mine !== seq) return; // a newer query is on its way
@@ -139,7 +139,7 @@
       }
       status.textContent = said;
       // Tool and help pages come after the clauses, when they arrive.
-      return tools.then(function (pages) {
+      return run(pf, q, { 类别: "工具与说明" }, TOOLS).then(function (pages) {
         if (mine !== seq) return;
         pages.forEach(function (p) { more.appendChild(li({ title: p.meta.title, url: p.url, excerpt: p.excerpt }, false)); });
         document.getElementById("jz-tools-title").hidden = !pages.length;
