@@ -37,21 +37,18 @@ from calculator_build import (
     query_reference_md,
     render_form,
     write_assets,
-    write_service_worker,
 )
 from cards import AIDS, card_markdown, card_places, cards_index
 from compile_policy import PolicyDataError, compile_policy_data
-from csp import add_csp
 from health import build_date, health_markdown
-from page_urls import check_pages, record_pages, write_redirects
+from page_urls import check_pages, record_pages
 from page_urls import read_lock as read_page_lock
 from policy_pages import POLICY_DIR, PolicyPage, PolicyPageError, fill_nav, grouped, load_policy_pages, metadata_card, policy_index
-from precompress import precompress
-from qr import qr_svg, write_many
+from postbuild import PostBuildError, post_build
+from qr import qr_svg
 from reference_pages import backlinks, comparison_table, jurisdiction_page, place_page, quick_tables
-from search_index import SearchIndexError, excluded, index_site, mark_article, policy_search_attrs, search_form
+from search_index import SearchIndexError, excluded, mark_article, policy_search_attrs, search_form
 
-PRECACHE_DOCUMENTS_MAX = 30
 RE_MARKER = re.compile(r"<!--\s*jz:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
 RE_CALC_SLOT = re.compile(r'<div data-jz-calc="([a-z]+)"></div>')
 
@@ -264,23 +261,6 @@ def add_backlinks(html_text: str, doc_id: str, links: dict[str, list[tuple[str, 
     return RE_HEADING.sub(add, html_text)
 
 
-def write_qr_codes(site_dir: Path, public: str, cache: Path) -> int:
-    """SVG QR codes for every policy page and clause, and every calculator page."""
-    jobs: dict[Path, tuple[str, str]] = {}
-    for doc_id, page in _pages().items():
-        out = site_dir / POLICY_DIR / doc_id / "qr"
-        url = f"{public}{POLICY_DIR}/{doc_id}/"
-        jobs[out / "page.svg"] = (url, str(page.meta["short_title"]))
-        for c in page.clauses:
-            jobs[out / f"{c.anchor}.svg"] = (f"{url}#{c.anchor}", f"{page.meta['short_title']} {c.cite}")
-    for name in FORMS:
-        target = site_dir / "calculators" / name
-        if target.exists():
-            jobs[target / "qr.svg"] = (f"{public}calculators/{name}/", "")
-    write_many(jobs, cache)
-    return len(jobs)
-
-
 def on_nav(nav, config, files):
     """Published page addresses must stay (or redirect): see build/page_urls.py."""
     urls = {"" if f.url in ("./", ".") else f.url for f in files.documentation_pages()}
@@ -295,23 +275,8 @@ def on_nav(nav, config, files):
 
 
 def on_post_build(config):
-    write_redirects(Path(config["site_dir"]), read_page_lock())
-    if grouped(_pages()):
-        (Path(config["site_dir"]) / "about" / "anchors.json").write_text(json.dumps(read_lock(), ensure_ascii=False), encoding="utf-8")
-    if _state["public_url"]:
-        write_qr_codes(Path(config["site_dir"]), str(_state["public_url"]), Path(config["docs_dir"]).parent / ".cache" / "qr")
-    site = Path(config["site_dir"])
+    """The post-build stage (build/postbuild.py): the same steps run standalone after any builder."""
     try:
-        index_site(site)
-    except SearchIndexError as exc:
+        post_build(Path(config["site_dir"]), Path(config["docs_dir"]), str(_state["public_url"]), _pages())
+    except PostBuildError as exc:
         raise PluginError(str(exc)) from exc
-    calc_pages = sorted(f"calculators/{n}/" for n in FORMS if (site / "calculators" / n / "index.html").exists())
-    # Once a visit has registered the service worker, the whole reading part of the site works
-    # offline too: home, policy index and every policy page, 速查表, 明白卡 index (small pages).
-    # Past a county's handful of documents (a province's thousands), policy pages are cached as visited instead.
-    docs = [page.url for page in _pages().values()] if len(_pages()) <= PRECACHE_DOCUMENTS_MAX else []
-    reading = ["./", f"{POLICY_DIR}/", "calculators/", "tables/", "cards/"] + docs
-    write_service_worker(site, calc_pages + [p for p in reading if (site / p / "index.html").exists()])
-    add_csp(site)
-    # Last: every file is final now.
-    precompress(Path(config["site_dir"]), Path(config["docs_dir"]).parent / ".cache" / "compressed")

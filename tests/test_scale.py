@@ -79,3 +79,23 @@ def test_place_page_lists_documents_and_prefilled_calculators(built_site, place)
     assert "../../policies/" in html and "不是政府网站" in html
     index = (built_site / "policies" / "index.html").read_text(encoding="utf-8")
     assert f'href="../places/{place}/"' in index
+
+
+def test_post_build_runs_standalone_after_any_builder(built_site, tmp_path):
+    """build/postbuild.py redoes the post-build stage on a built site (what a builder without MkDocs
+    hooks, such as Zensical, would need): search index, service worker, CSP once per page."""
+    import shutil
+    import subprocess
+    import sys
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    shutil.rmtree(site / "pagefind")
+    (site / "sw.js").unlink()
+    proc = subprocess.run([sys.executable, str(ROOT / "build" / "postbuild.py"), str(site), "--public-url", "https://jiuzhu.example.org/"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert (site / "pagefind" / "pagefind.js").exists() and (site / "sw.js").exists()
+    html = (site / "policies" / "changle-2021-yijian" / "index.html").read_text(encoding="utf-8")
+    assert html.count('http-equiv="Content-Security-Policy"') == 1
+    assert (site / "policies" / "changle-2021-yijian" / "qr" / "s2-1-8.svg").exists()

@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: MIT
+"""The post-build stage: everything done to the built HTML site, in order.
+
+Runs as MkDocs' ``on_post_build`` (build/hooks.py) and standalone after any builder that has
+produced the pages (e.g. Zensical, which does not run MkDocs hooks)::
+
+    python build/postbuild.py site/ [--docs docs/] [--public-url https://…/]
+
+1. redirect pages for moved addresses (build/pages.lock.json);
+2. at province scale, ``about/anchors.json``;
+3. QR codes for every document, clause and calculator (only with a public address);
+4. the search index (Pagefind);
+5. the service worker with its precache list;
+6. the Content-Security-Policy on every page;
+7. pre-compressed ``.br``/``.gz`` copies (last: every file is final).
+
+Caches live in ``.cache/`` next to ``docs/`` (never inside the output folder, which a
+builder's ``--clean`` wipes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from anchors import read_lock
+from calculator_build import FORMS, write_service_worker
+from csp import add_csp
+from page_urls import read_lock as read_page_lock
+from page_urls import write_redirects
+from policy_pages import POLICY_DIR, PolicyPage, grouped, load_policy_pages
+from precompress import precompress
+from qr import write_many
+from search_index import SearchIndexError, index_site
+
+PRECACHE_DOCUMENTS_MAX = 30
+
+
+class PostBuildError(RuntimeError):
+    pass
+
+
+def write_qr_codes(site_dir: Path, public: str, cache: Path, pages: dict[str, PolicyPage]) -> int:
+    """SVG QR codes for every policy page and clause, and every calculator page."""
+    jobs: dict[Path, tuple[str, str]] = {}
+    for doc_id, page in pages.items():
+        out = site_dir / POLICY_DIR / doc_id / "qr"
+        url = f"{public}{POLICY_DIR}/{doc_id}/"
+        jobs[out / "page.svg"] = (url, str(page.meta["short_title"]))
+        for c in page.clauses:
+            jobs[out / f"{c.anchor}.svg"] = (f"{url}#{c.anchor}", f"{page.meta['short_title']} {c.cite}")
+    for name in FORMS:
+        target = site_dir / "calculators" / name
+        if target.exists():
+            jobs[target / "qr.svg"] = (f"{public}calculators/{name}/", "")
+    write_many(jobs, cache)
+    return len(jobs)
+
+
+def post_build(site: Path, docs_dir: Path, public_url: str, pages: dict[str, PolicyPage] | None = None) -> None:
+    pages = pages if pages is not None else load_policy_pages(docs_dir)
+    cache = docs_dir.parent / ".cache"
+    write_redirects(site, read_page_lock())
+    if grouped(pages):
+        (site / "about").mkdir(parents=True, exist_ok=True)
+        (site / "about" / "anchors.json").write_text(json.dumps(read_lock(), ensure_ascii=False), encoding="utf-8")
+    if public_url:
+        write_qr_codes(site, public_url, cache / "qr", pages)
+    try:
+        index_site(site)
+    except SearchIndexError as exc:
+        raise PostBuildError(str(exc)) from exc
+    calc_pages = sorted(f"calculators/{n}/" for n in FORMS if (site / "calculators" / n / "index.html").exists())
+    # Once a visit has registered the service worker, the whole reading part of the site works
+    # offline too: home, policy index and every policy page, 速查表, 明白卡 index (small pages).
+    # Past a county's handful of documents (a province's thousands), policy pages are cached as visited instead.
+    docs = [page.url for page in pages.values()] if len(pages) <= PRECACHE_DOCUMENTS_MAX else []
+    reading = ["./", f"{POLICY_DIR}/", "calculators/", "tables/", "cards/"] + docs
+    write_service_worker(site, calc_pages + [p for p in reading if (site / p / "index.html").exists()])
+    add_csp(site)
+    precompress(site, cache / "compressed")  # last: every file is final now
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="post-build steps on a built site (after MkDocs, Zensical or another builder)")
+    ap.add_argument("site", type=Path)
+    ap.add_argument("--docs", type=Path, default=Path(__file__).resolve().parent.parent / "docs")
+    ap.add_argument("--public-url", default=os.environ.get("JZ_PUBLIC_URL", ""))
+    args = ap.parse_args(argv)
+    try:
+        post_build(args.site, args.docs, args.public_url)
+    except PostBuildError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"post-build done: {args.site}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
