@@ -643,10 +643,20 @@ def import_lines(raw: list[str], overrides: dict[str, Any] | None = None, page_m
     return Imported(render(blocks), meta, furniture, table_header, review)
 
 
+def unwrap_title(title: str) -> str:
+    """A title without the line-wrap spaces of the print layout; the space between two issuing
+    organs stays (中共昌乐县委办公室 昌乐县人民政府办公室关于……)."""
+    def keep(m: re.Match[str]) -> str:
+        left, right = title[: m.start()], title[m.end() :]
+        return " " if left.endswith(ORGAN_END) and not right.startswith("关于") else ""
+
+    return re.sub(r"(?<=[\u4e00-\u9fa5》）])\s+(?=[\u4e00-\u9fa5《（])", keep, title)
+
+
 def derive_meta(title: str, masthead: list[str], lines: list[str], portal: dict[str, str], page: dict[str, str], review: list[str]) -> dict[str, Any]:
     """What the text itself says: title, 文号, date, issuer, kind, validity."""
     meta: dict[str, Any] = {}
-    meta["title"] = re.sub(r"(?<=[\u4e00-\u9fa5》）])\s+(?=关于)", "", re.sub(r"(?<=[\u4e00-\u9fa5])\s+(?=[\u4e00-\u9fa5]{1,6}(?:的|体系|制度))", "", title))
+    meta["title"] = unwrap_title(title)
     if meta["title"] != title:
         review.append(f"标题去掉了排版空格：{meta['title']}")
     docno = portal.get("文号") or portal.get("发文字号") or next((s for s in masthead if RE_DOC_NUMBER.fullmatch(s)), None)

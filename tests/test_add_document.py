@@ -308,3 +308,12 @@ def test_a_county_adds_its_document_with_two_commands(tmp_path):
     assert '<option value="mycounty">某某县' in (site / "calculators" / "dibao" / "index.html").read_text(encoding="utf-8")
     assert "mycounty" in (site / "parameters" / "health" / "index.html").read_text(encoding="utf-8")  # gaps shown
     assert yaml.safe_load((proj / "policy_data" / "jurisdictions" / "mycounty.yaml").read_text(encoding="utf-8"))["documents"] == ["mycounty-2025-banfa"]
+
+
+def test_title_loses_print_wrapping_but_keeps_the_two_issuers_apart():
+    from add_document import unwrap_title
+
+    # 昌乐's title as printed: wrapped after 统筹健全; two issuing organs side by side (the page's title field).
+    assert unwrap_title("中共昌乐县委办公室 昌乐县人民政府办公室 关于改革完善社会救助制度统筹健全 社会救助体系的实施意见") == (
+        "中共昌乐县委办公室 昌乐县人民政府办公室关于改革完善社会救助制度统筹健全社会救助体系的实施意见")
+    assert unwrap_title("枞阳县社会救助工作便民惠民 优化服务行动方案") == "枞阳县社会救助工作便民惠民优化服务行动方案"
