@@ -5,6 +5,7 @@ Markers in Markdown (HTML comments, so another generator would just ignore
 them): ``<!-- jz:policy-index -->``, ``<!-- jz:anchor-table -->``,
 ``<!-- jz:calculator dibao -->`` (the browser calculator),
 ``<!-- jz:calc-query dibao -->`` (its link parameters, for campaigns),
+``<!-- jz:place-rules dibao -->`` (what each place's documents add, from policy_data),
 ``<!-- jz:jurisdiction-codes -->``, ``<!-- jz:parameter-comparison -->``, ``<!-- jz:search -->``,
 ``<!-- jz:quick-tables -->`` and ``<!-- jz:cards-index -->``.  An unknown ``jz:``
 marker or calculator name stops the build, so a typo never ships silently.
@@ -46,7 +47,7 @@ from page_urls import read_lock as read_page_lock
 from policy_pages import POLICY_DIR, PolicyPage, PolicyPageError, fill_nav, grouped, load_policy_pages, metadata_card, policy_index
 from postbuild import PostBuildError, post_build
 from qr import qr_svg
-from reference_pages import backlinks, comparison_table, jurisdiction_page, place_page, quick_tables
+from reference_pages import backlinks, comparison_table, jurisdiction_page, place_page, place_rules, quick_tables
 from search_index import SearchIndexError, excluded, mark_article, policy_search_attrs, search_form
 
 RE_MARKER = re.compile(r"<!--\s*jz:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
@@ -144,10 +145,12 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["description"] = f"{m['short_title']}：{m['issuer']}{number}，{m['date']}。原文照录，每一条都有固定链接，可复制引用。"
     def replace(m: re.Match[str]) -> str:
         name, arg = m.group(1), m.group(2)
-        if name in ("calculator", "calc-query") and arg not in FORMS:
+        if name in ("calculator", "calc-query", "place-rules") and arg not in FORMS:
             raise PluginError(f"{page.file.src_uri}: 没有计算器 / no calculator '{arg}' (可选 {', '.join(FORMS)})")
         if name == "calculator":
             return f'<div data-jz-calc="{arg}"></div>'
+        if name == "place-rules":
+            return place_rules(arg, _state["params"], build_date(), "../" * page.file.src_uri.count("/"))  # type: ignore[arg-type]
         if name == "calc-query":
             return query_reference_md(arg, _state["params"])  # type: ignore[arg-type]
         if name == "parameter-comparison":

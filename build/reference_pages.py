@@ -15,6 +15,7 @@ All functions return Markdown (or data); nothing here holds a policy number.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 from urllib.parse import urlencode
 
@@ -310,4 +311,62 @@ def place_page(j: str, docs: list[Any], params: ParameterSet, card_places: list[
         out.append(f"- [{name}的参数（低保标准等，含来源和日期）](../parameters/{j}.md)")
     if j in dict(card_places):
         out.append("- 明白卡（可打印）：" + "、".join(f"[{AIDS[a]}](../cards/{j}-{a}.md)" for a in AIDS))
+    return "\n".join(out) + "\n"
+
+
+def rule_value(value: Any, d: dict[str, Any]) -> str:
+    """A rule's value as a resident reads it: 0.30 → 30%, 1/10 stays, 1.3 or 3 (a multiple) → 1.3 倍."""
+    if d.get("unit") == "choice":
+        return str(choice_text(value, d))
+    if d.get("unit") == "ratio" and isinstance(value, str) and "/" not in value:
+        try:
+            x = float(value)
+        except ValueError:
+            return value
+        return f"{x * 100:g}%" if x < 1 else f"{value} 倍"
+    return value_text(choice_text(value, d), d["unit"])
+
+
+def _short_clause_link(ref: str, params: ParameterSet, up: str) -> str:
+    """二、（一）8 linked (the document is the place's own, named above)."""
+    c = params.clauses.get(ref)
+    if c is None:
+        return ref
+    short = re.sub(r"^《[^》]*》(（[^）]*）)?", "", c["cite"]) or c["cite"]
+    return f"[{short}]({up}{md_url(c['url'])})"
+
+
+def place_rules(name: str, params: ParameterSet, today: dt.date, up: str = "../") -> str:
+    """What each place's own documents add for this calculator, generated from policy_data (no number
+    typed twice): every rule set by the county, city or province, with the words of its clause.
+    Values adjusted periodically (standards, minimum wage) are on the parameter pages instead."""
+    used = [p for p in uses(name)[0] if p.startswith(name + ".") and not params.definitions[p].get("cycle_months")]
+    out = []
+    for j, place in jurisdiction_options(params):
+        if j == "other":
+            continue
+        items = []
+        for p in used:
+            r = params.resolve(p, j, today)
+            if r is None or r.jurisdiction == "national" or r.value is None or r.value is False:
+                continue
+            d = params.definitions[p]
+            text = d["label"] if r.value is True else f"{d['label']} {rule_value(r.value, d)}"
+            basis = []
+            if r.entry.get("quote"):
+                basis.append(f"原文“{r.entry['quote']}”")
+            if r.entry.get("clause"):
+                basis.append(_short_clause_link(r.entry["clause"], params, up))
+            if r.entry.get("area") == "rural":
+                basis.append("条文写在农村低保下，城市家庭是否适用请向乡镇确认")
+            if not r.current:
+                basis.append(state_label(r.to_dict()))
+            if r.entry.get("status") != "verified":
+                basis.append(STATUS_MARK.get(str(r.entry.get("status")), "未核实 ⚠"))
+            items.append(text + (f"（{'，'.join(basis)}）" if basis else ""))
+        if items:
+            out.append(f"- **{place}**：" + "；".join(items) + "。")
+        else:
+            out.append(f"- **{place}**：本地文件没有另外的规定，按上级和全国性规定计算。")
+    out.append("- **其他地区**：只按全国性规定计算。")
     return "\n".join(out) + "\n"

@@ -168,3 +168,23 @@ def test_compile_report_cli_prints_the_same_health(tmp_path):
     assert out.returncode == 0, out.stderr
     assert re.search(r"非现行\s+dibao\.standard\.urban\s+816", out.stdout) and "[zongyang]" in out.stdout
     assert "缺少 dibao.standard.urban" in out.stdout.split("[zongyang]", 1)[1]
+
+
+def test_calculator_explanations_take_place_rules_from_the_data(built_site):
+    """The per-place rules under 怎么算的 are generated from policy_data (jz:place-rules), each with its
+    clause; the Markdown pages type no place's number (they used to: 30%, 6/12 months, 1.3, 1/10 …)."""
+
+    root = Path(__file__).resolve().parent.parent
+    for name in ("dibao", "tekun", "linshi", "standard"):
+        md = (root / "docs" / "calculators" / f"{name}.md").read_text(encoding="utf-8")
+        assert f"<!-- jz:place-rules {name} -->" in md
+        assert not re.search(r"\d+(\.\d+)?\s*(%|倍|个月)|1/10|1/6|1/3", md.split("<!-- jz:calculator")[1]), name
+    dibao = (built_site / "calculators" / "dibao" / "index.html").read_text(encoding="utf-8")
+    # 枞阳 二、（二）: “按当地低保标准的30%扣减”, written under 农村低保
+    assert "就业成本扣减比例 30%" in dibao and 'href="../../policies/zongyang-2021-fangan/#s2-2"' in dibao
+    tekun = (built_site / "calculators" / "tekun" / "index.html").read_text(encoding="utf-8")
+    # 昌乐 二、（一）2: 基本生活标准不低于低保标准的1.3倍; 照料护理 1/10、1/6、1/3 of the minimum wage
+    assert "1.3 倍" in tekun and "1/10" in tekun and "1/3" in tekun
+    linshi = (built_site / "calculators" / "linshi" / "index.html").read_text(encoding="utf-8")
+    # 昌乐 二、（一）8: 3—12倍 (重大疾病), 3—6倍 (教育)
+    assert "12 倍" in linshi and "6 倍" in linshi
