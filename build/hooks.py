@@ -44,10 +44,20 @@ from compile_policy import PolicyDataError, compile_policy_data
 from health import build_date, health_markdown
 from page_urls import check_pages, record_pages
 from page_urls import read_lock as read_page_lock
-from policy_pages import POLICY_DIR, PolicyPage, PolicyPageError, fill_nav, grouped, load_policy_pages, metadata_card, policy_index
+from policy_pages import (
+    POLICY_DIR,
+    PolicyPage,
+    PolicyPageError,
+    anchor_table,
+    fill_nav,
+    grouped,
+    load_policy_pages,
+    metadata_card,
+    policy_index,
+)
 from postbuild import PostBuildError, post_build
 from qr import qr_svg
-from reference_pages import backlinks, comparison_table, jurisdiction_page, place_page, place_rules, quick_tables
+from reference_pages import add_backlinks, backlinks, comparison_table, jurisdiction_page, place_page, place_rules, quick_tables
 from search_index import SearchIndexError, excluded, mark_article, policy_search_attrs, search_form
 
 RE_MARKER = re.compile(r"<!--\s*jz:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
@@ -115,26 +125,6 @@ def on_files(files, config):
             files.append(File.generated(config, f"cards/{j}-{aid}.md", content=text))
     _state["backlinks"] = backlinks(params)
     return files
-
-
-def anchor_table(pages: dict[str, PolicyPage], up: str = "") -> str:
-    """Markdown table of every clause anchor; ``up`` is the path back to docs/.  At scale (tens of
-    thousands of anchors) one line per document, and the full list as ``about/anchors.json``."""
-    if grouped(pages):
-        out = ["完整的锚点清单（每份文件的每个锚点）见 [anchors.json](anchors.json)（与 `build/anchors.lock.json` 相同）。", "",
-               "| 文件 | 页面地址 | 锚点数 |", "| --- | --- | ---: |"]
-        out += [f"| [{p.meta['short_title']}]({up}{POLICY_DIR}/{d}.md) | `{POLICY_DIR}/{d}/` | {len(p.clauses)} |" for d, p in pages.items()]
-        return "\n".join(out) + "\n"
-    out = []
-    for doc_id, page in pages.items():
-        out += [f"### {page.meta['short_title']} {{#anchors-{doc_id}}}", ""]
-        out += [f"页面地址：`{POLICY_DIR}/{doc_id}/`，条款引用写作 `{doc_id}#锚点`。", ""]
-        out += ["| 锚点 | 引用位置 | 条款标题 |", "| --- | --- | --- |"]
-        for c in page.clauses:
-            title = c.title.replace("|", "\\|")
-            out.append(f"| [`{c.anchor}`]({up}{POLICY_DIR}/{doc_id}.md#{c.anchor}) | {c.cite or '—'} | {title} |")
-        out.append("")
-    return "\n".join(out)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -234,34 +224,6 @@ def on_page_content(html_text, page, config, files):
         f'<div class="policy-text"{qr_attr}{search_attrs} data-doc-id="{policy.doc_id}" '
         f'data-cite-title="{html.escape(str(policy.meta["cite_title"]))}">{filters}{html_text}</div>{script}'
     )
-
-
-RE_HEADING = re.compile(r'(<h([1-6])[^>]*\bid="([^"]+)"[^>]*>.*?</h\2>)', re.S)
-
-
-SEP = '<span class="used-by__sep">、</span>'
-
-
-def add_backlinks(html_text: str, doc_id: str, links: dict[str, list[tuple[str, str, str]]], up: str) -> str:
-    """After each clause heading that something rests on: 本条款用于 … (calculators, parameters)."""
-
-    def add(m: re.Match[str]) -> str:
-        used = links.get(f"{doc_id}#{m.group(3)}")
-        if not used:
-            return m.group(1)
-        groups: dict[str, list[str]] = {}
-        for group, text, url in used:
-            groups.setdefault(group, []).append(f'<a href="{up}{html.escape(url)}">{html.escape(text)}</a>')
-        # Each link carries its own 、 so a line never starts with the separator.
-        body = "".join(
-            f'<span class="used-by__group">{html.escape(g)}：'
-            + "".join(f'<span class="used-by__item">{a}{SEP if i < len(items) - 1 else ""}</span>' for i, a in enumerate(items))
-            + "</span>"
-            for g, items in groups.items()
-        )
-        return m.group(1) + f'<p class="used-by" data-search-exclude><span class="used-by__title">本条款用于</span>{body}</p>'
-
-    return RE_HEADING.sub(add, html_text)
 
 
 def on_nav(nav, config, files):

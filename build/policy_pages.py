@@ -285,3 +285,23 @@ def topic_slug(topic: str) -> str:
         "服务类救助": "fuwu",
         "监测预警": "jiance",
     }[topic]
+
+
+def anchor_table(pages: dict[str, PolicyPage], up: str = "") -> str:
+    """Markdown table of every clause anchor; ``up`` is the path back to docs/.  At scale (tens of
+    thousands of anchors) one line per document, and the full list as ``about/anchors.json``."""
+    if grouped(pages):
+        out = ["完整的锚点清单（每份文件的每个锚点）见 [anchors.json](anchors.json)（与 `build/anchors.lock.json` 相同）。", "",
+               "| 文件 | 页面地址 | 锚点数 |", "| --- | --- | ---: |"]
+        out += [f"| [{p.meta['short_title']}]({up}{POLICY_DIR}/{d}.md) | `{POLICY_DIR}/{d}/` | {len(p.clauses)} |" for d, p in pages.items()]
+        return "\n".join(out) + "\n"
+    out = []
+    for doc_id, page in pages.items():
+        out += [f"### {page.meta['short_title']} {{#anchors-{doc_id}}}", ""]
+        out += [f"页面地址：`{POLICY_DIR}/{doc_id}/`，条款引用写作 `{doc_id}#锚点`。", ""]
+        out += ["| 锚点 | 引用位置 | 条款标题 |", "| --- | --- | --- |"]
+        for c in page.clauses:
+            title = c.title.replace("|", "\\|")
+            out.append(f"| [`{c.anchor}`]({up}{POLICY_DIR}/{doc_id}.md#{c.anchor}) | {c.cite or '—'} | {title} |")
+        out.append("")
+    return "\n".join(out)

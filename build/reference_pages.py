@@ -15,6 +15,7 @@ All functions return Markdown (or data); nothing here holds a policy number.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from typing import Any
 from urllib.parse import urlencode
@@ -370,3 +371,31 @@ def place_rules(name: str, params: ParameterSet, today: dt.date, up: str = "../"
             out.append(f"- **{place}**：本地文件没有另外的规定，按上级和全国性规定计算。")
     out.append("- **其他地区**：只按全国性规定计算。")
     return "\n".join(out) + "\n"
+
+
+RE_HEADING = re.compile(r'(<h([1-6])[^>]*\bid="([^"]+)"[^>]*>.*?</h\2>)', re.S)
+
+
+SEP = '<span class="used-by__sep">、</span>'
+
+
+def add_backlinks(html_text: str, doc_id: str, links: dict[str, list[tuple[str, str, str]]], up: str) -> str:
+    """After each clause heading that something rests on: 本条款用于 … (calculators, parameters)."""
+
+    def add(m: re.Match[str]) -> str:
+        used = links.get(f"{doc_id}#{m.group(3)}")
+        if not used:
+            return m.group(1)
+        groups: dict[str, list[str]] = {}
+        for group, text, url in used:
+            groups.setdefault(group, []).append(f'<a href="{up}{html.escape(url)}">{html.escape(text)}</a>')
+        # Each link carries its own 、 so a line never starts with the separator.
+        body = "".join(
+            f'<span class="used-by__group">{html.escape(g)}：'
+            + "".join(f'<span class="used-by__item">{a}{SEP if i < len(items) - 1 else ""}</span>' for i, a in enumerate(items))
+            + "</span>"
+            for g, items in groups.items()
+        )
+        return m.group(1) + f'<p class="used-by" data-search-exclude><span class="used-by__title">本条款用于</span>{body}</p>'
+
+    return RE_HEADING.sub(add, html_text)

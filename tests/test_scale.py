@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import anchor_table
-from policy_pages import NAV_GROUP_OVER, Clause, PolicyPage, fill_nav, grouped, policy_index, policy_nav
+from policy_pages import NAV_GROUP_OVER, Clause, PolicyPage, anchor_table, fill_nav, grouped, policy_index, policy_nav
 from qr import write_many
 
 ROOT = Path(__file__).resolve().parent.parent
