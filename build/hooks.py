@@ -118,7 +118,7 @@ def on_files(files, config):
     for page in _pages().values():
         by_place.setdefault(str(page.meta["county"]), []).append(page)
     for j, docs in sorted(by_place.items()):
-        files.append(File.generated(config, f"places/{j}.md", content=place_page(j, docs, params, card_places(params))))
+        files.append(File.generated(config, f"places/{j}.md", content=place_page(j, docs, params, card_places(params), build_date())))
     for j, _ in card_places(params):
         for aid in AIDS:
             text = card_markdown(params, j, aid, build_date(), str(_state["public_url"]), qr_svg)

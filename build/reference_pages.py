@@ -228,13 +228,22 @@ def dibao_rows(params: ParameterSet, j: str, area: str, on: dt.date, sizes=range
     return std, rows
 
 
-def quick_tables(params: ParameterSet, today: dt.date) -> str:
+QUICK_TABLES_ONE_PAGE_MAX = 12  # more places: each place's tables are on its own page (places/<id>/)
+
+
+def quick_tables(params: ParameterSet, today: dt.date, only: str | None = None, up: str = "../") -> str:
+    """速查表 for every place (``tables/``), or for ``only`` one (its place page); ``up`` leads from the
+    page to the site root. Past ``QUICK_TABLES_ONE_PAGE_MAX`` places ``tables/`` lists the places
+    instead (100 places' tables on one page were 1.3 MB)."""
+    places = [(j, n) for j, n in jurisdiction_options(params) if j != "other" and (only is None or j == only)]
+    if only is None and len(places) > QUICK_TABLES_ONE_PAGE_MAX:
+        return ("各地的速查表在各地区的页面上（点地区名）。以下数字由本站计算器算出，只是估算，以乡镇（街道）审核确认为准。\n\n"
+                + "\n".join(f"- [{n}](../places/{j}.md#tables)" for j, n in places) + "\n")
     out = [
         f"以下数字由本站计算器在生成网站时（{today.isoformat()}）算出，和在线计算器用的是同一套代码和数据。"
         "只是估算，以乡镇（街道）审核确认为准。标 ⚠ 的标准来自二手或未核实的来源。",
         "",
     ]
-    places = [(j, n) for j, n in jurisdiction_options(params) if j != "other"]
     out += ["## 低保金速查表 {#dibao}", "",
             "每月低保金（元）=（低保标准 − 家庭月人均收入）× 人数。表中的“人均收入”是已经扣除不计入部分后的收入；"
             "有人在工作的家庭，当地可能扣减就业成本，请用计算器。", ""]
@@ -257,7 +266,7 @@ def quick_tables(params: ParameterSet, today: dt.date) -> str:
             out += ["| 人均收入 | 1人 | 2人 | 3人 | 4人 | 5人 |", "| ---: | ---: | ---: | ---: | ---: | ---: |"]
             for pc, amounts in rows:
                 cells = " | ".join(
-                    f'<a href="../../{dibao_link(j, area, n, str(pc * n), on, today)}">{a}</a>' for n, a in enumerate(amounts, 1)
+                    f'<a href="{up}{dibao_link(j, area, n, str(pc * n), on, today)}">{a}</a>' for n, a in enumerate(amounts, 1)
                 )
                 out.append(f"| {pc} | {cells} |")
             out.append("")
@@ -287,7 +296,7 @@ def quick_tables(params: ParameterSet, today: dt.date) -> str:
     return "\n".join(out)
 
 
-def place_page(j: str, docs: list[Any], params: ParameterSet, card_places: list[tuple[str, str]]) -> str:
+def place_page(j: str, docs: list[Any], params: ParameterSet, card_places: list[tuple[str, str]], today: dt.date) -> str:
     """Markdown for ``places/<j>.md``: a place's documents (from their front matter), its calculators
     prefilled with the place, its parameters and 明白卡 — the page a county links to from a poster."""
     from cards import AIDS
@@ -312,6 +321,7 @@ def place_page(j: str, docs: list[Any], params: ParameterSet, card_places: list[
         out.append(f"- [{name}的参数（低保标准等，含来源和日期）](../parameters/{j}.md)")
     if j in dict(card_places):
         out.append("- 明白卡（可打印）：" + "、".join(f"[{AIDS[a]}](../cards/{j}-{a}.md)" for a in AIDS))
+        out += ["", "## 速查表 {#tables}", "", quick_tables(params, today, only=j, up="../../")]
     return "\n".join(out) + "\n"
 
 

@@ -98,3 +98,30 @@ def test_post_build_runs_standalone_after_any_builder(built_site, tmp_path):
     html = (site / "policies" / "changle-2021-yijian" / "index.html").read_text(encoding="utf-8")
     assert html.count('http-equiv="Content-Security-Policy"') == 1
     assert (site / "policies" / "changle-2021-yijian" / "qr" / "s2-1-8.svg").exists()
+
+
+def test_quick_tables_move_to_place_pages_past_a_dozen_places(built_site):
+    # Few places: all tables on tables/ (links from tables/ reach the root with one ../).
+    tables = (built_site / "tables" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../calculators/dibao/#j=changle' in tables and 'href="../../calculators' not in tables
+    # Each place page carries its own tables too (links from places/<id>/ go up two levels).
+    place = (built_site / "places" / "changle" / "index.html").read_text(encoding="utf-8")
+    assert 'id="tables"' in place and 'href="../../calculators/dibao/#j=changle&area=urban&n=1&' in place
+
+
+def test_quick_tables_index_lists_places_at_scale():
+    import datetime as _dt
+
+    from calculators.params import ParameterSet
+
+    import reference_pages
+    from compile_policy import compile_policy_data
+
+    params = ParameterSet(compile_policy_data(ROOT / "policy_data", ROOT / "docs"))
+    old = reference_pages.QUICK_TABLES_ONE_PAGE_MAX
+    try:
+        reference_pages.QUICK_TABLES_ONE_PAGE_MAX = 2  # the five real places stand in for a hundred
+        text = reference_pages.quick_tables(params, _dt.date(2026, 12, 3))
+    finally:
+        reference_pages.QUICK_TABLES_ONE_PAGE_MAX = old
+    assert "(../places/changle.md#tables)" in text and "低保金速查表" not in text
