@@ -284,6 +284,7 @@ def compile_policy_data(data_dir: Path, docs_dir: Path) -> dict[str, Any]:
         for doc in data.get("documents", []):
             if doc not in pages:
                 problems.append(PolicyDataError(path, line_of(lines, ("documents",)), f"文件“{doc}”不存在 / document '{doc}' is not published"))
+    programmes = compile_programmes(data_dir, jurisdictions, texts, problems)
     for page in pages.values():
         if page.meta.get("on_expiry") not in (None, "lapse", "last_known"):
             problems.append(PolicyDataError(page.path, 1, "on_expiry 只能是 lapse 或 last_known / on_expiry must be lapse or last_known"))
@@ -294,7 +295,50 @@ def compile_policy_data(data_dir: Path, docs_dir: Path) -> dict[str, Any]:
         "jurisdictions": jurisdictions,
         "clauses": clause_table(pages),
         "documents": document_table(pages),
+        "programmes": programmes,
     }
+
+
+PROGRAMME_FIELDS = {"id", "title", "gives", "clause", "quote", "who", "who_unstated", "apply", "bring", "from", "until", "status"}
+CONDITIONS = {"receives", "member", "spending", "area", "housing", "emergency", "zero_employment"}
+MEMBER_CONDITIONS = {"school", "disability_grade", "disabled", "serious_illness", "age_min", "age_max", "able_to_work", "working"}
+
+
+def compile_programmes(data_dir: Path, jurisdictions: dict[str, Any], texts: dict[str, str],
+                       problems: list[PolicyDataError]) -> dict[str, list[dict[str, Any]]]:
+    """``policy_data/programmes/<place>.yaml`` → {place: [programme]}: each with a clause that exists,
+    a quote the clause contains, and conditions from the screener's vocabulary (calculators/screener.py)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for path in sorted((data_dir / "programmes").glob("*.yaml")) if (data_dir / "programmes").is_dir() else []:
+        try:
+            data, lines = load_yaml(path)
+        except PolicyDataError as exc:
+            problems.append(exc)
+            continue
+        j = (data or {}).get("jurisdiction")
+        if j not in jurisdictions:
+            problems.append(PolicyDataError(path, line_of(lines, ("jurisdiction",)), f"地区“{j}”没有参数文件 / unknown jurisdiction"))
+            continue
+        entries = []
+        for i, p in enumerate(data.get("programmes") or []):
+            at = ("programmes", i)
+            bad = sorted(set(p) - PROGRAMME_FIELDS)
+            missing = sorted({"id", "title", "gives", "clause", "who"} - set(p))
+            if bad or missing:
+                problems.append(PolicyDataError(path, line_of(lines, at), f"项目字段不对：多了 {bad}，缺少 {missing} / unknown or missing fields"))
+                continue
+            if p["clause"] not in texts:
+                problems.append(PolicyDataError(path, line_of(lines, at + ("clause",)), f"条款“{p['clause']}”不存在 / clause not found"))
+                continue
+            if p.get("quote") and _norm(p["quote"]) not in texts[p["clause"]]:
+                problems.append(PolicyDataError(path, line_of(lines, at + ("quote",)), f"条款 {p['clause']} 里没有这句原文 / quote not in the clause: {p['quote']}"))
+            for k, alt in enumerate(p["who"] if isinstance(p["who"], list) else [None]):
+                if not isinstance(alt, dict) or set(alt) - CONDITIONS or set(alt.get("member") or {}) - MEMBER_CONDITIONS:
+                    problems.append(PolicyDataError(path, line_of(lines, at + ("who", k)),
+                                                    f"条件写法不对 / unknown condition (allowed: {sorted(CONDITIONS)}; member: {sorted(MEMBER_CONDITIONS)})"))
+            entries.append({**p, "from": _iso(p.get("from")), "until": _iso(p.get("until"))})
+        out[j] = entries
+    return out
 
 
 def _iso(value: Any) -> str | None:

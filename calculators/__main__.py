@@ -19,7 +19,26 @@ from .api import CALCULATORS, calculate
 from .params import ParameterSet
 
 
+def render_screener(result: dict) -> str:
+    """One line per programme: status, title, why, clauses, where to apply."""
+    lines = [f"【{result['jurisdiction_name']} · 我家能申请哪些救助 · {result['date']}】"]
+    for p in result["programmes"]:
+        amount = f"（约 {p['amount']} 元）" if p.get("amount") else ""
+        cites = "；".join(result["clauses"].get(c, {}).get("cite", c) for c in p["clauses"])
+        lines.append(f"- {p['title']}：{p['status_text']}{amount}")
+        for w in p["why"]:
+            lines.append(f"    {w}")
+        if cites:
+            lines.append(f"    依据：{cites}")
+        if p.get("apply"):
+            lines.append(f"    怎么申请：{p['apply']}")
+    lines.append(result["disclaimer"])
+    return "\n".join(lines)
+
+
 def render(result: dict) -> str:
+    if result.get("calculator") == "screener":
+        return render_screener(result)
     lines = [f"【{result['jurisdiction_name']} · {result['calculator']} · {result['date']}】"]
     amount_label = "每月不低于" if result.get("amount_is_minimum") else "每月金额"  # 特困: the text sets a floor (“不低于”)
     for key, label in (("monthly_amount", amount_label), ("income_line", "收入线（当地标准高于此数可申请）"),

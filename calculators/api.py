@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from . import dibao, linshi, standard, tekun
+from . import dibao, linshi, screener, standard, tekun
 from .common import parse_date
 from .errors import CalculatorError, InputError
 from .params import ParameterSet
@@ -22,6 +22,7 @@ CALCULATORS = {
     "tekun": tekun.calculate,
     "linshi": linshi.calculate,
     "standard": standard.calculate,
+    "screener": screener.calculate,
 }
 
 

@@ -99,6 +99,7 @@ class ParameterSet:
         self.jurisdictions: dict[str, Any] = bundle["jurisdictions"]
         self.clauses: dict[str, Any] = bundle.get("clauses", {})
         self.documents: dict[str, Any] = bundle.get("documents", {})
+        self.programmes: dict[str, list[dict[str, Any]]] = bundle.get("programmes", {})  # place → catalogue (screener)
 
     def chain(self, jurisdiction: str) -> list[str]:
         if jurisdiction not in self.jurisdictions:

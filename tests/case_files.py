@@ -48,6 +48,21 @@ def check_case(case: dict[str, Any], result: dict[str, Any]) -> list[str]:
         return problems
     if "error" in result:
         return [f"unexpected error: {result}"]
+    if "programmes" in result:  # the screener: one status, clause and reason per programme
+        got = {p["id"]: p for p in result["programmes"]}
+        for pid, status in (case.get("programmes") or {}).items():
+            if pid not in got:
+                problems.append(f"programme {pid} missing (have {sorted(got)})")
+            elif got[pid]["status"] != status:
+                problems.append(f"programme {pid}: expected {status}, got {got[pid]['status']} ({got[pid]['why']})")
+        for pid, clauses in (case.get("programme_clauses") or {}).items():
+            for c in clauses:
+                if pid in got and c not in got[pid]["clauses"]:
+                    problems.append(f"programme {pid} does not cite {c}")
+        for pid, texts in (case.get("why_contain") or {}).items():
+            for t in texts:
+                if pid in got and t not in " ".join(got[pid]["why"]):
+                    problems.append(f"programme {pid}: reason lacks {t!r}")
     for k, v in (case.get("expected") or {}).items():
         if result.get(k) != v:
             problems.append(f"{k}: expected {v!r}, got {result.get(k)!r}")

@@ -75,3 +75,25 @@ def test_mkdocs_build_stops_on_broken_data(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp_path / "out")], cwd=work, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert proc.returncode != 0
     assert "changle.yaml:" in proc.stderr and "changle-2021-yijian#s2-1-99" in proc.stderr
+
+
+def test_programme_catalogue_errors_name_file_line_and_all_problems(tmp_path):
+    """policy_data/programmes/*.yaml: a quote the clause lacks and an unknown condition are both
+    reported in one run, each with file and line."""
+    data = tmp_path / "policy_data"
+    shutil.copytree(ROOT / "policy_data", data)
+    (data / "programmes" / "changle.yaml").write_text(
+        "jurisdiction: changle\n"
+        "programmes:\n"
+        "  - id: education\n"
+        "    title: 教育救助\n"
+        "    gives: x\n"
+        "    clause: changle-2021-yijian#s2-1-4\n"
+        "    quote: 这句话不在条款里\n"
+        "    who:\n"
+        "      - {receives: [dibao], favourite_colour: blue}\n", encoding="utf-8")
+    with pytest.raises(PolicyDataError) as exc:
+        compile_policy_data(data, ROOT / "docs")
+    text = "\n".join(str(e) for e in getattr(exc.value, "errors", [exc.value]))
+    assert "changle.yaml:7" in text and "quote" in text
+    assert "changle.yaml:9" in text and "条件写法不对" in text

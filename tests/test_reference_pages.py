@@ -60,6 +60,8 @@ def test_backlinks_are_not_dangling(built_site):
 def _all_runs():
     params = ParameterSet(bundle())
     for path in sorted(CASES.glob("*/*.yaml")):
+        if path.parent.name not in FORMS:  # the screener cites its programmes' clauses (checked by the compile)
+            continue
         for case in load_cases(path):
             yield path.parent.name, calculate(path.parent.name, {**case["input"], "date": case["date"]}, params)
     for j in ("changle", "zongyang", "zhijin", "huaiyuan", "template", "other"):

@@ -1,0 +1,252 @@
+# SPDX-License-Identifier: MIT
+"""我家能申请哪些救助: every programme the place's documents give, with a reason and the clause.
+
+The programmes beyond the calculators are data (``policy_data/programmes/<place>.yaml``, compiled into
+the bundle's ``programmes``); 低保, 特困 and 临时救助 are answered by their calculators, so the same
+rules (and the same no-dead-end answers when a standard is unknown) hold here.
+
+A programme's ``who`` is a list of alternatives, each a set of conditions that must all hold:
+
+* ``receives: [dibao, tekun]`` — the household receives one of these now (or, if it did not say,
+  the 低保 estimate says it may qualify: then "possible");
+* ``member: {...}`` — one member has all of: ``school`` (stages), ``disability_grade`` (grades),
+  ``disabled``, ``serious_illness``, ``age_min``/``age_max``, ``able_to_work``, ``working``;
+* ``spending: medical | education`` — this year's spending of that kind is above zero;
+* ``area: urban | rural``; ``housing: [rent, own, unsafe, none]``; ``emergency: [fire, accident, illness, disaster]``;
+* ``zero_employment: true`` — no member works although one of working age is able to.
+
+Each condition is true, false or unknown (the question was not answered): all true → ``likely``;
+one false → ``unlikely``; otherwise ``possible`` ("还要看…"). A programme whose clause does not say who
+qualifies (``who_unstated``) is at most ``possible``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .common import answer, choice, integer, is_number, money, parse_date
+from .errors import InputError
+from .params import ParameterSet
+
+SCHOOL = {"preschool": "学前教育", "compulsory": "义务教育", "high_school": "高中或中职", "higher": "大学（含高职、专科）"}
+RECEIVES = {"dibao": "低保", "tekun": "特困供养", "edge": "低保边缘家庭", "none": "都没有"}
+HOUSING = {"rent": "租房", "own": "自有住房", "unsafe": "住房不安全（危房）", "none": "没有住房"}
+EMERGENCY = {"none": "没有", "fire": "火灾", "accident": "意外事故", "illness": "突发重病", "disaster": "自然灾害"}
+AREAS = {"urban": "城市", "rural": "农村"}
+STATUS_TEXT = {"likely": "很可能可以申请", "possible": "可能可以申请，还要看具体情况", "unlikely": "按填写的情况，可能不符合", "unknown": "本站判断不了"}
+WORKING_AGE = (16, 59)
+
+Tri = bool | None
+
+
+def _all(values: list[Tri]) -> Tri:
+    if any(v is False for v in values):
+        return False
+    return None if any(v is None for v in values) else True
+
+
+def _any(values: list[Tri]) -> Tri:
+    if any(v is True for v in values):
+        return True
+    return None if any(v is None for v in values) else False
+
+
+def parse_household(request: dict[str, Any]) -> dict[str, Any]:
+    members = request.get("members")
+    if not isinstance(members, list) or not members:
+        raise InputError("请至少填写一位家庭成员。", "members")
+    if len(members) > 20:
+        raise InputError("家庭成员最多填 20 位。", "members")
+    out: list[dict[str, Any]] = []
+    for i, raw in enumerate(members):
+        f, who = f"members[{i}]", f"第{i + 1}位家庭成员的"
+        if not isinstance(raw, dict):
+            raise InputError(f"{who}情况没有填写完整。", f)
+        school = raw.get("school") or ""
+        if school:
+            choice(school, f"{f}.school", who + "上学阶段", SCHOOL)
+        out.append({
+            "age": integer(raw.get("age"), f"{f}.age", who + "年龄", 0, 120),
+            "school": school,
+            "disability_grade": integer(raw.get("disability_grade", 0) or 0, f"{f}.disability_grade", who + "残疾等级（没有填0）", 0, 4),
+            "serious_illness": answer(raw.get("serious_illness"), f"{f}.serious_illness", who + "是否患重特大疾病"),
+            "labour": raw.get("labour"),
+            "wage": money(raw.get("wage"), f"{f}.wage", who + "月工资", required=False),
+        })
+    h: dict[str, Any] = {"members": out}
+    h["area"] = choice(request.get("area"), "area", "住在城市还是农村", AREAS) if request.get("area") else None
+    h["receives"] = choice(request.get("receives"), "receives", "现在是否享受低保或特困", RECEIVES) if request.get("receives") else None
+    h["housing"] = choice(request.get("housing"), "housing", "住房情况", HOUSING) if request.get("housing") else None
+    h["emergency"] = choice(request.get("emergency"), "emergency", "最近是否遇到急难", EMERGENCY) if request.get("emergency") else None
+    for key, label in (("medical_spending", "今年自己负担的医疗费用"), ("education_spending", "今年自己负担的教育费用")):
+        h[key] = money(request[key], key, label, required=False) if request.get(key) not in (None, "") else None
+    return h
+
+
+def _member_matches(m: dict[str, Any], want: dict[str, Any]) -> Tri:
+    checks: list[Tri] = []
+    for key, value in want.items():
+        if key == "school":
+            checks.append(m["school"] in value)
+        elif key == "disability_grade":
+            checks.append(m["disability_grade"] in value)
+        elif key == "disabled":
+            checks.append((m["disability_grade"] > 0) == bool(value))
+        elif key == "serious_illness":
+            checks.append(None if m["serious_illness"] is None else m["serious_illness"] == bool(value))
+        elif key == "age_min":
+            checks.append(m["age"] >= value)
+        elif key == "age_max":
+            checks.append(m["age"] <= value)
+        elif key == "able_to_work":
+            able = (WORKING_AGE[0] <= m["age"] <= WORKING_AGE[1] and m["disability_grade"] not in (1, 2)
+                    and m["labour"] != "none" and not m["school"] and m["serious_illness"] is not True)
+            checks.append(able == bool(value))
+        elif key == "working":
+            checks.append((m["wage"] > 0) == bool(value))
+        else:  # the compile rejects unknown keys; kept safe here
+            checks.append(None)
+    return _all(checks)
+
+
+def evaluate(cond: dict[str, Any], h: dict[str, Any], dibao_may: Tri) -> Tri:
+    """One alternative of a programme's ``who``: every condition must hold."""
+    checks: list[Tri] = []
+    for key, value in cond.items():
+        if key == "receives":
+            if h["receives"] is None:
+                checks.append(None)  # not answered: 还要看
+            elif h["receives"] == "none":
+                # Not receiving now; if the 低保 estimate says the family may qualify, it could once approved.
+                checks.append(None if "dibao" in value and dibao_may is True else False)
+            else:
+                checks.append(h["receives"] in value)
+        elif key == "member":
+            checks.append(_any([_member_matches(m, value) for m in h["members"]]))
+        elif key == "spending":
+            spent = h.get(f"{value}_spending")
+            checks.append(None if spent is None else spent > 0)
+        elif key == "area":
+            checks.append(None if h["area"] is None else h["area"] == value)
+        elif key == "housing":
+            checks.append(None if h["housing"] is None else h["housing"] in value)
+        elif key == "emergency":
+            checks.append(None if h["emergency"] is None else h["emergency"] in value)
+        elif key == "zero_employment":
+            able = [m for m in h["members"] if _member_matches(m, {"able_to_work": True}) is True]
+            checks.append(bool(able) and all(m["wage"] == 0 for m in able))
+        else:
+            checks.append(None)
+    return _all(checks)
+
+
+def _calc(name: str, request: dict[str, Any], params: ParameterSet) -> dict[str, Any]:
+    from .api import calculate
+
+    return calculate(name, request, params)
+
+
+def _from_dibao(h: dict[str, Any], j: str, on: dt.date, params: ParameterSet, request: dict[str, Any]) -> tuple[dict[str, Any], Tri]:
+    req = {"jurisdiction": j, "area": h["area"] or "rural", "date": on.isoformat(),
+           "members": [{"age": m["age"], "wage": str(m["wage"]), "disability_grade": m["disability_grade"],
+                        **({"serious_illness": m["serious_illness"]} if m["serious_illness"] is not None else {})} for m in h["members"]]}
+    if is_number(request.get("other_income")):
+        req["other_income"] = str(request["other_income"])
+    r = _calc("dibao", req, params)
+    why: list[str] = []
+    if "error" in r:
+        status, may = "unknown", None
+        why.append(r.get("message", ""))
+    else:
+        s = r["status"]
+        if s in ("eligible", "phase_out"):
+            status, may = "likely", True
+            amount = r.get("monthly_amount")
+            why.append(f"按您填写的收入估算，家庭人均收入低于当地低保标准，每月约 {amount} 元。" if amount else "按您填写的收入估算，可以申请低保。")
+        elif s == "income_line":
+            status, may = "possible", None
+            why.append(f"本站没有查到当地现在的低保标准：当地标准高于 {r.get('income_line')} 元（您家的收入线），就可以申请。")
+        elif s == "edge":
+            status, may = "unlikely", False
+            why.append("家庭人均收入略高于低保标准，属于低保边缘家庭：低保可能申请不到，但可以申请医疗、教育等专项救助。")
+        else:
+            status, may = "unlikely", False
+            why.append("按您填写的收入，家庭人均收入高于当地低保标准。")
+        why += list((r.get("stale_warnings") or {}).values())[:1]  # "按2021年的标准…现在的标准很可能更高"
+    if h["receives"] == "dibao":
+        status, may = "likely", True
+        why.insert(0, "您家现在享受低保。")
+    if h["area"] is None:
+        why.append("没有填城市还是农村，先按农村标准估算。")
+    clauses = sorted({c for st in r.get("steps", []) for c in st.get("clauses", [])}) if "error" not in r else []
+    return ({"id": "dibao", "title": "最低生活保障（低保）", "status": status, "why": why, "amount": r.get("monthly_amount"),
+             "clauses": clauses, "apply": "向户籍所在地乡镇（街道）提出申请，可以请村（居）委会帮忙。", "bring": [],
+             "calculator": "calculators/dibao/"}, may)
+
+
+def _from_linshi(h: dict[str, Any], j: str, on: dt.date, params: ParameterSet) -> dict[str, Any] | None:
+    kind = None
+    if h["emergency"] in ("fire", "accident", "illness", "disaster"):
+        kind = "emergency"
+    elif (h.get("medical_spending") or 0) > 0 and any(m["serious_illness"] for m in h["members"]):
+        kind = "illness"
+    elif (h.get("education_spending") or 0) > 0:
+        kind = "education"
+    if kind is None:
+        return {"id": "linshi", "title": "临时救助", "status": "possible" if h["emergency"] is None else "unlikely",
+                "why": ["遇到突发事件、意外事故、重病或教育费用负担过重，基本生活暂时有困难的，可以申请临时救助。"
+                        + ("您没有填写最近是否遇到急难。" if h["emergency"] is None else "按您填写的情况，目前没有这类急难。")],
+                "amount": None, "clauses": [], "apply": "向乡镇（街道）申请；情况紧急的可以直接求助。", "bring": [], "calculator": "calculators/linshi/"}
+    r = _calc("linshi", {"jurisdiction": j, "kind": kind, "date": on.isoformat()}, params)
+    if "error" in r:
+        return None
+    why = [t for t in ((r.get("summary") or {}).get("sentence"),) if t] or [s["text"] for s in r["steps"][:2]]
+    amount = None if r.get("min_amount") is None else f"{r['min_amount']}—{r['max_amount']}"
+    return {"id": "linshi", "title": "临时救助", "status": "likely" if kind == "emergency" else "possible", "why": why,
+            "amount": amount, "clauses": sorted({c for st in r["steps"] for c in st["clauses"]}),
+            "apply": "向乡镇（街道）申请；情况紧急的可以直接求助。", "bring": [], "calculator": "calculators/linshi/"}
+
+
+def _catalogue(j: str, params: ParameterSet) -> list[dict[str, Any]]:
+    """The place's chain, nearest level first; a programme id defined nearer replaces a farther one."""
+    seen: dict[str, dict[str, Any]] = {}
+    for level in params.chain(j):
+        for p in params.programmes.get(level, []):
+            seen.setdefault(p["id"], p)
+    return list(seen.values())
+
+
+def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overrides: dict[str, Any]) -> dict[str, Any]:
+    j = str(request.get("jurisdiction") or "")
+    if j not in params.jurisdictions:
+        raise InputError("请选择所在的县（市、区）。", "jurisdiction")
+    h = parse_household(request)
+    out: list[dict[str, Any]] = []
+    dibao_entry, may = _from_dibao(h, j, on, params, request)
+    out.append(dibao_entry)
+    linshi_entry = _from_linshi(h, j, on, params)
+    if linshi_entry:
+        out.append(linshi_entry)
+    for p in _catalogue(j, params):
+        if p.get("until") and on > parse_date(p["until"]):
+            continue
+        if p.get("from") and on < parse_date(p["from"]):
+            continue
+        verdict = _any([evaluate(c, h, may) for c in p["who"]])
+        status = {True: "likely", None: "possible", False: "unlikely"}[verdict]
+        why = [p["gives"]]
+        if p.get("who_unstated"):
+            why.append(p["who_unstated"])
+            status = "possible" if status == "likely" else status
+        out.append({"id": p["id"], "title": p["title"], "status": status, "why": why, "amount": None,
+                    "clauses": [p["clause"]], "apply": p.get("apply", ""), "bring": p.get("bring", [])})
+    order = {"likely": 0, "possible": 1, "unknown": 2, "unlikely": 3}
+    out.sort(key=lambda p: order[p["status"]])
+    for p in out:
+        p["status_text"] = STATUS_TEXT[p["status"]]
+    clauses = {c: params.clauses[c] for p in out for c in p["clauses"] if c in params.clauses}
+    return {"calculator": "screener", "jurisdiction": j, "jurisdiction_name": params.name(j), "date": on.isoformat(),
+            "programmes": out, "clauses": clauses, "steps": [], "warnings": [], "notes": [],
+            "disclaimer": "这是根据您填写的情况和公开政策做的初步判断，不是审批结果；能否享受、享受多少，以乡镇（街道）审核确认为准。"}
+
