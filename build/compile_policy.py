@@ -299,7 +299,7 @@ def compile_policy_data(data_dir: Path, docs_dir: Path) -> dict[str, Any]:
     }
 
 
-PROGRAMME_FIELDS = {"id", "title", "gives", "clause", "quote", "who", "who_unstated", "apply", "bring", "from", "until", "status"}
+PROGRAMME_FIELDS = {"id", "title", "gives", "clause", "source", "quote", "who", "who_unstated", "apply", "bring", "from", "until", "status", "checked"}
 CONDITIONS = {"receives", "member", "spending", "area", "housing", "emergency", "zero_employment"}
 MEMBER_CONDITIONS = {"school", "disability_grade", "disabled", "serious_illness", "age_min", "age_max", "able_to_work", "working"}
 
@@ -323,14 +323,14 @@ def compile_programmes(data_dir: Path, jurisdictions: dict[str, Any], texts: dic
         for i, p in enumerate(data.get("programmes") or []):
             at = ("programmes", i)
             bad = sorted(set(p) - PROGRAMME_FIELDS)
-            missing = sorted({"id", "title", "gives", "clause", "who"} - set(p))
+            missing = sorted({"id", "title", "gives", "who"} - set(p)) + ([] if p.get("clause") or p.get("source") else ["clause 或 source"])
             if bad or missing:
                 problems.append(PolicyDataError(path, line_of(lines, at), f"项目字段不对：多了 {bad}，缺少 {missing} / unknown or missing fields"))
                 continue
-            if p["clause"] not in texts:
+            if p.get("clause") and p["clause"] not in texts:
                 problems.append(PolicyDataError(path, line_of(lines, at + ("clause",)), f"条款“{p['clause']}”不存在 / clause not found"))
                 continue
-            if p.get("quote") and _norm(p["quote"]) not in texts[p["clause"]]:
+            if p.get("quote") and (not p.get("clause") or _norm(p["quote"]) not in texts[p["clause"]]):
                 problems.append(PolicyDataError(path, line_of(lines, at + ("quote",)), f"条款 {p['clause']} 里没有这句原文 / quote not in the clause: {p['quote']}"))
             for k, alt in enumerate(p["who"] if isinstance(p["who"], list) else [None]):
                 if not isinstance(alt, dict) or set(alt) - CONDITIONS or set(alt.get("member") or {}) - MEMBER_CONDITIONS:

@@ -7,11 +7,11 @@ rules (and the same no-dead-end answers when a standard is unknown) hold here.
 
 A programme's ``who`` is a list of alternatives, each a set of conditions that must all hold:
 
-* ``receives: [dibao, tekun]`` — the household receives one of these now (or, if it did not say,
-  the 低保 estimate says it may qualify: then "possible");
+* ``receives: [dibao, tekun, edge, none]`` — the household receives one of these now (``none``: none of
+  them); a household receiving nothing whom the 低保 estimate says may qualify is "possible" for ``dibao``;
 * ``member: {...}`` — one member has all of: ``school`` (stages), ``disability_grade`` (grades),
   ``disabled``, ``serious_illness``, ``age_min``/``age_max``, ``able_to_work``, ``working``;
-* ``spending: medical | education`` — this year's spending of that kind is above zero;
+* ``spending: medical | education`` (or a list: any of them) — this year's spending of that kind is above zero;
 * ``area: urban | rural``; ``housing: [rent, own, unsafe, none]``; ``emergency: [fire, accident, illness, disaster]``;
 * ``zero_employment: true`` — no member works although one of working age is able to.
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .common import answer, choice, integer, is_number, money, parse_date
+from .common import answer, choice, cn_date, integer, is_number, money, parse_date
 from .errors import InputError
 from .params import ParameterSet
 
@@ -119,14 +119,15 @@ def evaluate(cond: dict[str, Any], h: dict[str, Any], dibao_may: Tri) -> Tri:
                 checks.append(None)  # not answered: 还要看
             elif h["receives"] == "none":
                 # Not receiving now; if the 低保 estimate says the family may qualify, it could once approved.
-                checks.append(None if "dibao" in value and dibao_may is True else False)
+                checks.append(True if "none" in value else None if "dibao" in value and dibao_may is True else False)
             else:
                 checks.append(h["receives"] in value)
         elif key == "member":
             checks.append(_any([_member_matches(m, value) for m in h["members"]]))
         elif key == "spending":
-            spent = h.get(f"{value}_spending")
-            checks.append(None if spent is None else spent > 0)
+            kinds = [value] if isinstance(value, str) else value
+            spent = [h.get(f"{k}_spending") for k in kinds]
+            checks.append(_any([None if x is None else x > 0 for x in spent]))
         elif key == "area":
             checks.append(None if h["area"] is None else h["area"] == value)
         elif key == "housing":
@@ -239,8 +240,17 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
         if p.get("who_unstated"):
             why.append(p["who_unstated"])
             status = "possible" if status == "likely" else status
+        doc = params.documents.get(str(p.get("clause") or "").split("#", 1)[0]) or {}
+        if doc.get("valid_until") and on > parse_date(doc["valid_until"]):
+            if doc.get("on_expiry") == "lapse":
+                continue  # the document's period is over and its rules with it
+            why.append(f"出自的文件期限到{cn_date(doc['valid_until'])}为止，之后是否继续执行本站没有查到，请向乡镇（街道）确认。")
+            status = "possible" if status == "likely" else status
+        if p.get("status") != "verified" and p.get("source"):
+            why.append(f"依据：{p['source']['title']}（{p['source'].get('publisher', '')}），本站没有见到原件，请以当地公布的为准。")
         out.append({"id": p["id"], "title": p["title"], "status": status, "why": why, "amount": None,
-                    "clauses": [p["clause"]], "apply": p.get("apply", ""), "bring": p.get("bring", [])})
+                    "clauses": [p["clause"]] if p.get("clause") else [], "sources": [p["source"]] if p.get("source") else [],
+                    "apply": p.get("apply", ""), "bring": p.get("bring", [])})
     order = {"likely": 0, "possible": 1, "unknown": 2, "unlikely": 3}
     out.sort(key=lambda p: order[p["status"]])
     for p in out:

@@ -55,6 +55,9 @@ def check_case(case: dict[str, Any], result: dict[str, Any]) -> list[str]:
                 problems.append(f"programme {pid} missing (have {sorted(got)})")
             elif got[pid]["status"] != status:
                 problems.append(f"programme {pid}: expected {status}, got {got[pid]['status']} ({got[pid]['why']})")
+        for pid in case.get("programmes_absent") or []:
+            if pid in got:
+                problems.append(f"programme {pid} listed, but must not be ({got[pid]['why']})")
         for pid, clauses in (case.get("programme_clauses") or {}).items():
             for c in clauses:
                 if pid in got and c not in got[pid]["clauses"]:
