@@ -90,3 +90,30 @@ def test_calculators_import_only_the_standard_library_allowlist():
                 continue
             allowed = ALLOWED | (CLI_ONLY if path.name == "__main__.py" else set())
             assert set(names) <= allowed, f"{path.name} imports {names}"
+
+
+def test_screener_cli_prints_each_programme_with_clause(tmp_path):
+    """python -m calculators screener: one block per programme — status, reason, clause, where to apply.
+    昌乐 household of the issue: a disabled member with large medical costs and a high-school child
+    (教育救助 二、（一）4, 医疗救助 二、（一）3)."""
+    from case_files import bundle
+
+    params = tmp_path / "params.json"
+    params.write_text(json.dumps(bundle(), ensure_ascii=False), encoding="utf-8")
+    household = tmp_path / "household.json"
+    household.write_text(json.dumps({"jurisdiction": "changle", "area": "urban", "receives": "dibao", "medical_spending": "30000",
+                                      "members": [{"age": 45, "disability_grade": 2, "serious_illness": True},
+                                                  {"age": 16, "school": "high_school"}]}), encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, "-m", "calculators", "screener", "--input", str(household), "--date", "2026-12-03",
+                           "--params", str(params)], capture_output=True, text=True, cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "- 教育救助：很可能可以申请" in out and "二、（一）4" in out
+    assert "- 医疗救助：可能可以申请" in out and "二、（一）3" in out
+    assert "不是审批结果" in out
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"jurisdiction": "changle", "members": [{"age": 5, "school": "kindergarten"}]}), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "calculators", "screener", "--input", str(bad), "--params", str(params)],
+                          capture_output=True, text=True, cwd=root)
+    assert proc.returncode == 2 and "上学阶段" in (proc.stdout + proc.stderr)
