@@ -144,7 +144,7 @@ def place_bundles(bundle: dict[str, Any]) -> dict[str, dict[str, Any]]:
         jur = {k: full["jurisdictions"][k] for k in chain}
         refs = own | {e["clause"] for d in jur.values() for es in d["parameters"].values() for e in es if e.get("clause")}
         docs = {r.split("#", 1)[0] for r in refs} | {doc for d in jur.values() for doc in d.get("documents") or []}
-        refs |= {p["clause"] for level in chain for p in full.get("programmes", {}).get(level, [])}
+        refs |= {p["clause"] for level in chain for p in full.get("programmes", {}).get(level, []) if p.get("clause")}
         out[j] = {**full, "jurisdictions": jur, "clauses": {k: v for k, v in full["clauses"].items() if k in refs},
                   "programmes": {k: v for k, v in full.get("programmes", {}).items() if k in chain},
                   "documents": {k: v for k, v in full.get("documents", {}).items() if k in docs}}

@@ -209,6 +209,39 @@ def _from_linshi(h: dict[str, Any], j: str, on: dt.date, params: ParameterSet) -
             "apply": "向乡镇（街道）申请；情况紧急的可以直接求助。", "bring": [], "calculator": "calculators/linshi/"}
 
 
+def _from_tekun(h: dict[str, Any], j: str, on: dt.date, params: ParameterSet, request: dict[str, Any]) -> dict[str, Any]:
+    """特困供养 is for one person without working ability, income or an able supporter: the calculator
+    answers for a household of one; with others in the household who can work, they are the supporters."""
+    entry: dict[str, Any] = {"id": "tekun", "title": "特困人员救助供养", "amount": None, "clauses": [], "bring": [],
+             "apply": "向户籍所在地乡镇（街道）提出申请，可以请村（居）委会帮忙。", "calculator": "calculators/tekun/"}
+    if h["receives"] == "tekun":
+        return {**entry, "status": "likely", "why": ["您现在享受特困供养。"]}
+    members = h["members"]
+    if len(members) > 1:
+        able = [m for m in members if _member_matches(m, {"able_to_work": True}) is True]
+        if able:
+            return {**entry, "status": "unlikely",
+                    "why": ["特困供养要求没有能履行义务的赡养、抚养、扶养人；家里有能劳动的成员，一般由他们尽义务。"]}
+        return {**entry, "status": "possible",
+                "why": ["家里的人都是老人、未成年人或重残重病，没有能劳动的成员：要看有没有别的能尽赡养、抚养义务的亲属，请用特困供养估算或向乡镇（街道）咨询。"]}
+    m = members[0]
+    req = {"jurisdiction": j, "area": h["area"] or "rural", "date": on.isoformat(), "age": m["age"],
+           "disability_grade": m["disability_grade"], "monthly_income": str(m["wage"] + (money(request.get("other_income"), "other_income", "其他收入", required=False) if request.get("other_income") not in (None, "") else 0))}
+    if m["school"]:
+        req["school"] = m["school"]
+    r = _calc("tekun", req, params)
+    if "error" in r:
+        return {**entry, "status": "unknown", "why": [r.get("message", "")]}
+    status = {"eligible": "likely", "possible": "possible"}.get(r["status"], "unlikely")
+    why = [("还要看：" + "、".join(r["open_points"]) + "。") if r.get("open_points") else ""]
+    why += [f"不符合的地方：{'、'.join(r['reasons_not'])}。"] if r.get("reasons_not") else []
+    if r.get("monthly_amount") and status != "unlikely":
+        why.append(f"当地特困供养标准每月不低于 {r['monthly_amount']} 元。")
+    return {**entry, "status": status, "why": [w for w in why if w],
+            "amount": r.get("monthly_amount") if status != "unlikely" else None,
+            "clauses": sorted({c for st in r["steps"] for c in st["clauses"]})}
+
+
 def _catalogue(j: str, params: ParameterSet) -> list[dict[str, Any]]:
     """The place's chain, nearest level first; a programme id defined nearer replaces a farther one."""
     seen: dict[str, dict[str, Any]] = {}
@@ -226,6 +259,7 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     out: list[dict[str, Any]] = []
     dibao_entry, may = _from_dibao(h, j, on, params, request)
     out.append(dibao_entry)
+    out.append(_from_tekun(h, j, on, params, request))
     linshi_entry = _from_linshi(h, j, on, params)
     if linshi_entry:
         out.append(linshi_entry)
