@@ -107,6 +107,7 @@ def cited_clauses(bundle: dict[str, Any]) -> set[str]:
     from calculators.forms import FORMS, uses
 
     refs = {e["clause"] for j in bundle["jurisdictions"].values() for es in j["parameters"].values() for e in es if e.get("clause")}
+    refs |= {p["clause"] for ps in bundle.get("programmes", {}).values() for p in ps if p.get("clause")}  # the screener's
     return refs | {ref for name in FORMS for ref in uses(name)[1]}
 
 
@@ -181,6 +182,7 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
               for j, b in place_bundles(bundle).items()}
     worker = put("calc-worker", "js", (JS_DIR / "calc-worker.js").read_bytes())
     page = put("calc-page", "js", (JS_DIR / "calc-page.js").read_bytes())
+    screener = put("screener-page", "js", (JS_DIR / "screener-page.js").read_bytes())
     ours = sizes[Path(wheel).name] + sizes[Path(places[DEFAULT_PLACE]).name] + sizes[Path(stdlib).name]
     total = sum(sizes[n] for n in PYODIDE_FILES) + ours
     # The worker counts what goes through fetch(); the two .mjs files arrive by import().
@@ -195,6 +197,7 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
         "stdlibModules": len(stdlib_report["kept"]),
         "worker": worker,
         "page": page,
+        "screener": screener,
         "sizes": {"wasm": sizes["pyodide.asm.wasm"], "stdlib": sizes[Path(stdlib).name], "total": total, "fetched": fetched},
     }
 
@@ -414,3 +417,69 @@ def jurisdiction_codes_md(params: ParameterSet) -> str:
     rows = ["| 代码 `j=` | 地区 |", "| --- | --- |"]
     rows += [f"| `{j}` | {n} |" for j, n in jurisdiction_options(params)]
     return "\n".join(rows)
+
+
+# --------------------------------------------------------------------------- 我家能申请哪些救助 (screener)
+
+SCREENER_SCHOOL = (("", "不上学"), ("preschool", "幼儿园"), ("compulsory", "小学、初中"), ("high_school", "高中或中职"),
+                   ("higher", "大学（含高职、专科）"))
+SCREENER_RECEIVES = (("", "不清楚"), ("none", "都没有"), ("dibao", "低保"), ("tekun", "特困供养"), ("edge", "低保边缘家庭"))
+SCREENER_HOUSING = (("", "不填"), ("own", "住自己的房子"), ("rent", "租房住"), ("unsafe", "住的房子不安全（危房）"), ("none", "没有住房"))
+SCREENER_EMERGENCY = (("", "不填"), ("none", "没有"), ("fire", "火灾"), ("accident", "意外事故"), ("illness", "突发重病"),
+                      ("disaster", "自然灾害"))
+
+
+def _select(key: str, label: str, options: tuple[tuple[str, str], ...] | list[tuple[str, str]], help_text: str = "") -> str:
+    opts = "".join(f'<option value="{_attr(v)}">{html.escape(t)}</option>' for v, t in options)
+    return (f'<div class="jz-field" data-key="{key}"><label class="jz-label" for="jz-{key}">{html.escape(label)}</label>'
+            f'<select id="jz-{key}" name="{key}" aria-describedby="jz-{key}-help jz-{key}-err">{opts}</select>'
+            f'<p class="jz-help" id="jz-{key}-help">{html.escape(help_text)}</p><p class="jz-error" id="jz-{key}-err" role="alert" hidden></p></div>')
+
+
+def _number(key: str, label: str, help_text: str = "", mode: str = "decimal") -> str:
+    return (f'<div class="jz-field" data-key="{key}"><label class="jz-label" for="jz-{key}">{html.escape(label)}</label>'
+            f'<input id="jz-{key}" name="{key}" type="text" inputmode="{mode}" autocomplete="off" aria-describedby="jz-{key}-help jz-{key}-err">'
+            f'<p class="jz-help" id="jz-{key}-help">{html.escape(help_text)}</p><p class="jz-error" id="jz-{key}-err" role="alert" hidden></p></div>')
+
+
+def render_screener(params: ParameterSet, assets: dict[str, Any], up: str) -> str:
+    """The 我家能申请哪些救助 page: a short questionnaire (questions appear only when they apply:
+    the school stage only for ages 3–25, the wage only for 16–64) and the programme list, computed by
+    ``calculators.screener`` in the same worker as the calculators."""
+    places = [("", "请选择")] + [(j, n) for j, n in jurisdiction_options(params)]
+    member = (
+        '<fieldset class="jz-member"><legend>第 __N__ 位家庭成员</legend>'
+        + _number("age__N__", "年龄", "", "numeric")
+        + _select("sch__N__", "正在上什么学", SCREENER_SCHOOL)
+        + _select("dis__N__", "残疾等级", [("0", "没有残疾"), ("1", "一级"), ("2", "二级"), ("3", "三级"), ("4", "四级")])
+        + '<div class="jz-field" data-key="ill__N__"><label class="jz-choice"><input type="checkbox" id="jz-ill__N__" name="ill__N__" value="1"> 患重特大疾病</label></div>'
+        + _number("wage__N__", "每月工资（元）", "打工、上班每月到手的钱；没有填 0。")
+        + "</fieldset>"
+    )
+    config = {"root": up, "assets": assets, "calc": "screener"}
+    return (
+        '<div class="jz-calc jz-screener" data-calc="screener">'
+        '<noscript><p class="jz-fault">这个问卷需要浏览器开启 JavaScript。</p></noscript>'
+        '<div class="jz-loading" role="status" aria-live="polite"><progress max="100" value="0" aria-label="加载进度"></progress>'
+        '<span class="jz-loading-text">正在准备（可以先填写）…</span></div>'
+        '<form class="jz-form" novalidate autocomplete="off">'
+        '<fieldset class="jz-group"><legend>基本情况</legend>'
+        + _select("j", "您家在哪个县（市、区）", places, "选“其他地区”时按全国性规定判断。")
+        + _select("area", "住在城市还是农村", [("", "请选择"), ("urban", "城市"), ("rural", "农村")])
+        + _select("rec", "现在是否享受低保或特困", SCREENER_RECEIVES)
+        + "</fieldset>"
+        '<fieldset class="jz-group" data-group="members"><legend>家庭成员</legend>'
+        + _number("n", "家里几口人一起生活", "", "numeric")
+        + f'<div class="jz-members" aria-live="polite"></div><template id="jz-member-template">{member}</template></fieldset>'
+        '<fieldset class="jz-group"><legend>补充情况（知道才填）</legend>'
+        + _select("house", "住房情况", SCREENER_HOUSING)
+        + _select("emg", "最近是否遇到急难", SCREENER_EMERGENCY)
+        + _number("med", "今年自己负担的医疗费（元）", "看病自付部分，按全年算。")
+        + _number("edu", "今年自己负担的教育费用（元）", "学费、住宿费等，按全年算。")
+        + "</fieldset></form>"
+        '<div class="jz-result" aria-live="polite"><div class="jz-out"></div></div>'
+        '<p class="jz-actions"><button type="button" class="md-button jz-copy">复制链接</button> '
+        '<button type="button" class="md-button jz-print">打印结果</button></p>'
+        f'<script type="application/json" id="jz-config">{json.dumps(config, ensure_ascii=False)}</script>'
+        f'<script type="module" src="{up}{assets["screener"]}"></script></div>'
+    )

@@ -6,6 +6,7 @@ them): ``<!-- jz:policy-index -->``, ``<!-- jz:anchor-table -->``,
 ``<!-- jz:calculator dibao -->`` (the browser calculator),
 ``<!-- jz:calc-query dibao -->`` (its link parameters, for campaigns),
 ``<!-- jz:place-rules dibao -->`` (what each place's documents add, from policy_data),
+``<!-- jz:screener -->`` (我家能申请哪些救助),
 ``<!-- jz:jurisdiction-codes -->``, ``<!-- jz:parameter-comparison -->``, ``<!-- jz:search -->``,
 ``<!-- jz:quick-tables -->`` and ``<!-- jz:cards-index -->``.  An unknown ``jz:``
 marker or calculator name stops the build, so a typo never ships silently.
@@ -37,6 +38,7 @@ from calculator_build import (
     jurisdiction_codes_md,
     query_reference_md,
     render_form,
+    render_screener,
     write_assets,
 )
 from cards import AIDS, card_markdown, card_places, cards_index
@@ -137,6 +139,8 @@ def on_page_markdown(markdown, page, config, files):
         name, arg = m.group(1), m.group(2)
         if name in ("calculator", "calc-query", "place-rules") and arg not in FORMS:
             raise PluginError(f"{page.file.src_uri}: 没有计算器 / no calculator '{arg}' (可选 {', '.join(FORMS)})")
+        if name == "screener":
+            return '<div data-jz-screener></div>'
         if name == "calculator":
             return f'<div data-jz-calc="{arg}"></div>'
         if name == "place-rules":
@@ -187,6 +191,10 @@ def _policy_page(page) -> PolicyPage | None:
 
 
 def on_page_content(html_text, page, config, files):
+    if '<div data-jz-screener></div>' in html_text:
+        up = "../" * page.url.count("/") if page.url else ""
+        html_text = html_text.replace('<div data-jz-screener></div>', render_screener(_state["params"], _state["calc_assets"], up), 1)  # type: ignore[arg-type]
+        _state.setdefault("early", {})[page.url] = early_start_script(_state["calc_assets"], up)  # type: ignore[union-attr, index]
     slots = RE_CALC_SLOT.findall(html_text)
     if len(slots) > 1:
         raise PluginError(f"{page.file.src_uri}: 一页只能放一个计算器 / one calculator per page")

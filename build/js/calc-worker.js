@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Module Web Worker: boots the self-hosted Pyodide, unpacks the calculators
 // wheel and the parameter bundle, then answers "run" messages synchronously.
-// Messages in:  {type: "init", config}, {type: "run", seq, calc, query, today} (config.params: place → bundle URL)
+// Messages in:  {type: "init", config}, {type: "run", seq, calc, query, today} (config.params: place → bundle URL),
+//               or {type: "run", seq, calc, request} with a ready request (the screener page)
 // Messages out: {type: "progress", loaded, total, phase}, {type: "ready", ms},
 //               {type: "result", seq, result, ms}, {type: "fault", message}
 let run = null;
@@ -87,6 +88,7 @@ function countingFetch(total) {
 // Each place's parameters are a small bundle of their own (build/calculator_build.py place_bundles):
 // the one in a prefilled link comes with the runtime, another is fetched when it is chosen.
 let loadPlace = null;
+let calcJson = null; // a ready request (the screener page): calculators.api.calculate_json
 let config = null;
 const loaded = {};
 
@@ -146,9 +148,13 @@ async function boot(c) {
       "def _load(place, text):\n" +
       "    _PARAMS[place] = ParameterSet(json.loads(text))\n" +
       "def _run(name, query_json, today, place):\n" +
-      "    return run_query_json(name, query_json, _PARAMS[place], today)\n"
+      "    return run_query_json(name, query_json, _PARAMS[place], today)\n" +
+      "from calculators.api import calculate_json\n" +
+      "def _calc(name, request_json, place):\n" +
+      "    return calculate_json(name, request_json, _PARAMS[place])\n"
   );
   run = pyodide.globals.get("_run");
+  calcJson = pyodide.globals.get("_calc");
   loadPlace = pyodide.globals.get("_load");
   loadPlace(params.place, params.text);
   loaded[params.place] = Promise.resolve(params.place);
@@ -175,14 +181,16 @@ self.onmessage = async (event) => {
     const t0 = performance.now();
     let place;
     try {
-      place = await ensurePlace(config, msg.query.j || "");
+      place = await ensurePlace(config, (msg.request ? msg.request.jurisdiction : msg.query.j) || "");
     } catch (err) {
       console.error("parameters not loaded", err);
       self.postMessage({ type: "run_error", seq: msg.seq, network: true });
       return;
     }
     try {
-      const out = run(msg.calc, JSON.stringify(msg.query), msg.today, place);
+      const out = msg.request
+        ? calcJson(msg.calc, JSON.stringify(msg.request), place)
+        : run(msg.calc, JSON.stringify(msg.query), msg.today, place);
       self.postMessage({ type: "result", seq: msg.seq, result: JSON.parse(out), ms: performance.now() - t0 });
     } catch (err) {
       // A Python exception is a bug of ours, not the resident's: details to the console only.

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: MIT
+// 我家能申请哪些救助: the questionnaire ⇄ the calculators' worker (calculators/screener.py) ⇄ the
+// programme list. The state lives in the address after "#" (never sent to a server): a filled
+// questionnaire is a link to share or print. Nothing typed leaves the phone.
+const cfg = JSON.parse(document.getElementById("jz-config").textContent);
+const box = document.querySelector(".jz-screener");
+const form = box.querySelector(".jz-form");
+const out = box.querySelector(".jz-out");
+const loading = box.querySelector(".jz-loading");
+const loadingText = loading.querySelector(".jz-loading-text");
+const membersBox = form.querySelector(".jz-members");
+const template = document.getElementById("jz-member-template");
+const root = new URL(cfg.root || "./", location.href);
+const MAX = 10;
+const STATUS_HEAD = { likely: "很可能可以申请", possible: "可能可以申请，还要看具体情况", unknown: "本站判断不了", unlikely: "按填写的情况，可能不符合" };
+
+let worker = null;
+let ready = false;
+let seq = 0;
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function today() {
+  const d = new Date();
+  return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+}
+
+function count() {
+  const n = parseInt(form.elements.n.value, 10);
+  return n >= 1 && n <= MAX ? n : 0;
+}
+
+function renderMembers() {
+  const n = count();
+  while (membersBox.children.length > n) membersBox.lastElementChild.remove();
+  while (membersBox.children.length < n) {
+    const i = membersBox.children.length + 1;
+    const html = template.innerHTML.replaceAll("__N__", String(i));
+    const t = document.createElement("template");
+    t.innerHTML = html;
+    membersBox.appendChild(t.content.firstElementChild);
+  }
+  // Ask only what applies: school for ages 3–25, a wage for 16–64.
+  for (let i = 1; i <= n; i++) {
+    const age = parseInt(form.elements["age" + i].value, 10);
+    const known = !Number.isNaN(age);
+    show("sch" + i, known && age >= 3 && age <= 25);
+    show("wage" + i, known && age >= 16 && age <= 64);
+  }
+}
+
+function show(key, on) {
+  const f = form.querySelector('.jz-field[data-key="' + key + '"]');
+  if (!f) return;
+  f.hidden = !on;
+  for (const c of f.querySelectorAll("input,select")) c.disabled = !on;
+}
+
+function state() {
+  const q = new URLSearchParams();
+  for (const c of form.querySelectorAll("input,select")) {
+    if (c.disabled || !c.name) continue;
+    if (c.type === "checkbox") { if (c.checked) q.set(c.name, "1"); }
+    else if (c.value !== "" && !(c.name.startsWith("dis") && c.value === "0")) q.set(c.name, c.value.trim());
+  }
+  return q;
+}
+
+function restore() {
+  const q = new URLSearchParams(location.hash.slice(1));
+  if (q.get("n")) form.elements.n.value = q.get("n");
+  for (const k of ["j", "area", "rec", "house", "emg", "med", "edu"]) if (q.has(k) && form.elements[k]) form.elements[k].value = q.get(k);
+  renderMembers();
+  for (const [k, v] of q) {
+    const c = form.elements[k];
+    if (!c || ["n", "j", "area", "rec", "house", "emg", "med", "edu"].includes(k)) continue;
+    if (c.type === "checkbox") c.checked = v === "1"; else c.value = v;
+  }
+  renderMembers();
+}
+
+function request(q) {
+  const r = { jurisdiction: q.get("j") || "", date: today(), members: [] };
+  for (const [k, name] of [["area", "area"], ["rec", "receives"], ["house", "housing"], ["emg", "emergency"],
+    ["med", "medical_spending"], ["edu", "education_spending"]]) if (q.get(k)) r[name] = q.get(k);
+  for (let i = 1; i <= count(); i++) {
+    const m = { age: q.get("age" + i) ?? "" };
+    if (q.get("sch" + i)) m.school = q.get("sch" + i);
+    if (q.get("dis" + i)) m.disability_grade = q.get("dis" + i);
+    if (q.get("ill" + i)) m.serious_illness = true;
+    if (q.get("wage" + i)) m.wage = q.get("wage" + i);
+    r.members.push(m);
+  }
+  return r;
+}
+
+function clearErrors() {
+  for (const p of form.querySelectorAll(".jz-error")) { p.hidden = true; p.textContent = ""; }
+  for (const c of form.querySelectorAll("[aria-invalid]")) c.removeAttribute("aria-invalid");
+}
+
+// members[1].school → sch2 (the field next to which the message goes)
+function keyFor(field) {
+  const m = /^members\[(\d+)\]\.(\w+)$/.exec(field || "");
+  const names = { age: "age", school: "sch", disability_grade: "dis", serious_illness: "ill", wage: "wage" };
+  if (m) return (names[m[2]] || "age") + (parseInt(m[1], 10) + 1);
+  return { jurisdiction: "j", area: "area", receives: "rec", housing: "house", emergency: "emg",
+    medical_spending: "med", education_spending: "edu", members: "n" }[field] || "j";
+}
+
+function showError(r) {
+  const key = keyFor(r.field);
+  const p = document.getElementById("jz-" + key + "-err");
+  const c = document.getElementById("jz-" + key);
+  if (p) { p.textContent = r.message; p.hidden = false; }
+  if (c) c.setAttribute("aria-invalid", "true");
+  out.replaceChildren(el("p", "jz-prompt", r.message));
+}
+
+function link(ref, clauses) {
+  const c = clauses[ref];
+  if (!c) return null;
+  const a = el("a", "", c.cite);
+  a.href = new URL(c.url, root).href;
+  return a;
+}
+
+function render(r) {
+  clearErrors();
+  if (r.error) { showError(r); return; }
+  const groups = {};
+  for (const p of r.programmes) (groups[p.status] = groups[p.status] || []).push(p);
+  const frag = [el("p", "jz-sheet-title", r.jurisdiction_name + "：可能适合您家的救助（" + r.date + "）")];
+  for (const status of ["likely", "possible", "unknown", "unlikely"]) {
+    const items = groups[status];
+    if (!items) continue;
+    const sec = el("section", "jz-programmes jz-programmes--" + status);
+    sec.appendChild(el("h3", "", STATUS_HEAD[status] + "（" + items.length + " 项）"));
+    const list = el("ul", "jz-programme-list");
+    for (const p of items) {
+      const li = el("li", "jz-programme");
+      li.dataset.id = p.id;
+      li.dataset.status = p.status;
+      li.appendChild(el("p", "jz-programme__title", p.title + (p.amount ? "（约 " + p.amount + " 元）" : "")));
+      for (const w of p.why) li.appendChild(el("p", "jz-programme__why", w));
+      const cites = p.clauses.map((c) => link(c, r.clauses)).filter(Boolean);
+      if (cites.length) {
+        const basis = el("p", "jz-programme__basis", "依据：");
+        cites.forEach((a, i) => { if (i) basis.append("；"); basis.appendChild(a); });
+        li.appendChild(basis);
+      }
+      if (p.apply) li.appendChild(el("p", "jz-programme__apply", "怎么申请：" + p.apply));
+      if (p.calculator) {
+        const a = el("a", "jz-programme__calc", "详细估算");
+        a.href = new URL(p.calculator + "#j=" + encodeURIComponent(r.jurisdiction), root).href;
+        li.appendChild(a);
+      }
+      list.appendChild(li);
+    }
+    sec.appendChild(list);
+    frag.push(sec);
+  }
+  frag.push(el("p", "jz-disclaimer", r.disclaimer));
+  out.replaceChildren(...frag);
+  box.dataset.resultSeq = String(seq);
+}
+
+function update() {
+  renderMembers();
+  const q = state();
+  history.replaceState(null, "", location.pathname + location.search + (q.toString() ? "#" + q : ""));
+  if (!q.get("j") || !count()) {
+    clearErrors();
+    out.replaceChildren(el("p", "jz-prompt", "选好所在的县、填上家里几口人和每个人的年龄，下面就列出可能适合您家的救助。"));
+    return;
+  }
+  if (!ready) { out.replaceChildren(el("p", "jz-prompt", "正在准备，准备好后答案会自动显示在这里，填好的内容不会丢。")); return; }
+  seq += 1;
+  worker.postMessage({ type: "run", seq, calc: "screener", request: request(q) });
+}
+
+function start() {
+  const early = window.__jzEarly;
+  worker = early && early.start(true);
+  if (!worker) { loadingText.textContent = "问卷程序无法启动：请换用较新的浏览器。"; return; }
+  worker.onmessage = (event) => {
+    const m = event.data;
+    if (m.type === "ready") {
+      ready = true;
+      box.dataset.state = "ready";
+      loading.hidden = true;
+      update();
+    } else if (m.type === "progress") {
+      loadingText.textContent = m.phase === "start" ? "下载完成，正在启动…" : "正在下载：" + Math.floor((100 * m.loaded) / m.total) + "%（可以先填写）";
+    } else if (m.type === "result") {
+      if (m.seq === seq) render(m.result);
+    } else if (m.type === "run_error") {
+      if (m.seq === seq) out.replaceChildren(el("p", "jz-prompt jz-run-error", m.network
+        ? "这个地区的参数没有下载下来，可能是网络断了。填写的内容都还在，网络恢复后改动任意一项即可重试。"
+        : "这次没有算出来，是本站的问题，不是您填错了。填写的内容都还在，请稍后再试。"));
+    } else if (m.type === "fault") {
+      box.dataset.state = "fault";
+      loadingText.textContent = "问卷程序没能加载（" + m.message + "）。请检查网络后重新打开本页。";
+    }
+  };
+  worker.onerror = (e) => { box.dataset.state = "fault"; loadingText.textContent = "问卷程序出错：" + (e.message || ""); };
+  for (const e of early.queue.splice(0)) (e.type === "error" ? worker.onerror : worker.onmessage)(e);
+}
+
+form.addEventListener("input", update);
+form.addEventListener("change", update);
+form.addEventListener("submit", (e) => e.preventDefault());
+box.querySelector(".jz-copy").addEventListener("click", async () => {
+  try { await navigator.clipboard.writeText(location.href); } catch (e) { /* the address bar has it */ }
+});
+box.querySelector(".jz-print").addEventListener("click", () => window.print());
+restore();
+start();
+update();

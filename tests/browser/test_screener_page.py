@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: MIT
+"""我家能申请哪些救助 at 375 px in real Chromium: the same worker as the calculators, questions only
+when they apply, every programme with its reason and clause link, bad input next to its field."""
+
+from __future__ import annotations
+
+import time
+import urllib.parse
+
+from playwright.sync_api import expect
+
+
+def wait_programmes(page, timeout: float = 90.0) -> dict[str, str]:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        items = page.locator(".jz-programme")
+        if items.count():
+            return {items.nth(i).get_attribute("data-id"): items.nth(i).get_attribute("data-status") for i in range(items.count())}
+        time.sleep(0.1)
+    raise AssertionError("no programme list: " + page.inner_text(".jz-screener"))
+
+
+def test_changle_household_of_the_issue(phone, site_url):
+    # 昌乐 乐办字〔2021〕21号: 二、（一）4 教育救助 “对有教育救助需求的低保、特困等家庭学生”, 高中 减免学费、国家助学金;
+    # 二、（一）3 医疗救助 (no target group stated → “possible”); 二、（一）10 重度残疾人补贴.
+    phone.goto(site_url + "calculators/screener/")
+    phone.select_option("#jz-j", "changle")
+    phone.select_option("#jz-area", "urban")
+    phone.select_option("#jz-rec", "dibao")
+    phone.fill("#jz-n", "2")
+    phone.fill("#jz-age1", "45")
+    phone.select_option("#jz-dis1", "2")
+    phone.check("#jz-ill1")
+    phone.fill("#jz-age2", "16")
+    expect(phone.locator("#jz-sch2")).to_be_visible()
+    phone.select_option("#jz-sch2", "high_school")
+    phone.fill("#jz-med", "30000")
+    got = wait_programmes(phone)
+    assert got["education"] == "likely" and got["medical"] == "possible" and got["disability-subsidy"] == "likely"
+    edu = phone.locator('.jz-programme[data-id="education"]')
+    expect(edu).to_contain_text("高中（含中职）减免学费")
+    href = edu.locator(".jz-programme__basis a").get_attribute("href")
+    assert urllib.parse.urlsplit(href).path.endswith("/policies/changle-2021-yijian/") and href.endswith("#s2-1-4")
+    expect(phone.locator('.jz-programme[data-id="medical"]')).to_contain_text("没有写明哪些人")
+    expect(phone.locator(".jz-disclaimer")).to_contain_text("不是审批结果")
+    # The address carries the answers (after #): reopening it gives the same list.
+    state = urllib.parse.parse_qs(urllib.parse.urlsplit(phone.url).fragment)
+    assert state["sch2"] == ["high_school"] and state["med"] == ["30000"]
+    phone.goto("about:blank")
+    phone.goto(site_url + "calculators/screener/#" + urllib.parse.urlencode({k: v[0] for k, v in state.items()}))
+    assert wait_programmes(phone)["education"] == "likely"
+
+
+def test_no_school_question_for_an_old_person_and_errors_next_to_the_field(phone, site_url):
+    phone.goto(site_url + "calculators/screener/#j=zongyang&area=rural&rec=tekun&n=1&age1=78")
+    got = wait_programmes(phone)
+    assert got["tekun-care"] == "likely"  # 枞阳 二、（九）: 分散供养特困人员照料服务、住院护理保险
+    assert not phone.locator("#jz-sch1").is_visible() and not phone.locator("#jz-wage1").is_visible()
+    phone.fill("#jz-age1", "200")
+    expect(phone.locator("#jz-age1-err")).to_be_visible(timeout=20_000)
+    assert "年龄" in phone.inner_text("#jz-age1-err")
+    assert phone.get_attribute("#jz-age1", "aria-invalid") == "true"
+
+
+def test_home_page_links_the_screener_first(phone, site_url):
+    phone.goto(site_url)
+    first = phone.locator(".home-actions a").first
+    expect(first).to_have_text("我家能申请哪些救助？")
+    first.click()
+    expect(phone.locator("#jz-j")).to_be_visible()
+
+
+def test_nothing_typed_leaves_the_phone(browser, site_url):
+    import re
+
+    ctx = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True)
+    seen: list[tuple[str, str]] = []
+    ctx.on("request", lambda r: seen.append((r.url, r.post_data or "")))
+    page = ctx.new_page()
+    page.goto(site_url + "calculators/screener/")
+    page.select_option("#jz-j", "changle")
+    page.fill("#jz-n", "1")
+    page.fill("#jz-age1", "61")
+    page.fill("#jz-med", "12345.67")
+    wait_programmes(page)
+    page.wait_for_timeout(500)
+    unhashed = [(re.sub(r"\.[0-9a-f]{12}\.", ".", u), b) for u, b in seen]  # content hashes are not answers
+    carrying = [u for u, b in unhashed for v in ("12345.67", "61") if v in u.split("#")[0] or v in b]
+    assert not carrying, carrying
+    host = urllib.parse.urlsplit(site_url).netloc
+    assert all(urllib.parse.urlsplit(u).netloc == host for u, _ in seen if u.startswith("http"))
+    ctx.close()
