@@ -155,7 +155,7 @@ def test_front_door_looks_right_in_both_modes(browser, site_url, built_site):
         if elder:
             page.click(".elder-toggle")
         buttons = page.locator(".home-actions a.md-button")
-        assert buttons.count() == 5
+        assert buttons.count() >= 5 and "我家能申请哪些救助" in buttons.first.inner_text()  # the screener first (#14)
         for i in range(buttons.count()):
             b = buttons.nth(i)
             assert b.locator("svg").count() == 1, b.inner_text()

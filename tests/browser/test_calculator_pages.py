@@ -269,7 +269,7 @@ def test_fault_when_runtime_cannot_load(browser, site_url):
 
 
 def test_pages_without_calculator_load_no_calculator_code(built_site, browser, site_url):
-    calc_pages = {Path("calculators") / n / "index.html" for n in ("dibao", "tekun", "linshi", "standard")}
+    calc_pages = {Path("calculators") / n / "index.html" for n in ("dibao", "tekun", "linshi", "standard", "screener")}
     for html in built_site.rglob("*.html"):
         rel = html.relative_to(built_site)
         text = html.read_text(encoding="utf-8")
