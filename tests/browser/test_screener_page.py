@@ -90,3 +90,14 @@ def test_nothing_typed_leaves_the_phone(browser, site_url):
     host = urllib.parse.urlsplit(site_url).netloc
     assert all(urllib.parse.urlsplit(u).netloc == host for u, _ in seen if u.startswith("http"))
     ctx.close()
+
+
+def test_print_shows_the_list_not_the_questionnaire(browser, site_url):
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(site_url + "calculators/screener/#j=huaiyuan&area=rural&rec=tekun&n=1&age1=70")
+    got = wait_programmes(page)
+    assert got["tekun-care"] == "possible"  # 怀远 第2项, a 2023 list: after 2023 “possible”, its period is over
+    page.emulate_media(media="print")
+    assert not page.is_visible(".jz-screener .jz-form") and page.is_visible(".jz-programme")
+    assert "不是审批结果" in page.inner_text(".jz-out")
+    page.close()
