@@ -32,6 +32,10 @@ def render_screener(result: dict) -> str:
             lines.append(f"    依据：{cites}")
         if p.get("apply"):
             lines.append(f"    怎么申请：{p['apply']}")
+    lines.append("下一步怎么办：")
+    for st in result.get("next_steps", []):
+        cites = "；".join(result["clauses"].get(c, {}).get("cite", c) for c in st["clauses"])
+        lines.append(f"  · {st['text']}" + (f"〔依据：{cites}〕" if cites else ""))
     lines.append(result["disclaimer"])
     return "\n".join(lines)
 

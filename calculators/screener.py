@@ -289,8 +289,14 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     out.sort(key=lambda p: order[p["status"]])
     for p in out:
         p["status_text"] = STATUS_TEXT[p["status"]]
+    # Where to go: the same next steps as the calculators (the place's 一门受理 window, 居住证, time limit,
+    # 绿色通道, 12345 where its texts say so; otherwise the township and the 村（居）委会 — never an invented number).
+    from .forms import next_steps
+
+    steps = next_steps("dibao", {"members": request.get("members") or []}, {"jurisdiction": j, "date": on.isoformat()}, params)
     clauses = {c: params.clauses[c] for p in out for c in p["clauses"] if c in params.clauses}
+    clauses.update({c: params.clauses[c] for st in steps for c in st["clauses"] if c in params.clauses})
     return {"calculator": "screener", "jurisdiction": j, "jurisdiction_name": params.name(j), "date": on.isoformat(),
-            "programmes": out, "clauses": clauses, "steps": [], "warnings": [], "notes": [],
+            "programmes": out, "next_steps": steps, "clauses": clauses, "steps": [], "warnings": [], "notes": [],
             "disclaimer": "这是根据您填写的情况和公开政策做的初步判断，不是审批结果；能否享受、享受多少，以乡镇（街道）审核确认为准。"}
 

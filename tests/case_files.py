@@ -55,6 +55,10 @@ def check_case(case: dict[str, Any], result: dict[str, Any]) -> list[str]:
                 problems.append(f"programme {pid} missing (have {sorted(got)})")
             elif got[pid]["status"] != status:
                 problems.append(f"programme {pid}: expected {status}, got {got[pid]['status']} ({got[pid]['why']})")
+        said = " ".join(st["text"] for st in result.get("next_steps", []))
+        for text in case.get("next_steps_contain") or []:
+            if text not in said:
+                problems.append(f"next steps lack {text!r}: {said}")
         for pid in case.get("programmes_absent") or []:
             if pid in got:
                 problems.append(f"programme {pid} listed, but must not be ({got[pid]['why']})")

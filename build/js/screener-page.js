@@ -165,6 +165,21 @@ function render(r) {
     sec.appendChild(list);
     frag.push(sec);
   }
+  if (r.next_steps && r.next_steps.length) {
+    frag.push(el("h3", "", "下一步怎么办"));
+    const steps = el("ul", "jz-next-steps");
+    for (const st of r.next_steps) {
+      const li = el("li", "", st.text);
+      const cites = st.clauses.map((c) => link(c, r.clauses)).filter(Boolean);
+      if (cites.length) {
+        li.append("（依据：");
+        cites.forEach((a, i) => { if (i) li.append("；"); li.appendChild(a); });
+        li.append("）");
+      }
+      steps.appendChild(li);
+    }
+    frag.push(steps);
+  }
   frag.push(el("p", "jz-disclaimer", r.disclaimer));
   out.replaceChildren(...frag);
   box.dataset.resultSeq = String(seq);
