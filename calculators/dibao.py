@@ -182,7 +182,9 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     assert standard is not None
     t.step(f"低保标准：{basis.phrase()}，每人每月。", params=(std_param,))
     if not basis.current:
-        t.warn_stale("standard", f"{basis.phrase()}：{STALE_HINT}。当地现在的标准只要高于 {yuan(line)} 元，您家就可能符合低保条件。")
+        t.warn_stale("standard", f"{basis.phrase()}：{STALE_HINT}。" + (
+            "您家没有计入的收入，不论当地现在的标准是多少，收入都在标准以下。" if line == 0
+            else f"当地现在的标准只要高于 {yuan(line)} 元，您家就可能符合低保条件。"))
     deduction, per_capita = _per_capita(total, worker_wages, ratio, standard, n)
     if workers and ratio is not None:
         caveat = _area_caveat(t, "dibao.employment_deduction_ratio", area)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from .api import calculate
@@ -360,7 +361,10 @@ def _fmt_status(result: dict[str, Any]) -> dict[str, Any]:
         stale = _stale_line(result, "standard")
         n = result["household_size"]
         if s == "income_line":
-            if line == pc:
+            if line == pc and Fraction(pc) == 0:
+                sentence = (f"您家没有计入的收入：不论当地低保标准是多少，收入都在标准以下，可以申请，"
+                            f"每月约（当地标准）× {n} 人。")
+            elif line == pc:
                 sentence = (f"您家计入的人均月收入是 {pc} 元。当地低保标准高于 {pc} 元就可以申请，"
                             f"每月约（标准 − {pc}）× {n} 人。")
             else:

@@ -157,3 +157,16 @@ def test_each_place_bundle_gives_the_same_answers():
                     want = run_query(name, {"j": j, **q}, PARAMS, on)
                     got = run_query(name, {"j": j, **q}, small, on)
                     assert json.dumps(got, sort_keys=True) == json.dumps(want, sort_keys=True), (j, on, name, q)
+
+
+def test_no_income_is_said_plainly_not_as_a_zero_income_line():
+    """With no counted income any standard is above it: say so, not “标准高于 0.00 元就可以申请”."""
+    r = run_query("dibao", {"j": "zongyang", "area": "rural", "n": "1", "age1": "70"}, PARAMS, dt.date(2026, 12, 3))
+    assert r["status"] == "income_line"
+    assert "没有计入的收入" in r["summary"]["sentence"] and "高于 0.00 元" not in r["summary"]["sentence"]
+    from calculators.api import calculate
+
+    # 昌乐's last-known 2021 standard, no income: the warning about the old standard (shown by the screener)
+    old = calculate("dibao", {"jurisdiction": "changle", "area": "urban", "members": [{"age": 45}], "date": "2026-12-03"}, PARAMS)
+    text = " ".join(old["stale_warnings"].values())
+    assert "高于 0.00 元" not in text and "没有计入的收入" in text
