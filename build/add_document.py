@@ -294,26 +294,24 @@ def portal_fields(lines: list[str]) -> dict[str, str]:
     return out
 
 
-def brackets_open(text: str) -> bool:
-    depth = 0
+def _brackets(text: str) -> tuple[int, bool]:
+    """(brackets left open at the end, whether a closing bracket came with none open)."""
+    depth, stray = 0, False
     for ch in text:
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
+            stray = stray or depth == 0
             depth = max(0, depth - 1)
-    return depth > 0
+    return depth, stray
+
+
+def brackets_open(text: str) -> bool:
+    return _brackets(text)[0] > 0
 
 
 def closes_unopened(text: str) -> bool:
-    depth = 0
-    for ch in text:
-        if ch in OPENERS:
-            depth += 1
-        elif ch in CLOSERS:
-            if depth == 0:
-                return True
-            depth -= 1
-    return False
+    return _brackets(text)[1]
 
 
 def is_title_line(line: str) -> bool:

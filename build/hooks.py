@@ -64,6 +64,12 @@ from search_index import SearchIndexError, excluded, mark_article, policy_search
 
 RE_MARKER = re.compile(r"<!--\s*jz:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
 RE_CALC_SLOT = re.compile(r'<div data-jz-calc="([a-z]+)"></div>')
+SCREENER_SLOT = "<div data-jz-screener></div>"
+
+
+def _up(page) -> str:
+    """From a page's URL back to the site root (``calculators/dibao/`` → ``../../``)."""
+    return "../" * page.url.count("/") if page.url else ""
 
 _state: dict[str, object] = {}
 
@@ -140,7 +146,7 @@ def on_page_markdown(markdown, page, config, files):
         if name in ("calculator", "calc-query", "place-rules") and arg not in FORMS:
             raise PluginError(f"{page.file.src_uri}: 没有计算器 / no calculator '{arg}' (可选 {', '.join(FORMS)})")
         if name == "screener":
-            return '<div data-jz-screener></div>'
+            return SCREENER_SLOT
         if name == "calculator":
             return f'<div data-jz-calc="{arg}"></div>'
         if name == "place-rules":
@@ -158,8 +164,7 @@ def on_page_markdown(markdown, page, config, files):
         if name == "policy-index":
             return policy_index(_pages())
         if name == "search":
-            places = sorted({str(p.meta["jurisdiction"]) for p in _pages().values()})
-            return search_form(places, "../" * page.file.src_uri.count("/") + ("../" if not page.file.src_uri.endswith("index.md") else ""))
+            return search_form(sorted({str(p.meta["jurisdiction"]) for p in _pages().values()}), _up(page))
         if name == "anchor-table":
             return anchor_table(_pages(), "../" * page.file.src_uri.count("/"))
         raise PluginError(f"{page.file.src_uri}: 未知标记 / unknown marker 'jz:{name}'")
@@ -191,18 +196,17 @@ def _policy_page(page) -> PolicyPage | None:
 
 
 def on_page_content(html_text, page, config, files):
-    if '<div data-jz-screener></div>' in html_text:
-        up = "../" * page.url.count("/") if page.url else ""
-        html_text = html_text.replace('<div data-jz-screener></div>', render_screener(_state["params"], _state["calc_assets"], up), 1)  # type: ignore[arg-type]
-        _state.setdefault("early", {})[page.url] = early_start_script(_state["calc_assets"], up)  # type: ignore[union-attr, index]
-    slots = RE_CALC_SLOT.findall(html_text)
+    slots = RE_CALC_SLOT.findall(html_text) + (["screener"] if SCREENER_SLOT in html_text else [])
     if len(slots) > 1:
         raise PluginError(f"{page.file.src_uri}: 一页只能放一个计算器 / one calculator per page")
-    if slots:
-        up = "../" * page.url.count("/") if page.url else ""
-        form = render_form(slots[0], _state["params"], _state["calc_assets"], up, build_date(), qr=bool(_state["public_url"]))  # type: ignore[arg-type]
-        _state.setdefault("early", {})[page.url] = early_start_script(_state["calc_assets"], up)  # type: ignore[union-attr, index]
-        html_text = RE_CALC_SLOT.sub(lambda m: form, html_text)
+    if slots:  # the form, and the <head> script that starts the worker (calculator_build.EARLY_START)
+        params, assets = _state["params"], _state["calc_assets"]
+        if slots[0] == "screener":
+            html_text = html_text.replace(SCREENER_SLOT, render_screener(params, assets, _up(page)), 1)  # type: ignore[arg-type]
+        else:
+            form = render_form(slots[0], params, assets, _up(page), build_date(), qr=bool(_state["public_url"]))  # type: ignore[arg-type]
+            html_text = RE_CALC_SLOT.sub(lambda m: form, html_text)
+        _state.setdefault("early", {})[page.url] = early_start_script(assets, _up(page))  # type: ignore[union-attr, index, arg-type]
     policy = _policy_page(page)
     if policy is None:
         return html_text

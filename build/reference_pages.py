@@ -55,11 +55,13 @@ def md_url(site_url: str) -> str:
     return path.rstrip("/") + ".md" + (f"#{anchor}" if anchor else "")
 
 
-def _clause_link(ref: str, params: ParameterSet, up: str) -> str:
+def _clause_link(ref: str, params: ParameterSet, up: str, short: bool = False) -> str:
+    """``[《文件》二、（一）8](…)``; ``short``: only ``二、（一）8`` (the document is named nearby)."""
     c = params.clauses.get(ref)
     if c is None:
         return ref
-    return f"[{c['cite']}]({up}{md_url(c['url'])})"
+    text = (re.sub(r"^《[^》]*》(（[^）]*）)?", "", c["cite"]) or c["cite"]) if short else c["cite"]
+    return f"[{text}]({up}{md_url(c['url'])})"
 
 
 def _basis(entry: dict[str, Any], params: ParameterSet, up: str) -> str:
@@ -338,15 +340,6 @@ def rule_value(value: Any, d: dict[str, Any]) -> str:
     return value_text(choice_text(value, d), d["unit"])
 
 
-def _short_clause_link(ref: str, params: ParameterSet, up: str) -> str:
-    """二、（一）8 linked (the document is the place's own, named above)."""
-    c = params.clauses.get(ref)
-    if c is None:
-        return ref
-    short = re.sub(r"^《[^》]*》(（[^）]*）)?", "", c["cite"]) or c["cite"]
-    return f"[{short}]({up}{md_url(c['url'])})"
-
-
 def place_rules(name: str, params: ParameterSet, today: dt.date, up: str = "../") -> str:
     """What each place's own documents add for this calculator, generated from policy_data (no number
     typed twice): every rule set by the county, city or province, with the words of its clause.
@@ -367,7 +360,7 @@ def place_rules(name: str, params: ParameterSet, today: dt.date, up: str = "../"
             if r.entry.get("quote"):
                 basis.append(f"原文“{r.entry['quote']}”")
             if r.entry.get("clause"):
-                basis.append(_short_clause_link(r.entry["clause"], params, up))
+                basis.append(_clause_link(r.entry["clause"], params, up, short=True))
             if r.entry.get("area") == "rural":
                 basis.append("条文写在农村低保下，城市家庭是否适用请向乡镇确认")
             if not r.current:

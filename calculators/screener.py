@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .common import answer, choice, cn_date, integer, is_number, money, parse_date
+from .common import answer, choice, cn_date, integer, money, parse_date, yuan
 from .errors import InputError
 from .params import ParameterSet
 
@@ -79,6 +79,7 @@ def parse_household(request: dict[str, Any]) -> dict[str, Any]:
     h["receives"] = choice(request.get("receives"), "receives", "现在是否享受低保或特困", RECEIVES) if request.get("receives") else None
     h["housing"] = choice(request.get("housing"), "housing", "住房情况", HOUSING) if request.get("housing") else None
     h["emergency"] = choice(request.get("emergency"), "emergency", "最近是否遇到急难", EMERGENCY) if request.get("emergency") else None
+    h["other_income"] = money(request.get("other_income"), "other_income", "全家其他每月收入（元）", required=False)
     for key, label in (("medical_spending", "今年自己负担的医疗费用"), ("education_spending", "今年自己负担的教育费用")):
         h[key] = money(request[key], key, label, required=False) if request.get(key) not in (None, "") else None
     return h
@@ -148,12 +149,12 @@ def _calc(name: str, request: dict[str, Any], params: ParameterSet) -> dict[str,
     return calculate(name, request, params)
 
 
-def _from_dibao(h: dict[str, Any], j: str, on: dt.date, params: ParameterSet, request: dict[str, Any]) -> tuple[dict[str, Any], Tri]:
+def _from_dibao(h: dict[str, Any], j: str, on: dt.date, params: ParameterSet) -> tuple[dict[str, Any], Tri]:
     req = {"jurisdiction": j, "area": h["area"] or "rural", "date": on.isoformat(),
-           "members": [{"age": m["age"], "wage": str(m["wage"]), "disability_grade": m["disability_grade"],
+           "members": [{"age": m["age"], "wage": yuan(m["wage"]), "disability_grade": m["disability_grade"],
                         **({"serious_illness": m["serious_illness"]} if m["serious_illness"] is not None else {})} for m in h["members"]]}
-    if is_number(request.get("other_income")):
-        req["other_income"] = str(request["other_income"])
+    if h["other_income"]:
+        req["income"] = {"other": yuan(h["other_income"])}
     r = _calc("dibao", req, params)
     why: list[str] = []
     if "error" in r:
@@ -209,7 +210,7 @@ def _from_linshi(h: dict[str, Any], j: str, on: dt.date, params: ParameterSet) -
             "apply": "向乡镇（街道）申请；情况紧急的可以直接求助。", "bring": [], "calculator": "calculators/linshi/"}
 
 
-def _from_tekun(h: dict[str, Any], j: str, on: dt.date, params: ParameterSet, request: dict[str, Any]) -> dict[str, Any]:
+def _from_tekun(h: dict[str, Any], j: str, on: dt.date, params: ParameterSet) -> dict[str, Any]:
     """特困供养 is for one person without working ability, income or an able supporter: the calculator
     answers for a household of one; with others in the household who can work, they are the supporters."""
     entry: dict[str, Any] = {"id": "tekun", "title": "特困人员救助供养", "amount": None, "clauses": [], "bring": [],
@@ -226,7 +227,7 @@ def _from_tekun(h: dict[str, Any], j: str, on: dt.date, params: ParameterSet, re
                 "why": ["家里的人都是老人、未成年人或重残重病，没有能劳动的成员：要看有没有别的能尽赡养、抚养义务的亲属，请用特困供养估算或向乡镇（街道）咨询。"]}
     m = members[0]
     req = {"jurisdiction": j, "area": h["area"] or "rural", "date": on.isoformat(), "age": m["age"],
-           "disability_grade": m["disability_grade"], "monthly_income": str(m["wage"] + (money(request.get("other_income"), "other_income", "其他收入", required=False) if request.get("other_income") not in (None, "") else 0))}
+           "disability_grade": m["disability_grade"], "monthly_income": yuan(m["wage"] + h["other_income"])}
     if m["school"]:
         req["school"] = m["school"]
     r = _calc("tekun", req, params)
@@ -257,9 +258,9 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
         raise InputError("请选择所在的县（市、区）。", "jurisdiction")
     h = parse_household(request)
     out: list[dict[str, Any]] = []
-    dibao_entry, may = _from_dibao(h, j, on, params, request)
+    dibao_entry, may = _from_dibao(h, j, on, params)
     out.append(dibao_entry)
-    out.append(_from_tekun(h, j, on, params, request))
+    out.append(_from_tekun(h, j, on, params))
     linshi_entry = _from_linshi(h, j, on, params)
     if linshi_entry:
         out.append(linshi_entry)

@@ -55,6 +55,9 @@ def check_case(case: dict[str, Any], result: dict[str, Any]) -> list[str]:
                 problems.append(f"programme {pid} missing (have {sorted(got)})")
             elif got[pid]["status"] != status:
                 problems.append(f"programme {pid}: expected {status}, got {got[pid]['status']} ({got[pid]['why']})")
+        for pid, amount in (case.get("programme_amounts") or {}).items():
+            if pid in got and got[pid]["amount"] != amount:
+                problems.append(f"programme {pid}: amount expected {amount!r}, got {got[pid]['amount']!r}")
         said = " ".join(st["text"] for st in result.get("next_steps", []))
         for text in case.get("next_steps_contain") or []:
             if text not in said:

@@ -12,6 +12,7 @@ const membersBox = form.querySelector(".jz-members");
 const template = document.getElementById("jz-member-template");
 const root = new URL(cfg.root || "./", location.href);
 const MAX = 10;
+const HOUSEHOLD_KEYS = ["j", "area", "rec", "house", "emg", "med", "edu", "other"];
 const STATUS_HEAD = { likely: "很可能可以申请", possible: "可能可以申请，还要看具体情况", unknown: "本站判断不了", unlikely: "按填写的情况，可能不符合" };
 
 let worker = null;
@@ -74,11 +75,11 @@ function state() {
 function restore() {
   const q = new URLSearchParams(location.hash.slice(1));
   if (q.get("n")) form.elements.n.value = q.get("n");
-  for (const k of ["j", "area", "rec", "house", "emg", "med", "edu"]) if (q.has(k) && form.elements[k]) form.elements[k].value = q.get(k);
+  for (const k of HOUSEHOLD_KEYS) if (q.has(k) && form.elements[k]) form.elements[k].value = q.get(k);
   renderMembers();
   for (const [k, v] of q) {
     const c = form.elements[k];
-    if (!c || ["n", "j", "area", "rec", "house", "emg", "med", "edu"].includes(k)) continue;
+    if (!c || k === "n" || HOUSEHOLD_KEYS.includes(k)) continue;
     if (c.type === "checkbox") c.checked = v === "1"; else c.value = v;
   }
   renderMembers();
@@ -87,7 +88,7 @@ function restore() {
 function request(q) {
   const r = { jurisdiction: q.get("j") || "", date: today(), members: [] };
   for (const [k, name] of [["area", "area"], ["rec", "receives"], ["house", "housing"], ["emg", "emergency"],
-    ["med", "medical_spending"], ["edu", "education_spending"]]) if (q.get(k)) r[name] = q.get(k);
+    ["med", "medical_spending"], ["edu", "education_spending"], ["other", "other_income"]]) if (q.get(k)) r[name] = q.get(k);
   for (let i = 1; i <= count(); i++) {
     const m = { age: q.get("age" + i) ?? "" };
     if (q.get("sch" + i)) m.school = q.get("sch" + i);
@@ -110,7 +111,7 @@ function keyFor(field) {
   const names = { age: "age", school: "sch", disability_grade: "dis", serious_illness: "ill", wage: "wage" };
   if (m) return (names[m[2]] || "age") + (parseInt(m[1], 10) + 1);
   return { jurisdiction: "j", area: "area", receives: "rec", housing: "house", emergency: "emg",
-    medical_spending: "med", education_spending: "edu", members: "n" }[field] || "j";
+    medical_spending: "med", education_spending: "edu", other_income: "other", members: "n" }[field] || "j";
 }
 
 function showError(r) {
