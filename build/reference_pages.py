@@ -355,7 +355,7 @@ def place_rules(name: str, params: ParameterSet, today: dt.date, up: str = "../"
             if r is None or r.jurisdiction == "national" or r.value is None or r.value is False:
                 continue
             d = params.definitions[p]
-            text = d["label"] if r.value is True else f"{d['label']} {rule_value(r.value, d)}"
+            text = d["label"] if r.value is True else f"{d['label']}：{rule_value(r.value, d)}"
             basis = []
             if r.entry.get("quote"):
                 basis.append(f"原文“{r.entry['quote']}”")
@@ -368,8 +368,9 @@ def place_rules(name: str, params: ParameterSet, today: dt.date, up: str = "../"
             if r.entry.get("status") != "verified":
                 basis.append(STATUS_MARK.get(str(r.entry.get("status")), "未核实 ⚠"))
             items.append(text + (f"（{'，'.join(basis)}）" if basis else ""))
-        if items:
-            out.append(f"- **{place}**：" + "；".join(items) + "。")
+        if items:  # one rule a line: easier to read on a phone than one long sentence
+            out.append(f"- **{place}**：")
+            out += [f"    - {item}" for item in items]
         else:
             out.append(f"- **{place}**：本地文件没有另外的规定，按上级和全国性规定计算。")
     out.append("- **其他地区**：只按全国性规定计算。")

@@ -168,7 +168,9 @@ def _from_dibao(h: dict[str, Any], j: str, on: dt.date, params: ParameterSet) ->
             why.append(f"按您填写的收入估算，家庭人均收入低于当地低保标准，每月约 {amount} 元。" if amount else "按您填写的收入估算，可以申请低保。")
         elif s == "income_line":
             status, may = "possible", None
-            why.append(f"本站没有查到当地现在的低保标准：当地标准高于 {r.get('income_line')} 元（您家的收入线），就可以申请。")
+            line = r.get("income_line")
+            why.append("本站没有查到当地现在的低保标准；您家没有计入的收入，不论当地标准是多少都在标准以下，可以申请。"
+                       if line in ("0", "0.00") else f"本站没有查到当地现在的低保标准：当地标准高于 {line} 元（您家的收入线），就可以申请。")
         elif s == "edge":
             status, may = "unlikely", False
             why.append("家庭人均收入略高于低保标准，属于低保边缘家庭：低保可能申请不到，但可以申请医疗、教育等专项救助。")

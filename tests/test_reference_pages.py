@@ -183,7 +183,7 @@ def test_calculator_explanations_take_place_rules_from_the_data(built_site):
         assert not re.search(r"\d+(\.\d+)?\s*(%|倍|个月)|1/10|1/6|1/3", md.split("<!-- jz:calculator")[1]), name
     dibao = (built_site / "calculators" / "dibao" / "index.html").read_text(encoding="utf-8")
     # 枞阳 二、（二）: “按当地低保标准的30%扣减”, written under 农村低保
-    assert "就业成本扣减比例 30%" in dibao and 'href="../../policies/zongyang-2021-fangan/#s2-2"' in dibao
+    assert "就业成本扣减比例：30%" in dibao and 'href="../../policies/zongyang-2021-fangan/#s2-2"' in dibao
     tekun = (built_site / "calculators" / "tekun" / "index.html").read_text(encoding="utf-8")
     # 昌乐 二、（一）2: 基本生活标准不低于低保标准的1.3倍; 照料护理 1/10、1/6、1/3 of the minimum wage
     assert "1.3 倍" in tekun and "1/10" in tekun and "1/3" in tekun
