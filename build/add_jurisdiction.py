@@ -29,7 +29,7 @@ LEVELS = ("county", "city", "province")
 def needed_parameters() -> list[tuple[str, str]]:
     """(parameter, what residents lack without it), from the calculators' own lists."""
     sys.path.insert(0, str(ROOT))
-    from calculators import dibao, linshi, tekun
+    from calculators.programmes import dibao, linshi, tekun
 
     seen: dict[str, str] = {}
     for needs in (dibao.NEEDS, tekun.NEEDS, linshi.NEEDS):

@@ -35,8 +35,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from calculators.forms import FORMS, Field, Form, jurisdiction_options, visible_keys  # noqa: E402
-from calculators.params import ParameterSet  # noqa: E402
+from calculators.core.params import ParameterSet  # noqa: E402
+from calculators.core.vocabulary import AREAS, DISABILITY_GRADES, DISABILITY_TYPES, EMERGENCY, HOUSING, RECEIVES, SCHOOL_STAGES, options  # noqa: E402
+from calculators.ui.forms import FORMS, Field, Form, jurisdiction_options, visible_keys  # noqa: E402
 
 from stdlib_pack import trimmed_stdlib  # noqa: E402
 
@@ -75,18 +76,20 @@ def lock_info(root: Path = ROOT) -> dict[str, Any]:
 
 def calculators_wheel(root: Path = ROOT) -> bytes:
     """``calculators/`` as a wheel built by ``python -m build`` (cached by source hash)."""
-    sources = sorted((root / "calculators").glob("*.py")) + [root / "pyproject.toml"]
+    package = root / "calculators"
+    modules = sorted(p for p in package.rglob("*.py") if "__pycache__" not in p.parts)
     digest = hashlib.sha256()
-    for p in sources:
-        digest.update(p.name.encode() + b"\0" + p.read_bytes())
+    for p in modules + [root / "pyproject.toml"]:
+        digest.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
     cache = root / ".cache" / "wheels" / f"{digest.hexdigest()[:16]}.whl"
     if cache.exists():
         return cache.read_bytes()
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "src"
-        (src / "calculators").mkdir(parents=True)
-        for p in (root / "calculators").glob("*.py"):
-            shutil.copy2(p, src / "calculators" / p.name)
+        for p in modules:
+            target = src / p.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(p, target)
         shutil.copy2(root / "pyproject.toml", src / "pyproject.toml")
         (src / "README.md").write_text("社会救助估算计算器（calculators/）。\n", encoding="utf-8")
         env = {**os.environ, "SOURCE_DATE_EPOCH": "315532800"}  # reproducible zip timestamps
@@ -104,7 +107,8 @@ def calculators_wheel(root: Path = ROOT) -> bytes:
 
 def cited_clauses(bundle: dict[str, Any]) -> set[str]:
     """Every clause a result can cite: those behind a parameter value, and those a calculator cites itself."""
-    from calculators.forms import FORMS, uses
+    from calculators.api import uses
+    from calculators.ui.forms import FORMS
 
     refs = {e["clause"] for j in bundle["jurisdictions"].values() for es in j["parameters"].values() for e in es if e.get("clause")}
     refs |= {p["clause"] for ps in bundle.get("programmes", {}).values() for p in ps if p.get("clause")}  # the screener's
@@ -131,7 +135,8 @@ def place_bundles(bundle: dict[str, Any]) -> dict[str, dict[str, Any]]:
     (county → city → province → national), the clauses its values and the calculators cite,
     and those clauses' documents.  A calculator page fetches only the chosen place's (≈ 5 KB
     whether the site has 5 places or 100, instead of every place's values and clauses)."""
-    from calculators.forms import FORMS, uses
+    from calculators.api import uses
+    from calculators.ui.forms import FORMS
 
     full = browser_bundle(bundle)
     params = ParameterSet(full)
@@ -405,7 +410,7 @@ def early_start_script(assets: dict[str, Any], up: str) -> str:
 
 def query_reference_md(name: str, params: ParameterSet) -> str:
     """Markdown table of a calculator's link parameters (for campaigns)."""
-    from calculators.forms import query_reference
+    from calculators.ui.forms import query_reference
 
     rows = ["| 参数 | 含义 | 取值 |", "| --- | --- | --- |"]
     for r in query_reference(name):
@@ -421,12 +426,13 @@ def jurisdiction_codes_md(params: ParameterSet) -> str:
 
 # --------------------------------------------------------------------------- 我家能申请哪些救助 (screener)
 
-SCREENER_SCHOOL = (("", "不上学"), ("preschool", "幼儿园"), ("compulsory", "小学、初中"), ("high_school", "高中或中职"),
-                   ("higher", "大学（含高职、专科）"))
-SCREENER_RECEIVES = (("", "不清楚"), ("none", "都没有"), ("dibao", "低保"), ("tekun", "特困供养"), ("edge", "低保边缘家庭"))
-SCREENER_HOUSING = (("", "不填"), ("own", "住自己的房子"), ("rent", "租房住"), ("unsafe", "住的房子不安全（危房）"), ("none", "没有住房"))
-SCREENER_EMERGENCY = (("", "不填"), ("none", "没有"), ("fire", "火灾"), ("accident", "意外事故"), ("illness", "突发重病"),
-                      ("disaster", "自然灾害"))
+# The screener's options: the calculators' vocabulary, led by the answer “not known / not filled”.
+SCREENER_SCHOOL = options(SCHOOL_STAGES, "不上学")
+SCREENER_RECEIVES = options(RECEIVES, "不清楚")
+SCREENER_HOUSING = options(HOUSING, "不填")
+SCREENER_EMERGENCY = options(EMERGENCY, "不填")
+SCREENER_GRADES = (("", "请选择"),) + tuple((k, v) for k, v in DISABILITY_GRADES.items() if k != "0")
+SCREENER_TYPES = options(DISABILITY_TYPES, "请选择")
 
 
 def _select(key: str, label: str, options: tuple[tuple[str, str], ...] | list[tuple[str, str]], help_text: str = "") -> str:
@@ -445,14 +451,18 @@ def _number(key: str, label: str, help_text: str = "", mode: str = "decimal") ->
 def render_screener(params: ParameterSet, assets: dict[str, Any], up: str) -> str:
     """The 我家能申请哪些救助 page: a short questionnaire (questions appear only when they apply:
     the school stage only for ages 3–25, the wage only for 16–64) and the programme list, computed by
-    ``calculators.screener`` in the same worker as the calculators."""
+    ``calculators.programmes.screener`` in the same worker as the calculators."""
     places = [("", "请选择")] + [(j, n) for j, n in jurisdiction_options(params)]
     member = (
         '<fieldset class="jz-member"><legend>第 __N__ 位家庭成员</legend>'
         + _number("age__N__", "年龄", "", "numeric")
         + _select("sch__N__", "正在上什么学", SCREENER_SCHOOL)
-        + _select("dis__N__", "残疾等级", [("0", "没有残疾"), ("1", "一级"), ("2", "二级"), ("3", "三级"), ("4", "四级")])
-        + '<div class="jz-field" data-key="ill__N__"><label class="jz-choice"><input type="checkbox" id="jz-ill__N__" name="ill__N__" value="1"> 患重特大疾病</label></div>'
+        + '<div class="jz-field" data-key="ill__N__"><p class="jz-label">身体情况（有就勾上）</p>'
+        '<label class="jz-choice"><input type="checkbox" id="jz-hasdis__N__"> 有残疾证</label>'
+        '<label class="jz-choice"><input type="checkbox" id="jz-ill__N__" name="ill__N__" value="1"> 患重特大疾病</label>'
+        '<p class="jz-error" id="jz-ill__N__-err" role="alert" hidden></p></div>'
+        + _select("dis__N__", "残疾等级", SCREENER_GRADES)
+        + _select("distype__N__", "残疾类别", SCREENER_TYPES, "一、二级不用选；三级的智力、精神残疾算重度残疾。")
         + _number("wage__N__", "每月工资（元）", "打工、上班每月到手的钱；没有填 0。")
         + "</fieldset>"
     )
@@ -465,7 +475,7 @@ def render_screener(params: ParameterSet, assets: dict[str, Any], up: str) -> st
         '<form class="jz-form" novalidate autocomplete="off">'
         '<fieldset class="jz-group"><legend>基本情况</legend>'
         + _select("j", "您家在哪个县（市、区）", places, "选“其他地区”时按全国性规定判断。")
-        + _select("area", "住在城市还是农村", [("", "请选择"), ("urban", "城市"), ("rural", "农村")])
+        + _select("area", "住在城市还是农村", options(AREAS, "请选择"))
         + _select("rec", "现在是否享受低保或特困", SCREENER_RECEIVES)
         + "</fieldset>"
         '<fieldset class="jz-group" data-group="members"><legend>家庭成员</legend>'
@@ -476,7 +486,7 @@ def render_screener(params: ParameterSet, assets: dict[str, Any], up: str) -> st
         + _select("house", "住房情况", SCREENER_HOUSING)
         + _select("emg", "最近是否遇到急难", SCREENER_EMERGENCY)
         + _number("med", "今年自己负担的医疗费（元）", "看病自付部分，按全年算。")
-        + _number("edu", "今年自己负担的教育费用（元）", "学费、住宿费等，按全年算。")
+        + _number("edu", "今年自己负担的教育费用（元）", "家里有人上学时才问：学费、住宿费等，按全年算。")
         + "</fieldset></form>"
         '<div class="jz-result" aria-live="polite"><div class="jz-out"></div></div>'
         '<p class="jz-actions"><button type="button" class="md-button jz-copy">复制链接</button> '

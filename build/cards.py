@@ -12,8 +12,9 @@ import datetime as dt
 from typing import Any
 
 from calculators.api import calculate
-from calculators.forms import jurisdiction_options, next_steps
-from calculators.params import ParameterSet
+from calculators.core.params import ParameterSet
+from calculators.programmes.where_to_go import next_steps
+from calculators.ui.forms import jurisdiction_options
 
 from reference_pages import STATUS_MARK, _clause_link, value_text
 

@@ -36,6 +36,7 @@ RE_DECIMAL = re.compile(r"^\d+(\.\d+)?$")
 RE_FRACTION = re.compile(r"^\d+/[1-9]\d*$")
 DECIMAL_UNITS = {"CNY/person/month", "CNY/month", "ratio"}
 INTEGER_UNITS = {"months", "years", "working_days"}
+RE_PHONE = re.compile(r"^(0\d{2,3}-\d{7,8}|1\d{4})$")
 
 
 @dataclass
@@ -139,6 +140,9 @@ def check_value_kind(unit: str, value: Any, definition: dict[str, Any] | None = 
     elif unit == "bool":
         if not isinstance(value, bool):
             return "此参数的值必须是 true 或 false / value must be true or false"
+    elif unit == "phone":
+        if not (isinstance(value, str) and RE_PHONE.match(value)):
+            return "电话号码要写成带引号的 \"0562-1234567\" 或 5 位热线号 \"12345\" / a phone value must be a quoted number"
     return None
 
 
@@ -301,7 +305,7 @@ def compile_policy_data(data_dir: Path, docs_dir: Path) -> dict[str, Any]:
 
 PROGRAMME_FIELDS = {"id", "title", "gives", "clause", "source", "quote", "who", "who_unstated", "apply", "bring", "from", "until", "status", "checked"}
 CONDITIONS = {"receives", "member", "spending", "area", "housing", "emergency", "zero_employment"}
-MEMBER_CONDITIONS = {"school", "disability_grade", "disabled", "serious_illness", "age_min", "age_max", "able_to_work", "working"}
+MEMBER_CONDITIONS = {"school", "disability_grade", "disabled", "severe_disability", "serious_illness", "age_min", "age_max", "able_to_work", "working"}
 
 
 def compile_programmes(data_dir: Path, jurisdictions: dict[str, Any], texts: dict[str, str],
@@ -392,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {PolicyDataError.__str__(e)}", file=sys.stderr)
         return 1
     if args.report:
-        from calculators.params import ParameterSet
+        from calculators.core.params import ParameterSet
 
         from health import build_date, health_text
 

@@ -15,9 +15,10 @@ import datetime as dt
 import os
 from typing import Any
 
-from calculators import dibao, linshi, tekun
-from calculators.forms import jurisdiction_options, state_label
-from calculators.params import ParameterSet, Resolved
+from calculators.core.params import ParameterSet, Resolved
+from calculators.programmes import dibao, linshi, tekun
+from calculators.ui.forms import jurisdiction_options
+from calculators.ui.parameters import state_label
 
 STATUS = {"verified": "已核实", "secondary": "二手来源", "unverified": "未核实"}
 NEEDS = {"低保": dibao.NEEDS, "特困供养": tekun.NEEDS, "临时救助": linshi.NEEDS}

@@ -28,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from pathspec.gitignore import GitIgnoreSpec
 
-from calculators.params import ParameterSet
+from calculators.core.params import ParameterSet
 
 from anchors import check_anchors, read_lock
 from calculator_build import (

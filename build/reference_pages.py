@@ -20,12 +20,13 @@ import re
 from typing import Any
 from urllib.parse import urlencode
 
-from calculators.api import calculate
-from calculators.forms import FORMS, choice_text, jurisdiction_options, state_label, uses
-from calculators.params import ParameterSet, Resolved
+from calculators.api import calculate, uses
+from calculators.core.params import ParameterSet, Resolved
+from calculators.ui.forms import FORMS, jurisdiction_options
+from calculators.ui.parameters import choice_text, state_label
 
 STATUS_MARK = {"verified": "已核实", "secondary": "二手来源 ⚠", "unverified": "未核实 ⚠"}
-UNIT_TEXT = {"CNY/month": "元/月", "CNY/person/month": "元/人/月", "months": "个月", "working_days": "个工作日", "years": "周岁", "ratio": "", "bool": ""}
+UNIT_TEXT = {"CNY/month": "元/月", "CNY/person/month": "元/人/月", "months": "个月", "working_days": "个工作日", "years": "周岁", "ratio": "", "bool": "", "phone": ""}
 GROUPS = (
     ("dibao.", "低保"),
     ("tekun.", "特困供养"),

@@ -28,7 +28,7 @@ class StdlibPackError(Exception):
 
 def workload(bundle: dict[str, Any]) -> list[tuple[str, dict[str, str], str]]:
     """Representative form queries for every calculator and place, good and bad."""
-    from calculators.forms import FORMS
+    from calculators.ui.forms import FORMS
 
     from health import build_date
 

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from .api import CALCULATORS, calculate
-from .params import ParameterSet
+from .core.params import ParameterSet
 
 
 def render_screener(result: dict) -> str:

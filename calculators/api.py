@@ -12,18 +12,28 @@ import datetime as dt
 import json
 from typing import Any
 
-from . import dibao, linshi, screener, standard, tekun
-from .common import parse_date
-from .errors import CalculatorError, InputError
-from .params import ParameterSet
+from .core.errors import CalculatorError, InputError
+from .core.inputs import parse_date
+from .core.params import ParameterSet
+from .programmes import dibao, linshi, screener, standard_check, tekun, where_to_go
 
-CALCULATORS = {
-    "dibao": dibao.calculate,
-    "tekun": tekun.calculate,
-    "linshi": linshi.calculate,
-    "standard": standard.calculate,
-    "screener": screener.calculate,
+# The one registry: request name → the module with its rule (``calculate``) and its metadata
+# (``PARAMETERS`` it may read, ``CLAUSES`` it cites directly, ``NEEDS`` for a full answer).
+PROGRAMMES: dict[str, Any] = {  # name → module
+    "dibao": dibao,
+    "tekun": tekun,
+    "linshi": linshi,
+    "standard": standard_check,
+    "screener": screener,
 }
+CALCULATORS = {name: module.calculate for name, module in PROGRAMMES.items()}
+
+
+def uses(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(parameters, directly cited clauses) a calculator's page may show: its metadata for backlinks."""
+    module = PROGRAMMES[name]
+    extra = where_to_go.PARAMETERS if name != "standard" else ()
+    return tuple(dict.fromkeys(module.PARAMETERS + extra)), module.CLAUSES
 
 
 def calculate(name: str, request: Any, params: ParameterSet) -> dict[str, Any]:

@@ -133,7 +133,7 @@ class CaseItem(pytest.Item):
 
     def runtest(self):
         from calculators.api import calculate
-        from calculators.params import ParameterSet
+        from calculators.core.params import ParameterSet
 
         from case_files import bundle, check_case
 

@@ -131,7 +131,7 @@ def test_page_url_lock_needs_redirects_for_moved_pages(tmp_path):
 def test_card_without_public_address_prints_the_link_not_a_developer_note():
     """Built without JZ_PUBLIC_URL there is no QR code; the card carries the calculator's address
     (made absolute by the page's script where it is opened) and no build instructions."""
-    from calculators.params import ParameterSet
+    from calculators.core.params import ParameterSet
 
     from cards import card_markdown
     from case_files import bundle

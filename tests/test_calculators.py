@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators.api import calculate
-from calculators.params import ParameterSet
+from calculators.core.params import ParameterSet
 
 from case_files import bundle
 
@@ -80,7 +80,9 @@ CLI_ONLY = {"argparse", "os", "sys", "pathlib"}
 
 
 def test_calculators_import_only_the_standard_library_allowlist():
-    for path in (ROOT / "calculators").glob("*.py"):
+    paths = list((ROOT / "calculators").rglob("*.py"))
+    assert len(paths) > 15  # the sub-packages are walked too
+    for path in paths:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 names = [a.name.split(".")[0] for a in node.names]
@@ -117,3 +119,58 @@ def test_screener_cli_prints_each_programme_with_clause(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "calculators", "screener", "--input", str(bad), "--params", str(params)],
                           capture_output=True, text=True, cwd=root)
     assert proc.returncode == 2 and "上学阶段" in (proc.stdout + proc.stderr)
+
+
+def test_trace_steps_cite_values_not_names():
+    import datetime as dt
+
+    import pytest
+
+    from calculators.core.trace import Trace
+
+    t = Trace(PARAMS, "changle", dt.date(2022, 1, 1), {})
+    with pytest.raises(TypeError):
+        t.step("低保标准", cites=("dibao.standard.urban",))  # type: ignore[arg-type]
+    std = t.get("dibao.standard.urban")
+    assert std is not None
+    t.step("低保标准", cites=(std, None))  # None: a rule the place does not have — cites nothing
+    assert t.steps[-1]["clauses"] == [std.entry["clause"]] if std.entry.get("clause") else t.steps[-1]["sources"]
+
+
+def test_where_to_go_gives_a_published_number_with_its_status_and_never_invents_one():
+    import copy
+
+    from calculators.programmes.where_to_go import next_steps
+
+    result = {"jurisdiction": "zongyang", "date": "2024-03-01"}
+    texts = [s["text"] for s in next_steps("dibao", {"members": [{"age": "40"}]}, result, PARAMS)]
+    # No number in the data: whom to ask (村（居）委会), and no telephone number other than the texts' 12345.
+    assert any("先问村（居）委会" in x for x in texts)
+    assert not any(__import__("re").search(r"\d{7,}", x) for x in texts)
+    # 枞阳 二、（五） names the 12345 hotline.
+    assert any("12345" in x for x in texts)
+    # A published number (here: a secondary source) is given with its source and its doubt.
+    data = copy.deepcopy(bundle())
+    data["jurisdictions"]["zongyang"]["parameters"]["contact.county_hotline"] = [
+        {"from": "2021-01-01", "value": "0562-1234567", "status": "secondary",
+         "source": {"title": "测试来源", "url": "https://example.org/"}}]
+    steps = next_steps("dibao", {"members": [{"age": "40"}]}, result, ParameterSet(data))
+    phone = [s for s in steps if "0562-1234567" in s["text"]]
+    assert phone and "转载" in phone[0]["text"] and phone[0]["sources"][0]["title"] == "测试来源"
+    assert not any("先问村（居）委会" in s["text"] for s in steps)
+
+
+def test_every_form_option_is_a_value_of_the_vocabulary():
+    from calculators.core import vocabulary as v
+    from calculators.ui.forms import FORMS
+
+    allowed = {"area": v.AREAS, "labour": v.LABOUR, "disability_grade": v.DISABILITY_GRADES, "disability_type": v.DISABILITY_TYPES,
+               "school": v.SCHOOL_STAGES, "care_level": v.CARE_LEVELS, "kind": v.LINSHI_KINDS}
+    checked = 0
+    for form in FORMS.values():
+        for f in form.fields:
+            leaf = f.target.split(".")[-1]
+            if f.options and leaf in allowed:
+                assert {k for k, _ in f.options} - {""} <= set(allowed[leaf]), (form.name, f.key)
+                checked += 1
+    assert checked >= 8

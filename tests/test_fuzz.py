@@ -24,8 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators.api import calculate
-from calculators.forms import FORMS, run_query
-from calculators.params import ParameterSet
+from calculators.core.params import ParameterSet
+from calculators.ui.forms import FORMS
+from calculators.ui.query import run_query
 
 from case_files import bundle
 

@@ -49,8 +49,12 @@ HEAD = "id: demo\nname: 示例县\nlevel: county\nparent: changle\nparameters:\n
         ("id: demo\nname: 示例县\nlevel: county\nparent: nowhere\nparameters: {}\n", 4, "parent 'nowhere'"),
         ("id: demo\nname: 示例县\nlevel: county\nparent: changle\nparameters:\n  dibao.made_up:\n" + GOOD_ENTRY, 6, "not defined"),
         ("id: other\nname: 示例县\nlevel: county\nparent: changle\nparameters: {}\n", 1, "file name"),
+        ("id: demo\nname: 示例县\nlevel: county\nparent: changle\nparameters:\n  contact.county_hotline:\n"
+         "    - {from: 2021-10-09, value: \"民政局电话\", source: {title: 县政府网站, publisher: 县政府, date: 2024-01-01, url: \"https://example.org/\"}, status: verified, "
+         "checked: 2026-12-03}\n", 7, "phone value"),
     ],
-    ids=["bad-yaml", "unknown-key", "wrong-type", "not-a-number", "duplicate-date", "dangling-clause", "no-source", "null-without-note", "missing-parent", "unknown-parameter", "id-mismatch"],
+    ids=["bad-yaml", "unknown-key", "wrong-type", "not-a-number", "duplicate-date", "dangling-clause", "no-source", "null-without-note", "missing-parent", "unknown-parameter", "id-mismatch",
+         "not-a-phone-number"],
 )
 def test_broken_file_names_file_and_line(tmp_path, text, line, needle):
     err = broken(tmp_path, text)

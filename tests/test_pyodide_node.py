@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "build"))
 
 from calculators.api import calculate  # noqa: E402
-from calculators.forms import run_query  # noqa: E402
-from calculators.params import ParameterSet  # noqa: E402
+from calculators.core.params import ParameterSet  # noqa: E402
+from calculators.ui.query import run_query  # noqa: E402
 
 from calculator_build import calculators_wheel, pyodide_version  # noqa: E402
 from case_files import CASES, bundle, load_cases  # noqa: E402

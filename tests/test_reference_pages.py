@@ -12,9 +12,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from calculators.api import calculate
-from calculators.forms import FORMS, run_query, uses
-from calculators.params import ParameterSet
+from calculators.api import calculate, uses
+from calculators.core.params import ParameterSet
+from calculators.ui.forms import FORMS
+from calculators.ui.query import run_query
 
 from case_files import CASES, bundle, load_cases
 

@@ -112,7 +112,7 @@ def test_quick_tables_move_to_place_pages_past_a_dozen_places(built_site):
 def test_quick_tables_index_lists_places_at_scale():
     import datetime as _dt
 
-    from calculators.params import ParameterSet
+    from calculators.core.params import ParameterSet
 
     import reference_pages
     from compile_policy import compile_policy_data

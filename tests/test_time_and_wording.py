@@ -22,8 +22,8 @@ from fractions import Fraction
 
 import pytest
 
-from calculators.forms import run_query
-from calculators.params import ParameterSet, add_months
+from calculators.core.params import ParameterSet, add_months
+from calculators.ui.query import run_query
 
 from case_files import bundle
 

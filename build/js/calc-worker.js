@@ -142,8 +142,8 @@ async function boot(c) {
   pyodide.unpackArchive(wheel, "wheel");
   pyodide.runPython(
     "import json\n" +
-      "from calculators.params import ParameterSet\n" +
-      "from calculators.forms import run_query_json\n" +
+      "from calculators.core.params import ParameterSet\n" +
+      "from calculators.ui.query import run_query_json\n" +
       "_PARAMS = {}\n" +
       "def _load(place, text):\n" +
       "    _PARAMS[place] = ParameterSet(json.loads(text))\n" +

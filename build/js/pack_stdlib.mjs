@@ -20,9 +20,9 @@ py.globals.set("WORKLOAD_JSON", JSON.stringify(job.workload));
 const report = py.runPython(`
 import io, json, sys, zipfile
 import importlib._bootstrap_external as bootstrap
-from calculators.forms import run_query_json
+from calculators.ui.query import run_query_json
 from calculators.api import calculate_json
-from calculators.params import ParameterSet
+from calculators.core.params import ParameterSet
 
 params = ParameterSet(json.loads(PARAMS_JSON))
 for name, query, today in json.loads(WORKLOAD_JSON):

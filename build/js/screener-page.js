@@ -46,13 +46,22 @@ function renderMembers() {
     t.innerHTML = html;
     membersBox.appendChild(t.content.firstElementChild);
   }
-  // Ask only what applies: school for ages 3–25, a wage for 16–64.
+  // Ask only what applies: school for ages 3–25; a wage for 16–64 when not in school; the grade
+  // only with a 残疾证, the kind only for grades 1–3 (where it decides 重度残疾 and 无劳动能力);
+  // this year's education costs only when someone is in school.
+  let student = false;
   for (let i = 1; i <= n; i++) {
     const age = parseInt(form.elements["age" + i].value, 10);
     const known = !Number.isNaN(age);
     show("sch" + i, known && age >= 3 && age <= 25);
-    show("wage" + i, known && age >= 16 && age <= 64);
+    const school = !form.elements["sch" + i].disabled && form.elements["sch" + i].value !== "";
+    student = student || school;
+    show("wage" + i, known && age >= 16 && age <= 64 && !school);
+    const disabled = document.getElementById("jz-hasdis" + i).checked;
+    show("dis" + i, disabled);
+    show("distype" + i, disabled && ["1", "2", "3"].includes(form.elements["dis" + i].value));
   }
+  show("edu", student);
 }
 
 function show(key, on) {
@@ -82,6 +91,7 @@ function restore() {
     if (!c || k === "n" || HOUSEHOLD_KEYS.includes(k)) continue;
     if (c.type === "checkbox") c.checked = v === "1"; else c.value = v;
   }
+  for (let i = 1; i <= count(); i++) if (q.get("dis" + i)) document.getElementById("jz-hasdis" + i).checked = true;
   renderMembers();
 }
 
@@ -93,6 +103,7 @@ function request(q) {
     const m = { age: q.get("age" + i) ?? "" };
     if (q.get("sch" + i)) m.school = q.get("sch" + i);
     if (q.get("dis" + i)) m.disability_grade = q.get("dis" + i);
+    if (q.get("distype" + i)) m.disability_type = q.get("distype" + i);
     if (q.get("ill" + i)) m.serious_illness = true;
     if (q.get("wage" + i)) m.wage = q.get("wage" + i);
     r.members.push(m);
@@ -108,7 +119,7 @@ function clearErrors() {
 // members[1].school → sch2 (the field next to which the message goes)
 function keyFor(field) {
   const m = /^members\[(\d+)\]\.(\w+)$/.exec(field || "");
-  const names = { age: "age", school: "sch", disability_grade: "dis", serious_illness: "ill", wage: "wage" };
+  const names = { age: "age", school: "sch", disability_grade: "dis", disability_type: "distype", serious_illness: "ill", wage: "wage" };
   if (m) return (names[m[2]] || "age") + (parseInt(m[1], 10) + 1);
   return { jurisdiction: "j", area: "area", receives: "rec", housing: "house", emergency: "emg",
     medical_spending: "med", education_spending: "edu", other_income: "other", members: "n" }[field] || "j";
@@ -186,6 +197,16 @@ function render(r) {
   box.dataset.resultSeq = String(seq);
 }
 
+// A ticked 残疾证 without a grade: say so next to the grade (the answer is shown meanwhile, without it).
+function askGrades() {
+  for (let i = 1; i <= count(); i++) {
+    const p = document.getElementById("jz-dis" + i + "-err");
+    if (!p || !document.getElementById("jz-hasdis" + i).checked || form.elements["dis" + i].value !== "") continue;
+    p.textContent = "请选残疾等级（残疾证上有写）；选好以后，结果才会算上残疾的情况。";
+    p.hidden = false;
+  }
+}
+
 function update() {
   renderMembers();
   const q = state();
@@ -214,7 +235,7 @@ function start() {
     } else if (m.type === "progress") {
       loadingText.textContent = m.phase === "start" ? "下载完成，正在启动…" : "正在下载：" + Math.floor((100 * m.loaded) / m.total) + "%（可以先填写）";
     } else if (m.type === "result") {
-      if (m.seq === seq) render(m.result);
+      if (m.seq === seq) { render(m.result); askGrades(); }
     } else if (m.type === "run_error") {
       if (m.seq === seq) out.replaceChildren(el("p", "jz-prompt jz-run-error", m.network
         ? "这个地区的参数没有下载下来，可能是网络断了。填写的内容都还在，网络恢复后改动任意一项即可重试。"

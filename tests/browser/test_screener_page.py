@@ -29,6 +29,8 @@ def test_changle_household_of_the_issue(phone, site_url):
     phone.select_option("#jz-rec", "dibao")
     phone.fill("#jz-n", "2")
     phone.fill("#jz-age1", "45")
+    assert not phone.locator("#jz-dis1").is_visible()  # the grade only after 有残疾证
+    phone.check("#jz-hasdis1")
     phone.select_option("#jz-dis1", "2")
     phone.check("#jz-ill1")
     phone.fill("#jz-age2", "16")
@@ -45,10 +47,38 @@ def test_changle_household_of_the_issue(phone, site_url):
     expect(phone.locator(".jz-disclaimer")).to_contain_text("不是审批结果")
     # The address carries the answers (after #): reopening it gives the same list.
     state = urllib.parse.parse_qs(urllib.parse.urlsplit(phone.url).fragment)
-    assert state["sch2"] == ["high_school"] and state["med"] == ["30000"]
+    assert state["sch2"] == ["high_school"] and state["med"] == ["30000"] and state["dis1"] == ["2"]
     phone.goto("about:blank")
     phone.goto(site_url + "calculators/screener/#" + urllib.parse.urlencode({k: v[0] for k, v in state.items()}))
     assert wait_programmes(phone)["education"] == "likely"
+    assert phone.locator("#jz-hasdis1").is_checked() and phone.locator("#jz-dis1").is_visible()
+
+
+def shown_questions(page) -> list[str]:
+    """The questions a resident sees: visible fields of the questionnaire."""
+    fields = page.locator(".jz-screener .jz-field")
+    return [fields.nth(i).get_attribute("data-key") for i in range(fields.count()) if fields.nth(i).is_visible()]
+
+
+def test_at_most_twelve_questions_for_one_person_and_only_those_that_apply(phone, site_url):
+    # The issue: ≤ 12 questions on a phone, shown only when relevant.
+    for age, school, expect_absent in (("75", "", {"sch1", "wage1", "edu"}), ("40", "", {"sch1", "edu"}),
+                                       ("20", "higher", {"wage1"})):
+        phone.goto(site_url + "calculators/screener/")
+        phone.select_option("#jz-j", "changle")
+        phone.fill("#jz-n", "1")
+        phone.fill("#jz-age1", age)
+        if school:
+            phone.select_option("#jz-sch1", school)
+        shown = shown_questions(phone)
+        assert len(shown) <= 12 and not (set(shown) & expect_absent), (age, shown)
+        assert "dis1" not in shown and "distype1" not in shown
+    # With a 残疾证: the grade; the kind only for grades 1–3 (三级智力、精神 is 重度残疾, four is not asked).
+    phone.check("#jz-hasdis1")
+    phone.select_option("#jz-dis1", "4")
+    assert "dis1" in shown_questions(phone) and "distype1" not in shown_questions(phone)
+    phone.select_option("#jz-dis1", "3")
+    expect(phone.locator("#jz-distype1")).to_be_visible()
 
 
 def test_no_school_question_for_an_old_person_and_errors_next_to_the_field(phone, site_url):

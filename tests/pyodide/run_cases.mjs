@@ -19,8 +19,8 @@ try {
   out = pyodide.runPython(`
 import json, sys, datetime as dt
 from calculators.api import calculate
-from calculators.forms import run_query
-from calculators.params import ParameterSet
+from calculators.ui.query import run_query
+from calculators.core.params import ParameterSet
 P = ParameterSet(json.loads(PARAMS_JSON))
 results = []
 for item in json.loads(ITEMS_JSON):

@@ -11,11 +11,12 @@ import datetime as dt
 from fractions import Fraction
 from typing import Any
 
-from .common import Trace, money, num, yuan
-from .errors import InputError, MissingParameterError
-from .params import ParameterSet
-
-AREAS = {"urban": "城市", "rural": "农村"}
+from ..core.errors import InputError, MissingParameterError
+from ..core.inputs import money
+from ..core.money import num, yuan
+from ..core.params import ParameterSet
+from ..core.trace import Trace
+from ..core.vocabulary import AREAS
 
 PARAMETERS = (
     "dibao.standard.urban", "dibao.standard.rural", "standard.urban_consumption_ratio_min", "standard.urban_consumption_ratio_max",
@@ -53,7 +54,7 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
             f"低保标准应在每月 {yuan(low)}—{yuan(high)} 元之间；核查的标准 {yuan(std)} 元，占 {float(share) * 100:.1f}%，"
             + ("符合。" if ok else ("偏低。" if std < low else "偏高。")),
             formula="人均消费支出 × 比例 ÷ 12",
-            params=(f"standard.{area}_consumption_ratio_min", f"standard.{area}_consumption_ratio_max", f"dibao.standard.{area}"),
+            cites=(lo, hi, b),
         )
         checks[area] = {"min": yuan(low), "max": yuan(high), "current": yuan(std), "share": f"{float(share):.4f}", "complies": ok}
     cap = t.get("standard.urban_rural_ratio_max")
@@ -62,7 +63,7 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     t.step(
         f"城乡低保标准之比 {yuan(standards['urban'])} ÷ {yuan(standards['rural'])} = {float(ratio):.3f}"
         + (f"，目标是不超过 {num(cap.fraction)}:1，" + ("已达到。" if ratio_ok else "尚未达到。") if cap else "。"),
-        params=("standard.urban_rural_ratio_max",),
+        cites=(cap,),
     )
     checks["urban_rural_ratio"] = {"value": f"{float(ratio):.3f}", "max": num(cap.fraction) if cap else None, "complies": ratio_ok}
     complies = all(c["complies"] for c in checks.values())

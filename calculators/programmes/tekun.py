@@ -18,19 +18,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .common import STALE_HINT, Trace, answer, choice, integer, money, num, yuan
-from .params import ParameterSet
+from ..core.inputs import answer, choice, integer, money
+from ..core.money import num, yuan
+from ..core.params import ParameterSet
+from ..core.trace import STALE_HINT, Trace
+from ..core.vocabulary import AREAS, CARE_LEVELS, DISABILITY_TYPES, SCHOOL_STAGES
 
-AREAS = {"urban": "城市", "rural": "农村"}
-CARE = {"self_care": "全自理", "half_care": "半护理", "full_care": "全护理"}
-DISABILITY_TYPES = {"physical": "肢体", "intellectual": "智力", "mental": "精神", "visual": "视力", "hearing": "听力", "speech": "言语", "multiple": "多重"}
-SCHOOL = {
-    "preschool": "学前教育",
-    "compulsory": "义务教育",
-    "high_school": "高中或中等职业教育",
-    "higher": "大学、高职或专科",
-    "postgraduate": "研究生",
-}
 # Which stages continue 特困 coverage past the minors' age limit (the parameter's choices).
 EXTENSION_STAGES = {"secondary": ("compulsory", "high_school"), "undergraduate": ("compulsory", "high_school", "higher")}
 
@@ -71,14 +64,14 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     age = integer(request.get("age"), "age", "年龄", 0, 120)
     school = request.get("school") or ""
     if school:
-        choice(school, "school", "正在上什么学", SCHOOL)
+        choice(school, "school", "正在上什么学", SCHOOL_STAGES)
     grade = integer(request.get("disability_grade", 0) or 0, "disability_grade", "残疾等级（没有填0）", 0, 4)
     kind = request.get("disability_type") or ""
     if kind:
         choice(kind, "disability_type", "残疾类别", DISABILITY_TYPES)
     income = money(request.get("monthly_income"), "monthly_income", "本人每月收入（基础养老金等不计入的除外）", required=False)
     supporter = answer(request.get("has_able_supporter"), "has_able_supporter", "是否有能履行义务的赡养、抚养、扶养人")
-    care = choice(request.get("care_level", "self_care"), "care_level", "生活自理能力", CARE)
+    care = choice(request.get("care_level", "self_care"), "care_level", "生活自理能力", CARE_LEVELS)
 
     elderly = t.get("tekun.elderly_age")
     minor = t.get("tekun.minor_age_limit")
@@ -90,30 +83,30 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     why = no_labour_capacity(age, grade, kind, elderly_age, minor_age)
     extension = t.get("tekun.student_extension") if school and not why else None
     if why:
-        t.step(f"无劳动能力：{why}。", params=("tekun.elderly_age",) if age >= elderly_age else ("tekun.minor_age_limit",) if age < minor_age else ())
+        t.step(f"无劳动能力：{why}。", cites=(elderly,) if age >= elderly_age else (minor,) if age < minor_age else ())
     elif school and extension is not None and school in EXTENSION_STAGES.get(str(extension.value), ()) and age < elderly_age:
         t.step(
-            f"已满 {minor_age} 周岁、正在读{SCHOOL[school]}：未成年时已经纳入特困供养的，可以继续享受到毕业"
+            f"已满 {minor_age} 周岁、正在读{SCHOOL_STAGES[school]}：未成年时已经纳入特困供养的，可以继续享受到毕业"
             f"（{params.definitions['tekun.student_extension']['choices'][extension.value]}）。"
             "上学本身不算“无劳动能力”，新申请的请向乡镇（街道）问清楚。",
-            params=("tekun.student_extension", "tekun.minor_age_limit"),
+            cites=(extension, minor),
         )
         open_points.append("年满18周岁后仍在读，只有原来已经享受特困供养的才能延长")
     else:
         no.append("按填写的年龄和残疾情况，不属于无劳动能力")
         t.step("按填写的年龄和残疾情况，不属于《特困人员认定办法》第五条所列的无劳动能力情形"
                "（年满60周岁、未成年，或一至三级智力、精神残疾，一、二级肢体残疾，一级视力残疾）。",
-               params=("tekun.elderly_age", "tekun.minor_age_limit"))
+               cites=(elderly, minor))
 
     # 2. no means of living: income below the local 低保标准
     basis = t.basis(f"dibao.standard.{area}", request.get("standard"), "standard", f"{AREAS[area]}低保标准")
     standard = basis.amount
     if standard is None:
         t.step(f"本人月收入 {yuan(income)} 元。本站没有查到当地{AREAS[area]}低保标准：当地标准高于 {yuan(income)} 元的，"
-               "就属于“无生活来源”（财产情况另行核查）。", params=(f"dibao.standard.{area}",))
+               "就属于“无生活来源”（财产情况另行核查）。")
         open_points.append(f"本人收入 {yuan(income)} 元是否低于当地低保标准")
     else:
-        t.step(f"{AREAS[area]}低保标准：{basis.phrase()}。", params=(f"dibao.standard.{area}",))
+        t.step(f"{AREAS[area]}低保标准：{basis.phrase()}。", cites=(basis,))
         if not basis.current:
             t.warn_stale("standard", f"{basis.phrase()}：{STALE_HINT}，按现在的标准算，供养标准也会更高。")
         if income < standard:
@@ -148,8 +141,7 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
 def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str, standard: Any, current: bool | None,
             fields: dict[str, Any]) -> None:
     multiple = t.get("tekun.basic_multiple")
-    care_param = f"tekun.care_fraction.{care}"
-    fraction = t.get(care_param)
+    fraction = t.get(f"tekun.care_fraction.{care}")
     if multiple is None or fraction is None:
         t.warn("当地文件没有规定特困人员供养标准的计算方法，本站无法估算金额；请向县民政局咨询当地特困供养标准。")
         return
@@ -157,31 +149,31 @@ def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str
     prior_year_end = dt.date(on.year - 1, 12, 31)
     wage = t.basis("min_wage.monthly", request.get("min_wage"), "min_wage", "上年度月最低工资标准", on=prior_year_end)
     if standard is None:
-        t.step(f"供养标准每月不低于：当地{AREAS[area]}低保标准 × {num(m)} + 上年度月最低工资 × {num(f)}（{CARE[care]}）。"
+        t.step(f"供养标准每月不低于：当地{AREAS[area]}低保标准 × {num(m)} + 上年度月最低工资 × {num(f)}（{CARE_LEVELS[care]}）。"
                "知道当地低保标准的，填上就能算出金额。", formula="低保标准 × 倍数 + 上年度最低工资 × 比例",
-               params=("tekun.basic_multiple", care_param))
+               cites=(multiple, fraction))
         fields["formula"] = f"低保标准 × {num(m)} + 上年度最低工资 × {num(f)}"
         return
     basic = m * standard
     t.step(
         f"基本生活标准不低于低保标准的 {num(m)} 倍：{yuan(standard)} × {num(m)} = {yuan(basic)} 元/月。",
         formula="低保标准 × 倍数",
-        params=("tekun.basic_multiple",),
+        cites=(multiple,),
     )
     fields["basic_living"] = yuan(basic)
     if wage.amount is None:
         t.step(f"照料护理标准不低于上年度（{on.year - 1}年）月最低工资的 {num(f)}；本站没有查到当地上年度的最低工资，"
-               "这部分没有算进去。知道的可以填上。", params=(care_param, "min_wage.monthly"))
+               "这部分没有算进去。知道的可以填上。", cites=(fraction,))
         t.warn(f"金额只含基本生活标准 {yuan(basic)} 元，照料护理标准另加。")
         fields["monthly_amount"] = yuan(basic)
         fields["care"] = None
         return
     care_amount = f * wage.amount
     t.step(
-        f"{CARE[care]}照料护理标准不低于上年度（{on.year - 1}年）月最低工资的 {num(f)}：用的是{wage.phrase()}，"
+        f"{CARE_LEVELS[care]}照料护理标准不低于上年度（{on.year - 1}年）月最低工资的 {num(f)}：用的是{wage.phrase()}，"
         f"{yuan(wage.amount)} × {num(f)} = {yuan(care_amount)} 元/月。",
         formula="上年度最低工资 × 比例",
-        params=(care_param, "min_wage.monthly"),
+        cites=(fraction, wage),
     )
     if not wage.current:
         t.warn_stale("min_wage", f"最低工资用的是{wage.phrase()}，{STALE_HINT}。")

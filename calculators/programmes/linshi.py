@@ -17,10 +17,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .common import STALE_HINT, Trace, choice, num, yuan
-from .params import ParameterSet
+from ..core.inputs import choice
+from ..core.money import num, yuan
+from ..core.params import ParameterSet, Resolved
+from ..core.trace import STALE_HINT, Trace
+from ..core.vocabulary import LINSHI_KINDS
 
-KINDS = {"illness": "重大疾病（支出型）", "education": "教育费用负担过重（支出型）", "emergency": "突发急难（急难型）"}
 WHO = {"illness": "一名重大疾病患者", "education": "一户因子女教育费用负担过重的家庭"}
 
 PARAMETERS = (
@@ -35,9 +37,8 @@ NEEDS = (  # (data health report) what a place must have for a full answer
 CLAUSES: tuple[str, ...] = ()
 
 
-def _quoted(t: Trace, param: str, fallback: str) -> str:
+def _quoted(r: Resolved, fallback: str) -> str:
     """The clause's own words for a rule (e.g. “小金额先行救助”), else our short name for it."""
-    r = t.used.get(param)
     return str(r.entry.get("quote")) if r is not None and r.entry.get("quote") else fallback
 
 
@@ -45,15 +46,15 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     jurisdiction = str(request.get("jurisdiction") or "")
     params.chain(jurisdiction)
     t = Trace(params, jurisdiction, on, overrides)
-    kind = choice(request.get("kind"), "kind", "遇到的困难", KINDS)
+    kind = choice(request.get("kind"), "kind", "遇到的困难", LINSHI_KINDS)
     fields: dict[str, Any] = {"kind": kind, "min_amount": None, "max_amount": None, "eligible": None}
 
     if kind == "emergency":
         advance = t.get("linshi.advance_aid")
         if advance is not None:
-            words = _quoted(t, "linshi.advance_aid", "先行救助")
+            words = _quoted(advance, "先行救助")
             t.step(f"当地文件写明，急难情况可以实行“{words}”：简化核对、评议和公示，先救助，事后补齐手续。",
-                   params=("linshi.advance_aid",))
+                   cites=(advance,))
         else:
             t.step("遇到突发急难，请立即向乡镇（街道）或村（社区）求助。")
         t.warn("急难型临时救助的金额由当地按困难程度确定，本站不估算金额。")
@@ -64,44 +65,45 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
         if lo is None or hi is None:
             tiered = t.get("linshi.tiered_no_multiples")
             t.step(
-                f"{t.params.name(jurisdiction)}的文件没有公布{KINDS[kind]}临时救助的具体倍数"
+                f"{t.params.name(jurisdiction)}的文件没有公布{LINSHI_KINDS[kind]}临时救助的具体倍数"
                 + ("（只要求参照城市低保标准分类分档）" if tiered else "")
                 + "，本站无法估算范围；请向乡镇（街道）咨询当地的分类分档标准。",
-                params=("linshi.tiered_no_multiples",) if tiered else (),
+                cites=(tiered,),
             )
             fields["status"] = "no_local_rule"
         else:
-            _range(t, request, kind, lo.fraction, hi.fraction, fields)
+            _range(t, request, kind, lo, hi, fields)
     staged = t.get("linshi.staged_aid")
     if staged is not None:
-        t.step(f"当地文件写明可以“{_quoted(t, 'linshi.staged_aid', '分阶段救助')}”：困难持续的，不一定一次给完。",
-               params=("linshi.staged_aid",))
+        t.step(f"当地文件写明可以“{_quoted(staged, '分阶段救助')}”：困难持续的，不一定一次给完。",
+               cites=(staged,))
     case = t.get("linshi.case_by_case")
     if case is not None:
-        t.step("生活仍有重大困难的，可以按“一事一议”适度提高救助。", params=("linshi.case_by_case",))
+        t.step("生活仍有重大困难的，可以按“一事一议”适度提高救助。", cites=(case,))
     t.notes.append("临时救助给不给、给多少，由乡镇（街道）根据医保报销后自己负担的费用、家庭收入和财产、困难程度审核确定。")
     return t.result("linshi", **fields)
 
 
-def _range(t: Trace, request: dict[str, Any], kind: str, lo: Any, hi: Any, fields: dict[str, Any]) -> None:
+def _range(t: Trace, request: dict[str, Any], kind: str, lo_r: Resolved, hi_r: Resolved, fields: dict[str, Any]) -> None:
     std = t.basis("dibao.standard.urban", request.get("standard_urban"), "standard_urban", "城市低保月标准")
-    params = (f"linshi.{kind}_multiple_min", f"linshi.{kind}_multiple_max")
+    multiples = (lo_r, hi_r)
+    lo, hi = lo_r.fraction, hi_r.fraction
     if std.amount is None:
         t.step(
-            f"{KINDS[kind]}：按城市低保月标准的 {num(lo)}—{num(hi)} 倍救助（{WHO[kind]}算一份，不按家里人数相乘）。"
+            f"{LINSHI_KINDS[kind]}：按城市低保月标准的 {num(lo)}—{num(hi)} 倍救助（{WHO[kind]}算一份，不按家里人数相乘）。"
             "本站没有查到当地城市低保标准，知道的可以填上，就能算出范围。",
-            formula="城市低保月标准 × 倍数", params=params,
+            formula="城市低保月标准 × 倍数", cites=multiples,
         )
         fields.update(status="multiples_only", min_multiple=num(lo), max_multiple=num(hi))
         return
-    t.step(f"城市低保月标准：{std.phrase()}。", params=("dibao.standard.urban",))
+    t.step(f"城市低保月标准：{std.phrase()}。", cites=(std,))
     if not std.current:
         t.warn_stale("standard_urban", f"{std.phrase()}：{STALE_HINT}，按现在的标准算，范围也会更高。")
     low, high = lo * std.amount, hi * std.amount
     t.step(
-        f"{KINDS[kind]}：按城市低保月标准的 {num(lo)}—{num(hi)} 倍，约 {yuan(low)}—{yuan(high)} 元。"
+        f"{LINSHI_KINDS[kind]}：按城市低保月标准的 {num(lo)}—{num(hi)} 倍，约 {yuan(low)}—{yuan(high)} 元。"
         f"这是{WHO[kind]}的范围，不按家里人数相乘。",
         formula="城市低保月标准 × 倍数",
-        params=params,
+        cites=multiples,
     )
     fields.update(status="range", min_amount=yuan(low), max_amount=yuan(high), standard_current=std.current)

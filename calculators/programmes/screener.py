@@ -10,7 +10,7 @@ A programme's ``who`` is a list of alternatives, each a set of conditions that m
 * ``receives: [dibao, tekun, edge, none]`` — the household receives one of these now (``none``: none of
   them); a household receiving nothing whom the 低保 estimate says may qualify is "possible" for ``dibao``;
 * ``member: {...}`` — one member has all of: ``school`` (stages), ``disability_grade`` (grades),
-  ``disabled``, ``serious_illness``, ``age_min``/``age_max``, ``able_to_work``, ``working``;
+  ``disabled``, ``severe_disability`` (重度残疾人: 一、二级, 三级智力、精神 — ``severe_disability()``), ``serious_illness``, ``age_min``/``age_max``, ``able_to_work``, ``working``;
 * ``spending: medical | education`` (or a list: any of them) — this year's spending of that kind is above zero;
 * ``area: urban | rural``; ``housing: [rent, own, unsafe, none]``; ``emergency: [fire, accident, illness, disaster]``;
 * ``zero_employment: true`` — no member works although one of working age is able to.
@@ -25,17 +25,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .common import answer, choice, cn_date, integer, money, parse_date, yuan
-from .errors import InputError
-from .params import ParameterSet
+from ..core.dates import cn_date
+from ..core.errors import InputError
+from ..core.inputs import answer, choice, integer, money, parse_date
+from ..core.money import yuan
+from ..core.params import ParameterSet
+from ..core.vocabulary import AREAS, DISABILITY_TYPES, EMERGENCY, HOUSING, RECEIVES, SCHOOL_STAGES, WORKING_AGE, severe_disability
+from . import dibao, linshi, tekun
+from .where_to_go import next_steps
 
-SCHOOL = {"preschool": "学前教育", "compulsory": "义务教育", "high_school": "高中或中职", "higher": "大学（含高职、专科）"}
-RECEIVES = {"dibao": "低保", "tekun": "特困供养", "edge": "低保边缘家庭", "none": "都没有"}
-HOUSING = {"rent": "租房", "own": "自有住房", "unsafe": "住房不安全（危房）", "none": "没有住房"}
-EMERGENCY = {"none": "没有", "fire": "火灾", "accident": "意外事故", "illness": "突发重病", "disaster": "自然灾害"}
-AREAS = {"urban": "城市", "rural": "农村"}
+# Read through the calculators it runs (backlinks); the catalogue's own clauses come from the data.
+PARAMETERS = tuple(dict.fromkeys(dibao.PARAMETERS + tekun.PARAMETERS + linshi.PARAMETERS))
+CLAUSES: tuple[str, ...] = ()
 STATUS_TEXT = {"likely": "很可能可以申请", "possible": "可能可以申请，还要看具体情况", "unlikely": "按填写的情况，可能不符合", "unknown": "本站判断不了"}
-WORKING_AGE = (16, 59)
 
 Tri = bool | None
 
@@ -65,11 +67,15 @@ def parse_household(request: dict[str, Any]) -> dict[str, Any]:
             raise InputError(f"{who}情况没有填写完整。", f)
         school = raw.get("school") or ""
         if school:
-            choice(school, f"{f}.school", who + "上学阶段", SCHOOL)
+            choice(school, f"{f}.school", who + "上学阶段", SCHOOL_STAGES)
+        kind = raw.get("disability_type") or ""
+        if kind:
+            choice(kind, f"{f}.disability_type", who + "残疾类别", DISABILITY_TYPES)
         out.append({
             "age": integer(raw.get("age"), f"{f}.age", who + "年龄", 0, 120),
             "school": school,
             "disability_grade": integer(raw.get("disability_grade", 0) or 0, f"{f}.disability_grade", who + "残疾等级（没有填0）", 0, 4),
+            "disability_type": kind,
             "serious_illness": answer(raw.get("serious_illness"), f"{f}.serious_illness", who + "是否患重特大疾病"),
             "labour": raw.get("labour"),
             "wage": money(raw.get("wage"), f"{f}.wage", who + "月工资", required=False),
@@ -92,6 +98,8 @@ def _member_matches(m: dict[str, Any], want: dict[str, Any]) -> Tri:
             checks.append(m["school"] in value)
         elif key == "disability_grade":
             checks.append(m["disability_grade"] in value)
+        elif key == "severe_disability":
+            checks.append(severe_disability(m["disability_grade"], m["disability_type"]) == bool(value))
         elif key == "disabled":
             checks.append((m["disability_grade"] > 0) == bool(value))
         elif key == "serious_illness":
@@ -101,7 +109,7 @@ def _member_matches(m: dict[str, Any], want: dict[str, Any]) -> Tri:
         elif key == "age_max":
             checks.append(m["age"] <= value)
         elif key == "able_to_work":
-            able = (WORKING_AGE[0] <= m["age"] <= WORKING_AGE[1] and m["disability_grade"] not in (1, 2)
+            able = (WORKING_AGE[0] <= m["age"] <= WORKING_AGE[1] and not severe_disability(m["disability_grade"], m["disability_type"])
                     and m["labour"] != "none" and not m["school"] and m["serious_illness"] is not True)
             checks.append(able == bool(value))
         elif key == "working":
@@ -144,7 +152,7 @@ def evaluate(cond: dict[str, Any], h: dict[str, Any], dibao_may: Tri) -> Tri:
 
 
 def _calc(name: str, request: dict[str, Any], params: ParameterSet) -> dict[str, Any]:
-    from .api import calculate
+    from ..api import calculate
 
     return calculate(name, request, params)
 
@@ -152,6 +160,7 @@ def _calc(name: str, request: dict[str, Any], params: ParameterSet) -> dict[str,
 def _from_dibao(h: dict[str, Any], j: str, on: dt.date, params: ParameterSet) -> tuple[dict[str, Any], Tri]:
     req = {"jurisdiction": j, "area": h["area"] or "rural", "date": on.isoformat(),
            "members": [{"age": m["age"], "wage": yuan(m["wage"]), "disability_grade": m["disability_grade"],
+                        "disability_type": m["disability_type"],
                         **({"serious_illness": m["serious_illness"]} if m["serious_illness"] is not None else {})} for m in h["members"]]}
     if h["other_income"]:
         req["income"] = {"other": yuan(h["other_income"])}
@@ -229,7 +238,7 @@ def _from_tekun(h: dict[str, Any], j: str, on: dt.date, params: ParameterSet) ->
                 "why": ["家里的人都是老人、未成年人或重残重病，没有能劳动的成员：要看有没有别的能尽赡养、抚养义务的亲属，请用特困供养估算或向乡镇（街道）咨询。"]}
     m = members[0]
     req = {"jurisdiction": j, "area": h["area"] or "rural", "date": on.isoformat(), "age": m["age"],
-           "disability_grade": m["disability_grade"], "monthly_income": yuan(m["wage"] + h["other_income"])}
+           "disability_grade": m["disability_grade"], "disability_type": m["disability_type"], "monthly_income": yuan(m["wage"] + h["other_income"])}
     if m["school"]:
         req["school"] = m["school"]
     r = _calc("tekun", req, params)
@@ -294,7 +303,6 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
         p["status_text"] = STATUS_TEXT[p["status"]]
     # Where to go: the same next steps as the calculators (the place's 一门受理 window, 居住证, time limit,
     # 绿色通道, 12345 where its texts say so; otherwise the township and the 村（居）委会 — never an invented number).
-    from .forms import next_steps
 
     steps = next_steps("dibao", {"members": request.get("members") or []}, {"jurisdiction": j, "date": on.isoformat()}, params)
     clauses = {c: params.clauses[c] for p in out for c in p["clauses"] if c in params.clauses}

@@ -18,21 +18,13 @@ import datetime as dt
 from fractions import Fraction
 from typing import Any
 
-from .common import STALE_HINT, Trace, choice, flag, integer, money, num, yuan
-from .errors import InputError
-from .params import ParameterSet
+from ..core.errors import InputError
+from ..core.inputs import choice, flag, integer, money
+from ..core.money import num, yuan
+from ..core.params import ParameterSet, Resolved
+from ..core.trace import STALE_HINT, Trace
+from ..core.vocabulary import AREAS, DISABILITY_TYPES, LABOUR, severe_disability
 
-AREAS = {"urban": "城市", "rural": "农村"}
-LABOUR = {"full": "有劳动能力", "partial": "部分丧失劳动能力", "none": "完全丧失劳动能力"}
-DISABILITY_TYPES = {
-    "physical": "肢体",
-    "intellectual": "智力",
-    "mental": "精神",
-    "visual": "视力",
-    "hearing": "听力",
-    "speech": "言语",
-    "multiple": "多重",
-}
 INCOME_KINDS = {
     "farming": "种养殖、经营净收入",
     "property": "房租、利息等财产收入",
@@ -84,18 +76,12 @@ def parse_member(raw: Any, i: int) -> dict[str, Any]:
 
 
 def severe(m: dict[str, Any]) -> bool:
-    """重度残疾人（一、二级；三级智力、精神）或重病（重特大疾病）患者.
-
-    《最低生活保障审核确认办法》and the 范本 二、（二） define 重度残疾人 the same way.
-    """
-    g, t = m["disability_grade"], m["disability_type"]
-    return (g in (1, 2)) or (g == 3 and t in ("intellectual", "mental")) or m["serious_illness"]
+    """重度残疾人 (``severe_disability``) or 重病（重特大疾病）患者."""
+    return severe_disability(m["disability_grade"], m["disability_type"]) or m["serious_illness"]
 
 
-
-def _area_caveat(t: Trace, param: str, area: str) -> str:
-    """A sentence when the clause behind ``param`` is written for the other area only."""
-    r = t.used.get(param)
+def _area_caveat(r: Resolved | None, area: str) -> str:
+    """A sentence when the clause behind ``r`` is written for the other area only."""
     scope = r.entry.get("area") if r is not None else None
     if scope and scope != area:
         return f"（这条规定写在{AREAS[scope]}低保的管理要求里，{AREAS[area]}家庭是否同样适用，请向乡镇（街道）确认。）"
@@ -165,10 +151,11 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     ratio = ratio_r.fraction if ratio_r is not None else None
     workers = [(i, m) for i, m in enumerate(members) if m["employed"] and m["wage"] > 0]
     worker_wages = [m["wage"] for _, m in workers]
-    if workers and ratio is None and t.get("dibao.employment_deduction_allowed") is not None:
+    allowed = t.get("dibao.employment_deduction_allowed") if workers and ratio is None else None
+    if allowed is not None:
         t.step(
             "当地文件规定核算收入时扣减必要的就业成本，但没有规定扣减标准；本估算未扣减，实际可能更有利。",
-            params=("dibao.employment_deduction_allowed",),
+            cites=(allowed,),
         )
         t.warn("就业成本扣减的具体标准由当地确定，本估算未扣减。")
     line = income_line(total, worker_wages if ratio is not None else [], ratio, n)
@@ -176,18 +163,18 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     fields: dict[str, Any] = {"household_size": n, "income_line": yuan(line), "standard_known": basis.known,
                               "standard_current": basis.current if basis.known else None}
     if not basis.known:
-        return _income_line_result(t, members, area, total, line, ratio, workers, fields)
+        return _income_line_result(t, members, area, total, line, ratio_r, workers, fields)
 
     standard = basis.amount
     assert standard is not None
-    t.step(f"低保标准：{basis.phrase()}，每人每月。", params=(std_param,))
+    t.step(f"低保标准：{basis.phrase()}，每人每月。", cites=(basis,))
     if not basis.current:
         t.warn_stale("standard", f"{basis.phrase()}：{STALE_HINT}。" + (
             "您家没有计入的收入，不论当地现在的标准是多少，收入都在标准以下。" if line == 0
             else f"当地现在的标准只要高于 {yuan(line)} 元，您家就可能符合低保条件。"))
     deduction, per_capita = _per_capita(total, worker_wages, ratio, standard, n)
     if workers and ratio is not None:
-        caveat = _area_caveat(t, "dibao.employment_deduction_ratio", area)
+        caveat = _area_caveat(ratio_r, area)
         cap = ratio * standard
         for i, m in workers:
             d = min(cap, m["wage"])
@@ -195,7 +182,7 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
                 f"第{i + 1}位成员在工作，扣减就业成本 {yuan(d)} 元"
                 f"（低保标准的 {num(ratio)}，即 {yuan(cap)} 元，且不超过本人工资 {yuan(m['wage'])} 元）。" + caveat,
                 formula="min(低保标准 × 扣减比例, 本人工资)",
-                params=("dibao.employment_deduction_ratio",),
+                cites=(ratio_r,),
             )
     t.step(
         f"家庭月人均收入 =（{yuan(total)} − {yuan(deduction)}）÷ {n} 人 = {yuan(per_capita)} 元。",
@@ -211,10 +198,10 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
             f"人均收入 {yuan(per_capita)} 元低于低保标准 {yuan(standard)} 元，可以申请低保。"
             f"每月低保金 =（{yuan(standard)} − {yuan(per_capita)}）× {n} 人 = {yuan(amount)} 元。",
             formula="（低保标准 − 家庭月人均收入）× 人数",
-            params=(std_param,),
+            cites=(basis,),
         )
-        if total - deduction <= 0 and all(m["labour"] == "none" for m in members) and t.get("dibao.class1_full_amount"):
-            t.step("全家完全丧失劳动能力、没有收入，按低保标准全额发放。", params=("dibao.class1_full_amount",))
+        if total - deduction <= 0 and all(m["labour"] == "none" for m in members) and (full := t.get("dibao.class1_full_amount")):
+            t.step("全家完全丧失劳动能力、没有收入，按低保标准全额发放。", cites=(full,))
         fields.update(status="eligible", eligible=True, monthly_amount=yuan(amount))
         _review(t, members, fields)
     else:
@@ -228,7 +215,7 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
                 t.step(
                     f"人均收入低于低保标准的 {num(edge.fraction)} 倍（{yuan(edge.fraction * standard)} 元），属于低保边缘家庭，"
                     "可以申请医疗、教育等专项救助。",
-                    params=("dibao.edge_multiple",),
+                    cites=(edge,),
                 )
             _single_person(t, request, members, fields["status"] == "edge", fields)
     _time_limit(t)
@@ -242,7 +229,7 @@ def _excluded_steps(t: Trace, excluded: dict[str, Fraction]) -> None:
         if rule is not None and not rule.current:
             text = (f"文件规定“十四五”时期城乡居民基本养老保险基础养老金不计入收入，“十四五”已于2025年底结束，"
                     f"本站没有查到是否继续执行的规定；本估算仍按不计入算（{yuan(excluded['basic_pension'])} 元），请向乡镇（街道）确认。")
-        t.step(text, params=("dibao.basic_pension_excluded",) if rule else ())
+        t.step(text, cites=(rule,))
     if excluded["allowances"]:
         t.step(
             f"优待抚恤金、奖励扶助金、奖学金等 {yuan(excluded['allowances'])} 元不计入收入（《最低生活保障审核确认办法》规定的不计入项目）。",
@@ -250,7 +237,7 @@ def _excluded_steps(t: Trace, excluded: dict[str, Fraction]) -> None:
     if excluded["childcare"]:
         rule = t.get("dibao.childcare_subsidy_excluded")
         if rule is not None:
-            t.step(f"育儿补贴 {yuan(excluded['childcare'])} 元不计入收入。", params=("dibao.childcare_subsidy_excluded",))
+            t.step(f"育儿补贴 {yuan(excluded['childcare'])} 元不计入收入。", cites=(rule,))
         else:
             t.step(f"育儿补贴 {yuan(excluded['childcare'])} 元：这个日期还没有育儿补贴制度，本估算没有计入。")
 
@@ -268,25 +255,25 @@ def _rigid_expenses(t: Trace, request: dict[str, Any]) -> None:
             t.step(
                 f"本年度{label}刚性支出 {yuan(spent)} 元，超过上年度家庭年收入的 {num(rigid.fraction)} 倍（{yuan(limit)} 元），"
                 "核算收入时可按规定程序适当扣减；扣减多少由当地确定，本估算未扣减。",
-                params=("dibao.rigid_expense_multiple",),
+                cites=(rigid,),
             )
             t.warn(f"{label}支出较大，可能按支出型救助扣减收入，请向乡镇（街道）说明。")
 
 
 def _income_line_result(t: Trace, members: list[dict[str, Any]], area: str, total: Fraction, line: Fraction,
-                        ratio: Fraction | None, workers: list[tuple[int, dict[str, Any]]], fields: dict[str, Any]) -> dict[str, Any]:
+                        ratio_r: Resolved | None, workers: list[tuple[int, dict[str, Any]]], fields: dict[str, Any]) -> dict[str, Any]:
     """No standard known: the honest answer that needs none — the household's income line."""
     n = len(members)
+    ratio = ratio_r.fraction if ratio_r is not None else None
     t.step(
         f"本站没有查到{t.params.name(t.jurisdiction)}的{AREAS[area]}低保标准，所以先算您家的“收入线”。"
         f"家庭每月计入的收入 {yuan(total)} 元，共 {n} 人，人均 {yuan(total / n)} 元。",
-        params=(f"dibao.standard.{area}",),
     )
     if workers and ratio is not None:
         t.step(
             f"在工作的成员按当地低保标准的 {num(ratio)} 扣减就业成本（不超过本人工资），标准越高扣得越多。"
-            + _area_caveat(t, "dibao.employment_deduction_ratio", area),
-            params=("dibao.employment_deduction_ratio",),
+            + _area_caveat(ratio_r, area),
+            cites=(ratio_r,),
         )
     t.step(
         f"当地{AREAS[area]}低保标准高于 {yuan(line)} 元（每人每月），您家就可能符合低保条件；"
@@ -310,64 +297,67 @@ def _phase_out(t: Trace, members: list[dict[str, Any]], workers: list, area: str
     allowed = t.get("dibao.phase_out_allowed")
     if not (months or longest or allowed):
         return False
-    used = ("dibao.phase_out_months", "dibao.phase_out_months_max", "dibao.phase_out_allowed")
-    if t.get("dibao.phase_out_employment_only") and not workers:
+    used = (months, longest, allowed)
+    employment_only = t.get("dibao.phase_out_employment_only")
+    if employment_only and not workers:
         t.step(
             f"人均收入 {yuan(per_capita)} 元已超过低保标准 {yuan(standard)} 元。当地的渐退期是给家庭成员就业后收入增加的低保家庭的；"
             "您家没有填写在工作的成员，按文件不属于这种情况，乡镇（街道）复核时会重新确定。",
-            params=used + ("dibao.phase_out_employment_only",),
+            cites=used + (employment_only,),
         )
         return False
     length = "，".join(x for x in (f"一般 {months.value} 个月" if months else "",
                                     f"最长不超过 {longest.value} 个月" if longest else "") if x) or "期限由当地确定"
-    caveat = _area_caveat(t, "dibao.phase_out_months" if months else "dibao.phase_out_allowed", area)
+    caveat = _area_caveat(months or allowed, area)
     t.step(
         f"人均收入 {yuan(per_capita)} 元已超过低保标准 {yuan(standard)} 元。您家现在享受低保，可以给予渐退期（{length}），"
         "渐退期内继续领取低保金，领多少由当地确定，本站不估算。" + caveat,
-        params=used + (("dibao.phase_out_employment_only",) if t.used.get("dibao.phase_out_employment_only") else ()),
+        cites=used + (employment_only,),
     )
-    if t.get("dibao.phase_out_exit_without_severe"):
+    exit_rule = t.get("dibao.phase_out_exit_without_severe")
+    if exit_rule:
         if any(severe(m) for m in members):
             t.step(
                 "文件写的是“收入高于低保标准且无重病、重残对象”的家庭渐退期满后退出；您家有重病或重度残疾的成员，"
                 "期满后是否退出，文件没有这样规定，请向乡镇（街道）说明家里的情况。",
-                params=("dibao.phase_out_exit_without_severe",),
+                cites=(exit_rule,),
             )
         else:
-            t.step("家中没有重病、重度残疾成员的，渐退期满后退出低保。", params=("dibao.phase_out_exit_without_severe",))
+            t.step("家中没有重病、重度残疾成员的，渐退期满后退出低保。", cites=(exit_rule,))
     fields.update(status="phase_out", eligible=True, monthly_amount=None)
     return True
 
 
 def _single_person_note(t: Trace, alone: list[int], conditional: bool) -> None:
     who = "、".join(f"第{i + 1}位" for i in alone)
-    scope = t.get("dibao.single_person_scope")
+    household, scope = t.get("dibao.single_person_household"), t.get("dibao.single_person_scope")
     if scope is not None and scope.value == "edge":
         t.step(
             f"{who}成员是重度残疾人或重病患者。" + ("如果您家属于低保边缘家庭（人均收入高于低保标准、低于边缘线），" if conditional else "")
             + "这样的成员可以单独（按“单人户”）申请低保；单人户领多少由当地确定。",
-            params=("dibao.single_person_household", "dibao.single_person_scope"),
+            cites=(household, scope),
         )
     else:
         t.step(f"{who}成员是重度残疾人或重病患者，符合条件的可以按“单人户”单独申请低保；单人户领多少由当地确定。",
-               params=("dibao.single_person_household", "dibao.single_person_scope"))
+               cites=(household, scope))
 
 
 def _single_person(t: Trace, request: dict[str, Any], members: list[dict[str, Any]], edge: bool, fields: dict[str, Any]) -> None:
     """单人户: who may apply alone follows the place's text, else the national rule (低保边缘家庭)."""
     alone = [i for i, m in enumerate(members) if severe(m)]
-    if not alone or len(members) == 1 or t.get("dibao.single_person_household") is None:
+    household = t.get("dibao.single_person_household") if alone and len(members) > 1 else None
+    if household is None:
         return
     scope = t.get("dibao.single_person_scope")
     kind = scope.value if scope is not None else None
     who = "、".join(f"第{i + 1}位" for i in alone)
-    used = ("dibao.single_person_household", "dibao.single_person_scope")
+    used = (household, scope)
     if kind == "edge" and not edge:
         t.step(f"{who}成员是重度残疾人或重病患者。单独（按“单人户”）申请低保限于低保边缘家庭的成员；"
-               "按您填写的收入，您家高于边缘线，所以不能单独申请。", params=used)
+               "按您填写的收入，您家高于边缘线，所以不能单独申请。", cites=used)
         return
     if kind == "poverty_registered" and not flag(request.get("poverty_registered"), "poverty_registered", "是否建档立卡贫困户"):
-        t.step(f"{who}成员是重度残疾人或重病患者。当地文件只允许未脱贫建档立卡贫困户中的这类人员按单人户申请。", params=used)
+        t.step(f"{who}成员是重度残疾人或重病患者。当地文件只允许未脱贫建档立卡贫困户中的这类人员按单人户申请。", cites=used)
         return
     _single_person_note(t, alone, conditional=False)
     fields["single_person_applicants"] = alone
@@ -382,7 +372,7 @@ def _review(t: Trace, members: list[dict[str, Any]], fields: dict[str, Any]) -> 
         review = "dibao.review_months.class3"
     r = t.get(review)
     if r is not None:
-        t.step(f"纳入低保后，一般每 {r.value} 个月复核一次。", params=(review,))
+        t.step(f"纳入低保后，一般每 {r.value} 个月复核一次。", cites=(r,))
         fields["review_months"] = r.value
 
 
@@ -393,8 +383,9 @@ def _time_limit(t: Trace) -> None:
     more = ""
     extended = t.params.resolve("dibao.time_limit_extended_working_days", t.jurisdiction, t.on, t.overrides)
     if extended is not None and extended.jurisdiction == limit.jurisdiction:  # the extension belongs to that rule only
-        t.get("dibao.time_limit_extended_working_days")
-        more = f"（特殊情况可以延长到 {extended.value} 个工作日）"
-    t.step(f"申请后，乡镇（街道）应在 {limit.value} 个工作日内作出审核确认决定{more}。",
-           params=("dibao.time_limit_working_days",) + (("dibao.time_limit_extended_working_days",) if more else ()))
+        extended = t.get("dibao.time_limit_extended_working_days")
+        more = f"（特殊情况可以延长到 {extended.value} 个工作日）" if extended is not None else ""
+    else:
+        extended = None
+    t.step(f"申请后，乡镇（街道）应在 {limit.value} 个工作日内作出审核确认决定{more}。", cites=(limit, extended))
 

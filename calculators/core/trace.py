@@ -1,131 +1,19 @@
 # SPDX-License-Identifier: MIT
-"""Shared pieces of every calculator: input parsing, money, the step trace.
-
-Money is exact: amounts are ``Fraction``s built from strings, and only the
-final figures are rounded to the fen (0.01 元), half up.  No document sets a
-rounding rule, so the rounding is stated in every result as the site's own.
-"""
+"""The step trace of one calculation: the values it rests on, its steps, warnings and clauses."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from fractions import Fraction
 from typing import Any
 
+from .dates import cn_month
 from .errors import InputError
+from .inputs import money
+from .money import ROUNDING_NOTE, is_number, yuan
 from .params import ParameterSet, Resolved
 
-MAX_MONEY = Fraction(10_000_000)  # yuan; anything larger is a typo
-RE_NUMBER = re.compile(r"^\d+(\.\d{1,2})?$")
-ROUNDING_NOTE = "金额按“分”四舍五入。文件未规定取整方法，这是本站的处理方式。"
 ESTIMATE_NOTE = "这是根据您填写的情况和公开政策做的估算，不是审批结果；能否享受、享受多少，以乡镇（街道）审核确认为准。"
-
-
-def money(value: Any, field: str, label: str, required: bool = True) -> Fraction:
-    """Parse a yuan amount typed by a user: 0 ≤ x ≤ 10,000,000, at most 2 decimals."""
-    if value is None or (isinstance(value, str) and value.strip() == ""):
-        if required:
-            raise InputError(f"请填写{label}（元）。没有就填 0。", field)
-        return Fraction(0)
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise InputError(f"{label}要填数字，例如 1500 或 1500.50。", field)
-    text = str(value).strip().replace(",", "").replace("，", "")
-    if text.startswith("-"):
-        raise InputError(f"{label}不能是负数。", field)
-    if not RE_NUMBER.match(text):
-        raise InputError(f"{label}要填数字，最多两位小数，例如 1500 或 1500.50。", field)
-    amount = Fraction(text)
-    if amount > MAX_MONEY:
-        raise InputError(f"{label}填得太大了（超过1000万元），请检查是否多填了零。", field)
-    return amount
-
-
-def integer(value: Any, field: str, label: str, lo: int, hi: int) -> int:
-    if value is None or (isinstance(value, str) and value.strip() == ""):
-        raise InputError(f"请填写{label}。", field)
-    if isinstance(value, bool):
-        raise InputError(f"{label}要填整数。", field)
-    try:
-        n = int(str(value).strip())
-    except ValueError:
-        raise InputError(f"{label}要填整数，例如 {lo if lo > 0 else 1}。", field) from None
-    if n < lo or n > hi:
-        raise InputError(f"{label}要在 {lo} 到 {hi} 之间。", field)
-    return n
-
-
-def flag(value: Any, field: str, label: str) -> bool:
-    if value in (None, ""):
-        return False
-    if isinstance(value, bool):
-        return value
-    if value in ("true", "1", 1, "是"):
-        return True
-    if value in ("false", "0", 0, "否"):
-        return False
-    raise InputError(f"{label}请选“是”或“否”。", field)
-
-
-def answer(value: Any, field: str, label: str) -> bool | None:
-    """A yes/no question that may be left unanswered (``None``): the result then says what it depends on."""
-    if value in (None, ""):
-        return None
-    return flag(value, field, label)
-
-
-def choice(value: Any, field: str, label: str, options: dict[str, str]) -> str:
-    if not isinstance(value, str) or value not in options:  # (a list or dict is not even hashable)
-        shown = "、".join(options.values())
-        raise InputError(f"请选择{label}：{shown}。", field)
-    return str(value)
-
-
-def parse_date(value: Any, field: str = "date") -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except (TypeError, ValueError):
-        raise InputError("日期要写成 2024-07-01 这样的格式。", field) from None
-
-
-def yuan(x: Fraction) -> str:
-    """Exact amount → string rounded to the fen, half up ("1234.50")."""
-    negative = x < 0
-    fen = (abs(x) * 100 * 2 + 1) // 2  # half up
-    s = f"{fen // 100}.{fen % 100:02d}"
-    return "-" + s if negative and fen else s
-
-
-def num(x: Fraction) -> str:
-    """A ratio or multiple for display: "0.3", "1/6", "1.3"."""
-    if x.denominator in (1, 2, 4, 5, 8, 10, 20, 25, 50, 100):
-        text = f"{float(x):.4f}".rstrip("0").rstrip(".")
-        return text
-    return f"{x.numerator}/{x.denominator}"
-
-
-
-
-def is_number(value: Any) -> bool:
-    return not isinstance(value, bool) and (isinstance(value, int) or (isinstance(value, str) and bool(re.match(r"^\d+(\.\d+)?(/\d+)?$", value))))
-
-
-def cn_date(iso: str | None) -> str:
-    """"2021-11-01" → "2021年11月1日" (plain Chinese for residents)."""
-    if not iso:
-        return ""
-    d = dt.date.fromisoformat(iso)
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
-def cn_month(iso: str | None) -> str:
-    """"2021-11-01" → "2021年11月"."""
-    if not iso:
-        return ""
-    d = dt.date.fromisoformat(iso)
-    return f"{d.year}年{d.month}月"
 
 
 class Basis:
@@ -216,11 +104,20 @@ class Trace:
         self.bases[field] = b
         return b
 
-    def step(self, text: str, formula: str = "", params: tuple[str, ...] = (), clauses: tuple[str, ...] = ()) -> None:
+    def step(self, text: str, formula: str = "", cites: tuple[Resolved | Basis | None, ...] = (),
+             clauses: tuple[str, ...] = ()) -> None:
+        """One line of the arithmetic, citing the values it rests on (what ``get``/``basis`` returned).
+
+        A value's clause or source is cited; ``None`` (a rule this place does not have) and a figure the
+        user typed cite nothing.  Passing a parameter's *name* is an error: a name cannot say whether
+        the value was found.
+        """
         refs = list(clauses)
         sources = []
-        for p in params:
-            r = self.used.get(p)
+        for c in cites:
+            if isinstance(c, str):
+                raise TypeError(f"Trace.step cites values, not names: {c!r}")
+            r = c.resolved if isinstance(c, Basis) else c
             if r is None:
                 continue
             if r.entry.get("clause") and r.entry["clause"] not in refs:
