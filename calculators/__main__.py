@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: MIT
-"""Command line: python -m calculators <dibao|tekun|linshi|standard> --input case.json
+"""Command line: python -m calculators <dibao|tekun|linshi|standard|screener> --input case.json
+
+``python -m calculators ledger --input 台账.xlsx [--place J] [--set P=V]… [--output checked.xlsx]`` checks a 台账.
 
 Reads the parameter bundle compiled by ``python build/compile_policy.py``
 (default ``.cache/params.json``, or ``--params`` / ``$JIUZHU_PARAMS``).
@@ -16,6 +18,7 @@ import sys
 from pathlib import Path
 
 from .api import CALCULATORS, calculate
+from .core.errors import InputError
 from .core.params import ParameterSet
 
 
@@ -40,6 +43,49 @@ def render_screener(result: dict) -> str:
     return "\n".join(lines)
 
 
+def render_ledger(result: dict) -> str:
+    """One line per household: row, 户主 and its flags with reasons; then the counts and the standards used."""
+    titles = result["flag_titles"]
+    lines = [f"【{result['jurisdiction_name']} · 台账核查 · {result['date']} · {result['households']} 户】"]
+    for x in result["rows"]:
+        said = " ".join(f"{titles[f['flag']]}：{f['reason']}" for f in x["flags"]) or "未发现问题"
+        lines.append(f"第{x['row']}行 {x['head'] or '（未填户主）'}：{said}")
+    lines.append("合计：" + "，".join(f"{titles[k]} {v} 户" for k, v in result["summary"].items()))
+    for p in result["what_if"]:
+        lines.append(f"※ 假设值：{p['label']} = {p['value']}（工作人员假设，不是政策规定）")
+    lines.append(result["disclaimer"])
+    return "\n".join(lines)
+
+
+def ledger_main(args: argparse.Namespace, params: ParameterSet) -> int:
+    from .ui.ledger_files import read_table, write_csv, write_xlsx
+
+    try:
+        data = Path(args.input).read_bytes()
+    except OSError as exc:
+        print(f"无法读取台账文件：{exc}", file=sys.stderr)
+        return 2
+    overrides = dict(item.partition("=")[::2] for item in args.set)
+    try:
+        table, problems = read_table(args.input, data)
+    except InputError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    request = {"jurisdiction": args.place or "", "table": table, "date": args.date or dt.date.today().isoformat(),
+               "overrides": overrides}
+    result = calculate("ledger", request, params)
+    if "error" in result:
+        print(result["message"], file=sys.stderr)
+        return 2
+    for p in problems:
+        print(f"※ {p['message']}", file=sys.stderr)
+    if args.output:
+        out = Path(args.output)
+        out.write_bytes(write_xlsx(table, result) if out.suffix.lower() == ".xlsx" else write_csv(table, result))
+    print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else render_ledger(result))
+    return 0
+
+
 def render(result: dict) -> str:
     if result.get("calculator") == "screener":
         return render_screener(result)
@@ -62,7 +108,9 @@ def render(result: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m calculators", description="社会救助估算（命令行）")
     ap.add_argument("calculator", choices=sorted(CALCULATORS))
-    ap.add_argument("--input", required=True, help="JSON 文件（- 表示标准输入）")
+    ap.add_argument("--input", required=True, help="JSON 文件（- 表示标准输入）；ledger：台账 .xlsx 或 .csv")
+    ap.add_argument("--place", help="ledger：台账是哪个县（地区代码，如 huaiyuan）；不填时从“地区”列里的县名判断")
+    ap.add_argument("--output", help="ledger：把加上核查结果的台账写到 .xlsx 或 .csv 文件")
     ap.add_argument("--date", help="按哪一天的政策计算，默认今天（YYYY-MM-DD）")
     ap.add_argument("--set", action="append", default=[], metavar="PARAM=VALUE", help="假设某个参数的值（工作人员测算用）")
     ap.add_argument("--params", default=os.environ.get("JIUZHU_PARAMS", ".cache/params.json"))
@@ -73,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"找不到参数文件 {params_path}；请先运行 python build/compile_policy.py", file=sys.stderr)
         return 2
     params = ParameterSet(json.loads(params_path.read_text(encoding="utf-8")))
+    if args.calculator == "ledger":
+        return ledger_main(args, params)
     try:
         text = sys.stdin.read() if args.input == "-" else Path(args.input).read_text(encoding="utf-8")
         request = json.loads(text)

@@ -13,9 +13,9 @@ import json
 from typing import Any
 
 from .core.errors import CalculatorError, InputError
-from .core.inputs import parse_date
+from .core.inputs import parse_date, what_if
 from .core.params import ParameterSet
-from .programmes import dibao, linshi, screener, standard_check, tekun, where_to_go
+from .programmes import dibao, ledger, linshi, screener, standard_check, tekun, where_to_go
 
 # The one registry: request name → the module with its rule (``calculate``) and its metadata
 # (``PARAMETERS`` it may read, ``CLAUSES`` it cites directly, ``NEEDS`` for a full answer).
@@ -25,6 +25,7 @@ PROGRAMMES: dict[str, Any] = {  # name → module
     "linshi": linshi,
     "standard": standard_check,
     "screener": screener,
+    "ledger": ledger,
 }
 CALCULATORS = {name: module.calculate for name, module in PROGRAMMES.items()}
 
@@ -43,9 +44,7 @@ def calculate(name: str, request: Any, params: ParameterSet) -> dict[str, Any]:
         if not isinstance(request, dict):
             raise InputError("输入内容格式不对，应当是一组“项目: 值”。", "")
         on = parse_date(request.get("date"))
-        overrides = request.get("overrides") or {}
-        if not isinstance(overrides, dict) or any(k not in params.definitions for k in overrides):
-            raise InputError("假设值里有不认识的参数名。", "overrides")
+        overrides = what_if(request.get("overrides"), params.definitions)
         return CALCULATORS[name](request, params, on, overrides)
     except CalculatorError as exc:
         return exc.to_dict()

@@ -75,8 +75,11 @@ def test_cli_prints_steps_and_exits_2_on_bad_input(tmp_path):
     assert tk.returncode == 0 and "每月不低于：1233.80" in tk.stdout and "not_eligible" in tk.stdout
 
 
-ALLOWED = {"__future__", "dataclasses", "datetime", "fractions", "json", "re", "typing", "functools"}
+ALLOWED = {"__future__", "dataclasses", "datetime", "fractions", "json", "re", "typing", "functools", "unicodedata"}
 CLI_ONLY = {"argparse", "os", "sys", "pathlib"}
+# The one exception: 台账 files. openpyxl (maintained, pure Python) is imported only when an .xlsx is read
+# or written — the CLI, the template at build time, the ledger page's worker (which alone downloads it).
+LEDGER_FILES = {"csv", "io", "zipfile", "openpyxl"}
 
 
 def test_calculators_import_only_the_standard_library_allowlist():
@@ -90,7 +93,8 @@ def test_calculators_import_only_the_standard_library_allowlist():
                 names = [node.module.split(".")[0]]
             else:
                 continue
-            allowed = ALLOWED | (CLI_ONLY if path.name == "__main__.py" else set())
+            allowed = ALLOWED | (CLI_ONLY if path.name == "__main__.py" else set()) | (
+                LEDGER_FILES if path.name == "ledger_files.py" else set())
             assert set(names) <= allowed, f"{path.name} imports {names}"
 
 
@@ -145,7 +149,7 @@ def test_where_to_go_gives_a_published_number_with_its_status_and_never_invents_
     result = {"jurisdiction": "zongyang", "date": "2024-03-01"}
     texts = [s["text"] for s in next_steps("dibao", {"members": [{"age": "40"}]}, result, PARAMS)]
     # No number in the data: whom to ask (村（居）委会), and no telephone number other than the texts' 12345.
-    assert any("先问村（居）委会" in x for x in texts)
+    assert "先问村（居）委会" in texts[0]
     assert not any(__import__("re").search(r"\d{7,}", x) for x in texts)
     # 枞阳 二、（五） names the 12345 hotline.
     assert any("12345" in x for x in texts)
@@ -157,7 +161,6 @@ def test_where_to_go_gives_a_published_number_with_its_status_and_never_invents_
     steps = next_steps("dibao", {"members": [{"age": "40"}]}, result, ParameterSet(data))
     phone = [s for s in steps if "0562-1234567" in s["text"]]
     assert phone and "转载" in phone[0]["text"] and phone[0]["sources"][0]["title"] == "测试来源"
-    assert not any("先问村（居）委会" in s["text"] for s in steps)
 
 
 def test_every_form_option_is_a_value_of_the_vocabulary():

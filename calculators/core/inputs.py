@@ -84,3 +84,44 @@ def parse_date(value: Any, field: str = "date") -> dt.date:
         return dt.date.fromisoformat(str(value))
     except (TypeError, ValueError):
         raise InputError("日期要写成 2024-07-01 这样的格式。", field) from None
+
+
+RE_DECIMAL = re.compile(r"^\d+(\.\d+)?$")
+RE_RATIO = re.compile(r"^\d+(\.\d+)?(/\d+)?$")
+
+
+def what_if(raw: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+    """Staff-supplied values (``{"dibao.standard.rural": "700"}``) checked against each parameter's unit.
+
+    Every value used this way is labelled “工作人员假设的值” in the result (``Trace.get``)."""
+    if raw in (None, ""):
+        return {}
+    if not isinstance(raw, dict):
+        raise InputError("假设值的格式不对，应当是“参数: 值”。", "overrides")
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        d = definitions.get(key)
+        field = f"overrides.{key}"
+        if d is None:
+            raise InputError(f"假设值里有不认识的参数名“{key}”。", field)
+        text = str(value).strip().replace(",", "").replace("，", "") if not isinstance(value, bool) else value
+        label, unit = d.get("label", key), d.get("unit")
+        if unit in ("CNY/person/month", "CNY/month"):
+            if not (isinstance(text, str) and RE_NUMBER.match(text)) or Fraction(text) <= 0 or Fraction(text) > MAX_MONEY:
+                raise InputError(f"“{label}”要填大于 0 的金额，最多两位小数，例如 700 或 712.50。", field)
+            out[key] = text
+        elif unit == "ratio":
+            if not (isinstance(text, str) and RE_RATIO.match(text)) or Fraction(text) <= 0 or Fraction(text) > 100:
+                raise InputError(f"“{label}”要填一个正数，例如 0.3、1.5 或 1/6。", field)
+            out[key] = text
+        elif unit in ("months", "years", "working_days"):
+            if not (isinstance(text, str) and text.isdigit()) and not (isinstance(value, int) and not isinstance(value, bool)):
+                raise InputError(f"“{label}”要填整数。", field)
+            out[key] = int(text)
+        elif unit == "bool":
+            out[key] = flag(value, field, label)
+        elif unit == "choice":
+            out[key] = choice(value, field, label, {k: str(v) for k, v in (d.get("choices") or {}).items()})
+        else:
+            raise InputError(f"“{label}”不能假设。", field)
+    return out

@@ -38,7 +38,7 @@ def next_steps(name: str, request: dict[str, Any], result: dict[str, Any], param
     where = ("向户籍所在地的乡镇人民政府（街道办事处）提出申请" if name != "linshi"
              else "向乡镇人民政府（街道办事处）提出申请")
     steps.append({
-        "text": where + "；自己去不方便的，可以请村（居）委会帮忙代为提出。"
+        "text": where + "；不知道找谁、自己去不方便的，先问村（居）委会，可以请他们帮忙代为提出。"
         + ("当地乡镇（街道）设有社会救助“一门受理、协同办理”窗口。" if window else ""),
         "clauses": window,
     })
@@ -70,9 +70,6 @@ def next_steps(name: str, request: dict[str, Any], result: dict[str, Any], param
         steps.append({"text": f"县级民政部门社会救助服务电话：{phone.value}" + DOUBT.get(str(phone.entry.get("status")), "") + "。",
                       "clauses": clause_of("contact.county_hotline"),
                       "sources": [phone.entry["source"]] if phone.entry.get("source") else []})
-    else:
-        steps.append({"text": "不知道该找谁、不会填表的，先问村（居）委会；本站没有查到当地民政部门的电话，不要相信来路不明的“代办”电话。",
-                      "clauses": []})
     hotline = clause_of("service.hotline_12345")
     if hotline:
         steps.append({"text": "有困难找不到人办，可以拨打“12345”政务服务热线求助。", "clauses": hotline})

@@ -1,0 +1,329 @@
+# SPDX-License-Identifier: MIT
+"""台账核查: run the 低保 rules over a township's household list and flag each household.
+
+怀远 2023 任务清单 第1项 “以村居为单位，建立困难群众台账，一一排查……杜绝漏保” and 第9项 the
+“应享未享、重复享受、违规享受” 专项整治: staff keep these lists in spreadsheets; this checks them.
+The table is read elsewhere (``calculators.ui.ledger_files``: .xlsx/.csv → rows of text); here it
+is only text cells in, flags with reasons and clause links out.  Nothing leaves the machine.
+
+A 台账 gives the household's *total* monthly income, not each member's wage, so the employment
+cost deduction cannot be applied: every reason says the figure is before deductions (a household
+above the standard here may still qualify after them — hence “复核”, never “取消”).
+
+Flags (a household may have several):
+
+* ``unserved`` 应享未享 — per-capita income below the 低保 standard, receiving neither 低保 nor 特困;
+* ``review`` 可能不再符合 — receiving 低保/特困, per-capita income not below the standard → 复核
+  (with the place's 渐退期 where it has one);
+* ``edge`` 低保边缘 — not on 低保, income below the 边缘 line (multiple × standard) → 专项救助;
+* ``single`` 单人保候选 — a 边缘 family of two or more with 重残/重病 members, where the place lets
+  them apply alone (单人户);
+* ``missing`` 缺少数据 — a needed cell is empty or unreadable (the rest of the row is still checked);
+* ``no_standard`` 缺少标准 — no standard known for the place and date: the income line is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from fractions import Fraction
+from typing import Any
+
+from ..core.dates import cn_month
+from ..core.errors import InputError
+from ..core.money import yuan
+from ..core.params import ParameterSet, Resolved
+from ..core.vocabulary import AREAS
+
+# Canonical column → the header texts accepted for it (compared after NFKC, without spaces/brackets).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "head": ("户主", "户主姓名", "姓名", "申请人", "户主名称"),
+    "place": ("地区", "所在地", "村居", "村(居)", "村", "乡镇", "乡镇街道", "地址", "所在村"),
+    "area": ("城乡", "城乡类别", "城乡属性", "户籍类别", "城市农村", "类别"),
+    "size": ("家庭人数", "家庭人口", "人口数", "人数", "共同生活人数", "家庭成员人数", "保障人数"),
+    "income": ("家庭月总收入", "月总收入", "家庭月收入", "月收入", "家庭收入月", "家庭总收入月"),
+    "benefit": ("当前待遇", "待遇", "享受待遇", "救助类别", "保障类别", "现享受待遇", "享受类别"),
+    "severe": ("重残重病人数", "重残重病", "重度残疾重病人数", "重残重病成员数", "重病重残人数"),
+    "elderly": ("60岁以上人数", "60周岁以上人数", "老年人数", "60岁以上老人数", "老人人数"),
+}
+LABELS = {"head": "户主", "place": "地区", "area": "城乡", "size": "家庭人数", "income": "家庭月总收入",
+          "benefit": "当前待遇", "severe": "重残重病人数", "elderly": "60岁以上人数"}
+REQUIRED = ("head", "area", "size", "income", "benefit")
+FLAG_TITLES = {"unserved": "应享未享", "review": "可能不再符合", "edge": "低保边缘", "single": "单人保候选",
+               "missing": "缺少数据", "no_standard": "缺少标准"}
+AREA_WORDS = {"城市": "urban", "城镇": "urban", "城": "urban", "城区": "urban", "urban": "urban", "居民": "urban",
+              "农村": "rural", "乡村": "rural", "农": "rural", "rural": "rural", "村民": "rural"}
+BENEFIT_WORDS = {"低保": "dibao", "城市低保": "dibao", "农村低保": "dibao", "城镇低保": "dibao", "低保户": "dibao",
+                 "最低生活保障": "dibao", "特困": "tekun", "特困供养": "tekun", "特困人员": "tekun", "五保": "tekun",
+                 "五保户": "tekun", "分散供养特困": "tekun", "集中供养特困": "tekun",
+                 "无": "none", "没有": "none", "否": "none", "未享受": "none", "-": "none", "—": "none", "/": "none",
+                 "低保边缘": "edge", "边缘": "edge", "边缘户": "edge", "低保边缘家庭": "edge"}
+BENEFIT_NAMES = {"dibao": "低保", "tekun": "特困供养", "none": "无", "edge": "低保边缘"}
+CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+MAX_ROWS = 20_000
+RE_NUMBER = re.compile(r"^\d+(\.\d+)?$")
+RE_SPACE = re.compile(r"[\s\u3000()（）【】\[\]:：*＊]")
+PARAMETERS = ("dibao.standard.urban", "dibao.standard.rural", "dibao.edge_multiple", "dibao.phase_out_months",
+              "dibao.phase_out_months_max", "dibao.phase_out_allowed", "dibao.single_person_household",
+              "dibao.single_person_scope")
+CLAUSES: tuple[str, ...] = ()
+ESTIMATE = ("核查结果是按台账里的数字和公开政策做的初步筛查，不是审核结论；家庭收入未扣减就业成本等，"
+            "是否纳入、退出或调整，以入户调查和乡镇（街道）审核确认为准。")
+
+
+def col_letter(i: int) -> str:
+    """0 → A, 25 → Z, 26 → AA (how staff name a column)."""
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def norm(text: Any) -> str:
+    """A cell as text: NFKC (full-width digits and letters become ASCII), trimmed."""
+    return unicodedata.normalize("NFKC", "" if text is None else str(text)).strip()
+
+
+def header_key(text: Any) -> str | None:
+    t = RE_SPACE.sub("", norm(text)).replace("周岁", "岁")
+    for key, names in COLUMNS.items():
+        if t in {RE_SPACE.sub("", n).replace("周岁", "岁") for n in names}:
+            return key
+    return None
+
+
+def find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:
+    """The header row (the first of the first 15 rows naming ≥ 3 known columns) and column positions."""
+    for r, row in enumerate(rows[:15]):
+        found: dict[str, int] = {}
+        for c, cell in enumerate(row):
+            key = header_key(cell)
+            if key and key not in found:
+                found[key] = c
+        if len(found) >= 3:
+            return r, found
+    raise InputError("没有找到表头：表格前几行里要有“户主、城乡、家庭人数、家庭月总收入、当前待遇”等列名。"
+                     "可以先下载模板，把数据贴进去再打开。", "file")
+
+
+def _count(text: str) -> int | None:
+    t = text.removesuffix("人").removesuffix("口").strip()
+    if t.isdigit():
+        return int(t)
+    if t and all(ch in CN_DIGITS for ch in t) and len(t) <= 3:
+        if t == "十":
+            return 10
+        if t.startswith("十"):
+            return 10 + CN_DIGITS[t[1]]
+        if len(t) == 1:
+            return CN_DIGITS[t]
+        if len(t) == 2 and t[1] == "十":
+            return CN_DIGITS[t[0]] * 10
+        if len(t) == 3 and t[1] == "十":
+            return CN_DIGITS[t[0]] * 10 + CN_DIGITS[t[2]]
+    return None
+
+
+def _money(text: str) -> Fraction | None:
+    t = text.replace(",", "").replace("，", "").removesuffix("元").strip()
+    return Fraction(t) if RE_NUMBER.match(t) else None
+
+
+class Standards:
+    """Resolved parameters per (place, date), computed once for the whole table."""
+
+    def __init__(self, params: ParameterSet, on: dt.date, overrides: dict[str, Any]) -> None:
+        self.params, self.on, self.overrides = params, on, overrides
+        self.cache: dict[tuple[str, str], Resolved | None] = {}
+        self.used: dict[tuple[str, str], Resolved] = {}
+
+    def get(self, param: str, j: str) -> Resolved | None:
+        key = (param, j)
+        if key not in self.cache:
+            self.cache[key] = self.params.resolve(param, j, self.on, self.overrides)
+        r = self.cache[key]
+        if r is not None:
+            self.used[key] = r
+        return r
+
+
+def _clauses(*rs: Resolved | None) -> list[str]:
+    return [r.entry["clause"] for r in rs if r is not None and r.entry.get("clause")]
+
+
+def _std_words(r: Resolved, area: str) -> str:
+    when = cn_month(r.entry.get("from"))
+    if r.override:
+        return f"假设的{AREAS[area]}低保标准 {yuan(r.fraction)} 元"
+    if r.current:
+        return f"{AREAS[area]}低保标准 {yuan(r.fraction)} 元（{when}起）"
+    return f"{AREAS[area]}低保标准 {yuan(r.fraction)} 元（{when}起，本站查到的最近一次；现在的标准可能更高）"
+
+
+def place_of(text: str, params: ParameterSet, default: str, names: dict[str, str]) -> str:
+    """A row's place: a county named in its 地区 cell (“昌乐县宝城街道…”), else the table's place."""
+    for name, j in names.items():
+        if name and name in text:
+            return j
+    return default
+
+
+def check_row(cells: dict[str, str], j: str, s: Standards) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """One household: (flags, figures).  ``cells`` are the row's texts by canonical column."""
+    flags: list[dict[str, Any]] = []
+    errors: list[str] = []
+    figures: dict[str, Any] = {"per_capita": None, "standard": None}
+
+    def problem(key: str, why: str) -> None:
+        errors.append(f"“{LABELS[key]}”{why}")
+
+    area = AREA_WORDS.get(cells.get("area", "").replace("户", ""))
+    if not cells.get("area"):
+        problem("area", "没有填")
+    elif area is None:
+        problem("area", f"写的是“{cells['area']}”，要写“城市”或“农村”")
+    size = _count(cells.get("size", ""))
+    if not cells.get("size"):
+        problem("size", "没有填")
+    elif size is None or size < 1 or size > 30:
+        problem("size", f"写的是“{cells['size']}”，要写 1 到 30 的整数")
+        size = None
+    income = _money(cells.get("income", ""))
+    if not cells.get("income"):
+        problem("income", "没有填（没有收入写 0）")
+    elif income is None:
+        problem("income", f"写的是“{cells['income']}”，要写金额，例如 1500 或 1500.50")
+    benefit = BENEFIT_WORDS.get(cells.get("benefit", "") or "无")
+    if benefit is None:
+        problem("benefit", f"写的是“{cells['benefit']}”，要写“低保”“特困”或“无”")
+    severe = _count(cells.get("severe", "") or "0")
+    if severe is None:
+        problem("severe", f"写的是“{cells['severe']}”，要写人数")
+    elderly = _count(cells.get("elderly", "") or "0")
+    if elderly is None:
+        problem("elderly", f"写的是“{cells['elderly']}”，要写人数")
+    if errors:
+        flags.append({"flag": "missing", "reason": "；".join(errors) + "。", "clauses": []})
+    if area is None or size is None or income is None:
+        return flags, figures
+    pc = income / size
+    figures["per_capita"] = yuan(pc)
+    std = s.get(f"dibao.standard.{area}", j)
+    if std is None:
+        flags.append({"flag": "no_standard", "clauses": [],
+                      "reason": f"本站没有查到{s.params.name(j)}的{AREAS[area]}低保标准：人均月收入 {yuan(pc)} 元，"
+                      f"当地标准高于 {yuan(pc)} 元就在标准以下。可以在“假设标准”里填上当地标准再核查。"})
+        return flags, figures
+    standard = std.fraction
+    figures["standard"] = yuan(standard)
+    if benefit is None:  # said under 缺少数据; which flag applies depends on it
+        return flags, figures
+    base = f"人均月收入 {yuan(pc)} 元（{yuan(income)} ÷ {size} 人，未扣减就业成本）"
+    edge_r = s.get("dibao.edge_multiple", j)
+    edge_line = edge_r.fraction * standard if edge_r is not None else None
+    if benefit in ("none", "edge"):
+        if pc < standard:
+            lone_old = size == 1 and (elderly or 0) >= 1
+            flags.append({"flag": "unserved", "clauses": _clauses(std),
+                          "reason": f"{base}低于{_std_words(std, area)}，当前没有享受低保或特困：请入户核实，符合的及时纳入。"
+                          + ("独居老人还要看有没有赡养人，没有的可能符合特困供养。" if lone_old else "")})
+        elif edge_line is not None and pc < edge_line:
+            flags.append({"flag": "edge", "clauses": _clauses(edge_r, std),
+                          "reason": f"{base}高于{_std_words(std, area)}，低于边缘线 {yuan(edge_line)} 元"
+                          f"（标准的 {edge_r.value} 倍）：属于低保边缘家庭，可享受医疗、教育等专项救助。"})  # type: ignore[union-attr]
+            single = s.get("dibao.single_person_household", j)
+            if (severe or 0) >= 1 and size >= 2 and single is not None:
+                scope = s.get("dibao.single_person_scope", j)
+                flags.append({"flag": "single", "clauses": _clauses(single, scope),
+                              "reason": f"低保边缘家庭中有 {severe} 名重残、重病成员：可以按单人户单独申请低保。"})
+    else:
+        if pc >= standard:
+            who = "低保" if benefit == "dibao" else "特困供养"
+            text = f"{base}不低于{_std_words(std, area)}，正在享受{who}：请复核家庭收入。"
+            extra: list[Resolved | None] = []
+            if benefit == "dibao":
+                months, longest, allowed = (s.get("dibao.phase_out_months", j), s.get("dibao.phase_out_months_max", j),
+                                            s.get("dibao.phase_out_allowed", j))
+                if months or longest or allowed:
+                    length = months.value if months else (f"最长 {longest.value}" if longest else "")
+                    text += f"确实超过标准的，当地可以给予渐退期{f'（{length} 个月）' if length else ''}，不是马上停发。"
+                    extra = [months or longest or allowed]
+            else:
+                text += "特困供养要求无生活来源（收入低于当地低保标准）。"
+            if edge_line is not None and pc < edge_line:
+                text += f"收入低于边缘线 {yuan(edge_line)} 元，退出后属于低保边缘家庭，仍可享受专项救助。"
+                extra.append(edge_r)
+            flags.append({"flag": "review", "reason": text, "clauses": _clauses(std, *extra)})
+    return flags, figures
+
+
+def check(table: list[list[Any]], params: ParameterSet, on: dt.date, place: str,
+          overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Check a whole 台账. ``table``: rows of cells as read from the file (row 0 = the file's first row)."""
+    overrides = overrides or {}
+    if not table or not any(any(norm(c) for c in row) for row in table):
+        raise InputError("表格是空的，没有找到任何数据。", "file")
+    if len(table) > MAX_ROWS:
+        raise InputError(f"一次最多核查 {MAX_ROWS} 行；请按乡镇或村分开核查。", "file")
+    h, cols = find_header(table)
+    names = {str(d["name"]): j for j, d in params.jurisdictions.items() if d.get("level") == "county"}
+    if not place and "place" in cols:  # the county most often named in the 地区 column
+        seen = [place_of(norm(r[cols["place"]]) if cols["place"] < len(r) else "", params, "", names) for r in table[h + 1:]]
+        named = [j for j in seen if j]
+        place = max(set(named), key=named.count) if named else ""
+    if not place:
+        raise InputError("请选择这份台账是哪个县（市、区）的：“地区”列里没有写县名。", "jurisdiction")
+    params.chain(place)  # an unknown place: a clear error
+    missing_cols = [LABELS[k] for k in REQUIRED if k not in cols]
+    s = Standards(params, on, overrides)
+    rows: list[dict[str, Any]] = []
+    for r in range(h + 1, len(table)):
+        raw = table[r]
+        if not any(norm(c) for c in raw):
+            continue
+        cells = {k: norm(raw[c]) if c < len(raw) else "" for k, c in cols.items()}
+        j = place_of(cells.get("place", ""), params, place, names)
+        flags, figures = check_row(cells, j, s)
+        rows.append({"row": r + 1, "head": cells.get("head", ""), "place_text": cells.get("place", ""),
+                     "jurisdiction": j, "flags": flags, **figures})
+    if not rows:
+        raise InputError("表头下面没有数据行。", "file")
+    summary = {code: sum(1 for x in rows if any(f["flag"] == code for f in x["flags"])) for code in FLAG_TITLES}
+    by_place: dict[str, dict[str, int]] = {}
+    for x in rows:
+        key = x["place_text"] or params.name(x["jurisdiction"])
+        bucket = by_place.setdefault(key, {code: 0 for code in FLAG_TITLES})
+        for code in {f["flag"] for f in x["flags"]}:
+            bucket[code] += 1
+    used = [r.to_dict() for r in s.used.values()]
+    clause_ids = {c for x in rows for f in x["flags"] for c in f["clauses"]}
+    what_if = [{"id": u["id"], "label": u["label"], "value": u["value"]} for u in used if u["status"] == "override"]
+    return {
+        "calculator": "ledger",
+        "date": on.isoformat(),
+        "jurisdiction": place,
+        "jurisdiction_name": params.name(place),
+        "header_row": h + 1,
+        "columns": {LABELS[k]: col_letter(c) for k, c in cols.items()},
+        "missing_columns": missing_cols,
+        "rows": rows,
+        "flag_titles": FLAG_TITLES,
+        "summary": summary,
+        "by_place": by_place,
+        "households": len(rows),
+        "parameters": used,
+        "what_if": what_if,
+        "clauses": {c: params.clauses[c] for c in sorted(clause_ids) if c in params.clauses},
+        "disclaimer": ESTIMATE,
+    }
+
+
+def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overrides: dict[str, Any]) -> dict[str, Any]:
+    """The registry's entry: ``{"jurisdiction", "table": [[cell, …], …]}``."""
+    table = request.get("table")
+    if not isinstance(table, list) or not all(isinstance(r, list) for r in table):
+        raise InputError("没有读到表格内容。", "file")
+    return check(table, params, on, str(request.get("jurisdiction") or ""), overrides)
