@@ -65,8 +65,8 @@ MAX_ROWS = 20_000
 RE_NUMBER = re.compile(r"^\d+(\.\d+)?$")
 RE_SPACE = re.compile(r"[\s\u3000()（）【】\[\]:：*＊]")
 PARAMETERS = ("dibao.standard.urban", "dibao.standard.rural", "dibao.edge_multiple", "dibao.phase_out_months",
-              "dibao.phase_out_months_max", "dibao.phase_out_allowed", "dibao.single_person_household",
-              "dibao.single_person_scope")
+              "dibao.phase_out_months_max", "dibao.phase_out_allowed", "dibao.phase_out_employment_only",
+              "dibao.single_person_household", "dibao.single_person_scope")
 CLAUSES: tuple[str, ...] = ()
 ESTIMATE = ("核查结果是按台账里的数字和公开政策做的初步筛查，不是审核结论；家庭收入未扣减就业成本等，"
             "是否纳入、退出或调整，以入户调查和乡镇（街道）审核确认为准。")
@@ -237,8 +237,10 @@ def check_row(cells: dict[str, str], j: str, s: Standards) -> tuple[list[dict[st
             single = s.get("dibao.single_person_household", j)
             if (severe or 0) >= 1 and size >= 2 and single is not None:
                 scope = s.get("dibao.single_person_scope", j)
+                only_registered = scope is not None and scope.value == "poverty_registered"
                 flags.append({"flag": "single", "clauses": _clauses(single, scope),
-                              "reason": f"低保边缘家庭中有 {severe} 名重残、重病成员：可以按单人户单独申请低保。"})
+                              "reason": f"低保边缘家庭中有 {severe} 名重残、重病成员：可以按单人户单独申请低保"
+                              + ("（当地限于未脱贫建档立卡贫困户）。" if only_registered else "。")})
     else:
         if pc >= standard:
             who = "低保" if benefit == "dibao" else "特困供养"
@@ -249,8 +251,10 @@ def check_row(cells: dict[str, str], j: str, s: Standards) -> tuple[list[dict[st
                                             s.get("dibao.phase_out_allowed", j))
                 if months or longest or allowed:
                     length = months.value if months else (f"最长 {longest.value}" if longest else "")
-                    text += f"确实超过标准的，当地可以给予渐退期{f'（{length} 个月）' if length else ''}，不是马上停发。"
-                    extra = [months or longest or allowed]
+                    only_work = s.get("dibao.phase_out_employment_only", j)
+                    text += ("因家庭成员就业、收入增加而" if only_work else "确实") + \
+                        f"超过标准的，当地可以给予渐退期{f'（{length} 个月）' if length else ''}，不是马上停发。"
+                    extra = [months or longest or allowed, only_work]
             else:
                 text += "特困供养要求无生活来源（收入低于当地低保标准）。"
             if edge_line is not None and pc < edge_line:
