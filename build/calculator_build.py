@@ -181,8 +181,12 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
 
     wheel_bytes = calculators_wheel(root)
     wheel = put("calculators", "whl", wheel_bytes)
-    stdlib_bytes, stdlib_report = trimmed_stdlib(wheel_bytes, bundle, version)
+    stdlib_bytes, ledger_bytes, stdlib_report = trimmed_stdlib(wheel_bytes, bundle, version)
     stdlib = put("python_stdlib", "zip", stdlib_bytes)
+    ledger_libs = put("ledger-libs", "zip", ledger_bytes)  # fetched by the 台账核查 page only
+    from calculators.ui.ledger_files import template_csv, template_xlsx
+
+    template = {"xlsx": put("ledger-template", "xlsx", template_xlsx()), "csv": put("ledger-template", "csv", template_csv())}
     places = {j: put(f"params-{j}", "json", json.dumps(b, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode())
               for j, b in place_bundles(bundle).items()}
     worker = put("calc-worker", "js", (JS_DIR / "calc-worker.js").read_bytes())
@@ -203,6 +207,8 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
         "worker": worker,
         "page": page,
         "screener": screener,
+        "ledgerLibs": ledger_libs,
+        "ledgerTemplate": template,
         "sizes": {"wasm": sizes["pyodide.asm.wasm"], "stdlib": sizes[Path(stdlib).name], "total": total, "fetched": fetched},
     }
 
@@ -219,7 +225,8 @@ def write_service_worker(site_dir: Path, pages: list[str]) -> str:
                      if p.suffix in (".mjs", ".wasm"))
     # Of the places' parameter bundles only the default one: the others are cached when chosen.
     runtime += sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets" / "calc").glob("*")
-                      if p.suffix in (".js", ".whl", ".zip") or (p.suffix == ".json" and p.name.startswith(f"params-{DEFAULT_PLACE}.")))
+                      if (p.suffix in (".js", ".whl", ".zip") and not p.name.startswith("ledger-"))
+                      or (p.suffix == ".json" and p.name.startswith(f"params-{DEFAULT_PLACE}.")))
     precache = pages + static + runtime
     digest = hashlib.sha256()
     for rel in precache + sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets" / "calc").glob("*")):

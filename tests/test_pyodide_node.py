@@ -69,15 +69,43 @@ def pyodide_run(request, tmp_path_factory):
     items = _items()
     job = {"wheel": str(tmp / "calculators.whl"), "params": str(tmp / "params.json"), "items": items}
     if request.param == "trimmed":
-        data, report = trimmed_stdlib(calculators_wheel(), bundle(), pyodide_version())
+        data, ledger, report = trimmed_stdlib(calculators_wheel(), bundle(), pyodide_version())
         assert len(report["kept"]) < report["of"] / 2, "the stdlib was not trimmed"
         (tmp / "python_stdlib.zip").write_bytes(data)
+        (tmp / "ledger.zip").write_bytes(ledger)
         job["stdlib"] = str(tmp / "python_stdlib.zip")
+    else:  # the stock stdlib, with openpyxl from source
+        from stdlib_pack import ledger_sources
+
+        (tmp / "ledger.zip").write_bytes(ledger_sources())
+    job["ledger"] = str(tmp / "ledger.zip")
+    job["ledgerFiles"] = LEDGER_FILES
     (tmp / "job.json").write_text(json.dumps(job, ensure_ascii=False), encoding="utf-8")
     proc = subprocess.run([node, str(ROOT / "tests/pyodide/run_cases.mjs"), str(tmp / "job.json")],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return items, json.loads(proc.stdout)
+
+
+LEDGER_FILES = [{"name": p.name, "path": str(p), "place": "huaiyuan", "date": "2023-06-01"}
+                for p in sorted((ROOT / "tests" / "ledger").iterdir()) if p.suffix in (".xlsx", ".csv", ".xls")]
+
+
+def test_ledger_files_read_and_checked_in_pyodide_as_in_cpython(pyodide_run):
+    # The ledger page's worker: the trimmed stdlib + the ledger zip (openpyxl and the stdlib only it needs).
+    from calculators.core.errors import InputError
+    from calculators.ui.ledger_files import read_table
+
+    _, out = pyodide_run
+    params = ParameterSet(bundle())
+    assert len(out["ledger"]) == len(LEDGER_FILES) >= 7
+    for f, got in zip(LEDGER_FILES, out["ledger"]):
+        try:
+            table, problems = read_table(f["name"], Path(f["path"]).read_bytes())
+            want = {"problems": problems, "result": calculate("ledger", {"jurisdiction": f["place"], "date": f["date"], "table": table}, params)}
+        except InputError as exc:
+            want = exc.to_dict()
+        assert got == json.loads(json.dumps(want, ensure_ascii=False)), f["name"]
 
 
 def test_runs_in_python_314(pyodide_run):

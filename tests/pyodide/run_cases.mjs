@@ -2,7 +2,9 @@
 // Run calculator requests inside the real Pyodide (npm package) under Node.
 // Usage: node tests/pyodide/run_cases.mjs job.json  → JSON results on stdout.
 // job.json: {wheel, params, stdlib?, items: [{kind: "calc", calculator, request}
-//                                           | {kind: "query", calculator, query, today}]}
+//                                           | {kind: "query", calculator, query, today}],
+//            ledger?: the ledger page's zip, ledgerFiles?: [{name, path, place, date}]}
+// With ledger files, each is read and checked as the 台账核查 page's worker does.
 import { readFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 
@@ -14,6 +16,9 @@ const pyodide = await loadPyodide(options);
 pyodide.unpackArchive(new Uint8Array(readFileSync(job.wheel)), "wheel");
 pyodide.globals.set("PARAMS_JSON", readFileSync(job.params, "utf8"));
 pyodide.globals.set("ITEMS_JSON", JSON.stringify(job.items));
+const files = (job.ledgerFiles || []).map((f) => ({ ...f, data: Array.from(readFileSync(f.path)) }));
+if (job.ledger) pyodide.unpackArchive(new Uint8Array(readFileSync(job.ledger)), "zip", { extractDir: "/lib/ledger" });
+pyodide.globals.set("LEDGER_FILES_JSON", JSON.stringify(files));
 let out;
 try {
   out = pyodide.runPython(`
@@ -28,7 +33,20 @@ for item in json.loads(ITEMS_JSON):
         results.append(calculate(item["calculator"], item["request"], P))
     else:
         results.append(run_query(item["calculator"], item["query"], P, dt.date.fromisoformat(item["today"])))
-json.dumps({"python": sys.version.split()[0], "results": results}, ensure_ascii=False)
+ledger = []
+files = json.loads(LEDGER_FILES_JSON)
+if files:
+    sys.path.insert(0, "/lib/ledger")
+    from calculators.ui.ledger_files import read_table
+    from calculators.core.errors import InputError
+    for f in files:
+        try:
+            table, problems = read_table(f["name"], bytes(f["data"]))
+        except InputError as exc:
+            ledger.append(exc.to_dict())
+            continue
+        ledger.append({"problems": problems, "result": calculate("ledger", {"jurisdiction": f["place"], "date": f["date"], "table": table}, P)})
+json.dumps({"python": sys.version.split()[0], "results": results, "ledger": ledger}, ensure_ascii=False)
 `);
 } catch (err) {
   // Print the Python traceback, not Node's dump of the minified runtime source.
