@@ -192,6 +192,10 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
     worker = put("calc-worker", "js", (JS_DIR / "calc-worker.js").read_bytes())
     page = put("calc-page", "js", (JS_DIR / "calc-page.js").read_bytes())
     screener = put("screener-page", "js", (JS_DIR / "screener-page.js").read_bytes())
+    ledger_page = put("ledger-page", "js", (JS_DIR / "ledger-page.js").read_bytes())
+    chartist = root / "node_modules" / "chartist" / "dist"
+    charts = {"js": put("chartist", "js", (chartist / "index.umd.js").read_bytes()),
+              "css": put("chartist", "css", (chartist / "index.css").read_bytes())}
     ours = sizes[Path(wheel).name] + sizes[Path(places[DEFAULT_PLACE]).name] + sizes[Path(stdlib).name]
     total = sum(sizes[n] for n in PYODIDE_FILES) + ours
     # The worker counts what goes through fetch(); the two .mjs files arrive by import().
@@ -208,6 +212,8 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
         "page": page,
         "screener": screener,
         "ledgerLibs": ledger_libs,
+        "ledgerPage": ledger_page,
+        "charts": charts,
         "ledgerTemplate": template,
         "sizes": {"wasm": sizes["pyodide.asm.wasm"], "stdlib": sizes[Path(stdlib).name], "total": total, "fetched": fetched},
     }
@@ -405,9 +411,11 @@ EARLY_START = """(function () {
 })();"""
 
 
-def early_start_script(assets: dict[str, Any], up: str) -> str:
-    """The inline ``<head>`` script that starts the worker early (same init as calc-page.js)."""
-    config = ("{ pyodideURL: abs(" + json.dumps(assets["pyodide"]) + "), wheelURL: abs(" + json.dumps(assets["wheel"])
+def early_start_script(assets: dict[str, Any], up: str, ledger: bool = False) -> str:
+    """The inline ``<head>`` script that starts the worker early (same init as calc-page.js);
+    on the 台账核查 page the worker also fetches openpyxl (``ledgerLibsURL``)."""
+    extra = (", ledgerLibsURL: abs(" + json.dumps(assets["ledgerLibs"]) + ")") if ledger else ""
+    config = ("{ pyodideURL: abs(" + json.dumps(assets["pyodide"]) + ")" + extra + ", wheelURL: abs(" + json.dumps(assets["wheel"])
               + "), params: absAll(" + json.dumps(assets["params"], separators=(",", ":")) + "), place: place(), stdlibURL: abs(" + json.dumps(assets["stdlib"])
               + "), lockInfo: " + json.dumps(assets["lockInfo"]) + ", sizes: " + json.dumps(assets["sizes"]) + " }")
     text = (EARLY_START.replace("ROOT", json.dumps(up or "./")).replace("WORKER", json.dumps(assets["worker"]))
@@ -453,6 +461,44 @@ def _number(key: str, label: str, help_text: str = "", mode: str = "decimal") ->
     return (f'<div class="jz-field" data-key="{key}"><label class="jz-label" for="jz-{key}">{html.escape(label)}</label>'
             f'<input id="jz-{key}" name="{key}" type="text" inputmode="{mode}" autocomplete="off" aria-describedby="jz-{key}-help jz-{key}-err">'
             f'<p class="jz-help" id="jz-{key}-help">{html.escape(help_text)}</p><p class="jz-error" id="jz-{key}-err" role="alert" hidden></p></div>')
+
+
+def render_ledger(params: ParameterSet, assets: dict[str, Any], up: str) -> str:
+    """The 台账核查 page (staff): place, date, file, what-if standards; results drawn by ledger-page.js."""
+    places = [("", "请选择")] + [(j, n) for j, n in jurisdiction_options(params)]
+    t = assets["ledgerTemplate"]
+    config = {"root": up, "calc": "ledger"}
+    return (
+        '<div class="jz-calc jz-ledger" data-calc="ledger">'
+        '<noscript><p class="jz-fault">台账核查需要浏览器开启 JavaScript。</p></noscript>'
+        '<div class="jz-loading" role="status" aria-live="polite"><progress max="100" value="0" aria-label="加载进度"></progress>'
+        '<span class="jz-loading-text">正在准备核查程序（可以先选文件）…</span></div>'
+        '<form class="jz-form" novalidate autocomplete="off">'
+        '<fieldset class="jz-group"><legend>台账</legend>'
+        + _select("j", "台账是哪个县（市、区）的", places, "按这个县的标准核查；“地区”列里写了其他县名的行，按那个县核查。")
+        + '<div class="jz-field" data-key="date"><label class="jz-label" for="jz-date">按哪一天的政策核查</label>'
+        '<input id="jz-date" name="date" type="date" aria-describedby="jz-date-err"><p class="jz-error" id="jz-date-err" role="alert" hidden></p></div>'
+        '<div class="jz-field jz-drop" data-key="file"><label class="jz-label" for="jz-file">选择台账文件（.xlsx 或 .csv）</label>'
+        '<input id="jz-file" name="file" type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"'
+        ' aria-describedby="jz-file-help jz-file-err">'
+        '<p class="jz-help" id="jz-file-help">也可以把文件拖到这里。文件只在本机读取和核查，不会上传。'
+        f'没有台账的，先下载模板：<a href="{up}{t["xlsx"]}" download="台账模板.xlsx">台账模板（.xlsx）</a>、'
+        f'<a href="{up}{t["csv"]}" download="台账模板.csv">（.csv）</a>。</p>'
+        '<p class="jz-file-name" aria-live="polite"></p><p class="jz-error" id="jz-file-err" role="alert" hidden></p></div>'
+        '</fieldset>'
+        '<details class="jz-group jz-what-if-form"><summary>假设标准（测算用，结果会标明）</summary>'
+        '<p class="jz-help">填了就按填的数核查，结果和下载的台账都会注明“工作人员假设的值”；不填就用本站查到的标准。</p>'
+        + _number("stdu", "城市低保标准（元/人/月）")
+        + _number("stdr", "农村低保标准（元/人/月）")
+        + _number("edge", "低保边缘家庭：低于低保标准的几倍", "全国规定一般为 1.5 倍。")
+        + '</details></form>'
+        '<div class="jz-result" aria-live="polite"><div class="jz-out"></div></div>'
+        '<p class="jz-actions"><button type="button" class="md-button jz-print">打印结果</button></p>'
+        f'<link rel="stylesheet" href="{up}{assets["charts"]["css"]}">'
+        f'<script src="{up}{assets["charts"]["js"]}"></script>'
+        f'<script type="application/json" id="jz-config">{json.dumps(config, ensure_ascii=False)}</script>'
+        f'<script type="module" src="{up}{assets["ledgerPage"]}"></script></div>'
+    )
 
 
 def render_screener(params: ParameterSet, assets: dict[str, Any], up: str) -> str:

@@ -6,7 +6,7 @@ them): ``<!-- jz:policy-index -->``, ``<!-- jz:anchor-table -->``,
 ``<!-- jz:calculator dibao -->`` (the browser calculator),
 ``<!-- jz:calc-query dibao -->`` (its link parameters, for campaigns),
 ``<!-- jz:place-rules dibao -->`` (what each place's documents add, from policy_data),
-``<!-- jz:screener -->`` (我家能申请哪些救助),
+``<!-- jz:screener -->`` (我家能申请哪些救助), ``<!-- jz:ledger -->`` (台账核查, staff),
 ``<!-- jz:jurisdiction-codes -->``, ``<!-- jz:parameter-comparison -->``, ``<!-- jz:search -->``,
 ``<!-- jz:quick-tables -->`` and ``<!-- jz:cards-index -->``.  An unknown ``jz:``
 marker or calculator name stops the build, so a typo never ships silently.
@@ -38,6 +38,7 @@ from calculator_build import (
     jurisdiction_codes_md,
     query_reference_md,
     render_form,
+    render_ledger,
     render_screener,
     write_assets,
 )
@@ -65,6 +66,7 @@ from search_index import SearchIndexError, excluded, mark_article, policy_search
 RE_MARKER = re.compile(r"<!--\s*jz:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
 RE_CALC_SLOT = re.compile(r'<div data-jz-calc="([a-z]+)"></div>')
 SCREENER_SLOT = "<div data-jz-screener></div>"
+LEDGER_SLOT = "<div data-jz-ledger></div>"
 
 
 def _up(page) -> str:
@@ -147,6 +149,8 @@ def on_page_markdown(markdown, page, config, files):
             raise PluginError(f"{page.file.src_uri}: 没有计算器 / no calculator '{arg}' (可选 {', '.join(FORMS)})")
         if name == "screener":
             return SCREENER_SLOT
+        if name == "ledger":
+            return LEDGER_SLOT
         if name == "calculator":
             return f'<div data-jz-calc="{arg}"></div>'
         if name == "place-rules":
@@ -196,17 +200,19 @@ def _policy_page(page) -> PolicyPage | None:
 
 
 def on_page_content(html_text, page, config, files):
-    slots = RE_CALC_SLOT.findall(html_text) + (["screener"] if SCREENER_SLOT in html_text else [])
+    tools = {"screener": (SCREENER_SLOT, render_screener), "ledger": (LEDGER_SLOT, render_ledger)}
+    slots = RE_CALC_SLOT.findall(html_text) + [name for name, (slot, _) in tools.items() if slot in html_text]
     if len(slots) > 1:
         raise PluginError(f"{page.file.src_uri}: 一页只能放一个计算器 / one calculator per page")
     if slots:  # the form, and the <head> script that starts the worker (calculator_build.EARLY_START)
         params, assets = _state["params"], _state["calc_assets"]
-        if slots[0] == "screener":
-            html_text = html_text.replace(SCREENER_SLOT, render_screener(params, assets, _up(page)), 1)  # type: ignore[arg-type]
+        if slots[0] in tools:
+            slot, render = tools[slots[0]]
+            html_text = html_text.replace(slot, render(params, assets, _up(page)), 1)  # type: ignore[arg-type, operator]
         else:
             form = render_form(slots[0], params, assets, _up(page), build_date(), qr=bool(_state["public_url"]))  # type: ignore[arg-type]
             html_text = RE_CALC_SLOT.sub(lambda m: form, html_text)
-        _state.setdefault("early", {})[page.url] = early_start_script(assets, _up(page))  # type: ignore[union-attr, index, arg-type]
+        _state.setdefault("early", {})[page.url] = early_start_script(assets, _up(page), ledger=slots[0] == "ledger")  # type: ignore[union-attr, index, arg-type]
     policy = _policy_page(page)
     if policy is None:
         return html_text

@@ -2,9 +2,12 @@
 // Module Web Worker: boots the self-hosted Pyodide, unpacks the calculators
 // wheel and the parameter bundle, then answers "run" messages synchronously.
 // Messages in:  {type: "init", config}, {type: "run", seq, calc, query, today} (config.params: place → bundle URL),
-//               or {type: "run", seq, calc, request} with a ready request (the screener page)
+//               or {type: "run", seq, calc, request} with a ready request (the screener page);
+//               the 台账核查 page (config.ledgerLibsURL): {type: "ledger", seq, name, file (ArrayBuffer), place, date,
+//               overrides} reads and checks a file kept in this worker's memory (file omitted: check the kept one
+//               again, e.g. with other what-if values); {type: "ledger_file", seq, format: "xlsx" | "csv"}
 // Messages out: {type: "progress", loaded, total, phase}, {type: "ready", ms},
-//               {type: "result", seq, result, ms}, {type: "fault", message}
+//               {type: "result", seq, result, ms}, {type: "file", seq, format, data}, {type: "fault", message}
 let run = null;
 
 // The runtime reports a broken .wasm (or an abort) only as a log line and then waits
@@ -88,6 +91,35 @@ function countingFetch(total) {
 // Each place's parameters are a small bundle of their own (build/calculator_build.py place_bundles):
 // the one in a prefilled link comes with the runtime, another is fetched when it is chosen.
 let loadPlace = null;
+let ledgerRun = null;
+let ledgerFile = null;
+// The 台账's table stays in this worker (never posted anywhere): a what-if change checks it again.
+const LEDGER_PY = `
+import json
+from calculators.api import calculate
+from calculators.core.errors import InputError
+from calculators.ui.ledger_files import read_table, write_csv, write_xlsx
+_LEDGER = {}
+def _ledger(name, data, place, date, overrides_json):
+    if data is not None:
+        _LEDGER.clear()
+        try:
+            table, problems = read_table(name, data.to_bytes())
+        except InputError as exc:
+            return json.dumps(exc.to_dict(), ensure_ascii=False)
+        _LEDGER.update(table=table, problems=problems)
+    if "table" not in _LEDGER:
+        return json.dumps({"error": "input_error", "field": "file", "message": "请先选择台账文件。"}, ensure_ascii=False)
+    request = {"jurisdiction": place, "date": date, "table": _LEDGER["table"], "overrides": json.loads(overrides_json)}
+    r = calculate("ledger", request, _PARAMS[place])
+    if "error" not in r:
+        _LEDGER["result"] = r
+        r["problems"] = _LEDGER["problems"]
+    return json.dumps(r, ensure_ascii=False)
+def _ledger_file(fmt):
+    t, r = _LEDGER["table"], _LEDGER["result"]
+    return write_xlsx(t, r) if fmt == "xlsx" else write_csv(t, r)
+`;
 let calcJson = null; // a ready request (the screener page): calculators.api.calculate_json
 let config = null;
 const loaded = {};
@@ -123,7 +155,7 @@ async function boot(c) {
   progress(0, c.sizes.fetched, "download");
   const { loadPyodide } = await import(c.pyodideURL + "pyodide.mjs");
   const marks = { imported: performance.now() - t0 };
-  const [pyodide, wheel, params] = await Promise.all([
+  const [pyodide, wheel, params, ledgerLibs] = await Promise.all([
     loadPyodide({
       indexURL: c.pyodideURL,
       // Trimmed to what the calculators import and byte-compiled at build time (~3× faster start).
@@ -136,10 +168,18 @@ async function boot(c) {
     }),
     fetch(c.wheelURL).then((r) => r.arrayBuffer()),
     placeText(c, c.place),
+    c.ledgerLibsURL ? fetch(c.ledgerLibsURL).then((r) => r.arrayBuffer()) : null,
   ]);
   marks.loaded = performance.now() - t0;
   progress(c.sizes.fetched, c.sizes.fetched, "start");
   pyodide.unpackArchive(wheel, "wheel");
+  if (ledgerLibs) {
+    // openpyxl and the stdlib modules only it needs (build/js/pack_stdlib.mjs), for this page alone.
+    pyodide.unpackArchive(ledgerLibs, "zip", { extractDir: "/lib/ledger" });
+    pyodide.runPython("import sys\nsys.path.insert(0, '/lib/ledger')\n" + LEDGER_PY);
+    ledgerRun = pyodide.globals.get("_ledger");
+    ledgerFile = pyodide.globals.get("_ledger_file");
+  }
   pyodide.runPython(
     "import json\n" +
       "from calculators.core.params import ParameterSet\n" +
@@ -176,6 +216,27 @@ self.onmessage = async (event) => {
       self.postMessage({ type: "ready", ms, marks: self.marks });
     } catch (err) {
       self.postMessage({ type: "fault", message: String((err && err.message) || err) });
+    }
+  } else if (msg.type === "ledger" && ledgerRun) {
+    const t0 = performance.now();
+    try {
+      const place = await ensurePlace(config, msg.place || "");
+      const data = msg.file ? new Uint8Array(msg.file) : null;
+      const out = ledgerRun(msg.name || "", data, place, msg.date, JSON.stringify(msg.overrides || {}));
+      self.postMessage({ type: "result", seq: msg.seq, result: JSON.parse(out), ms: performance.now() - t0 });
+    } catch (err) {
+      console.error("ledger error", err);
+      self.postMessage({ type: "run_error", seq: msg.seq, network: String(err).includes("parameters") });
+    }
+  } else if (msg.type === "ledger_file" && ledgerFile) {
+    try {
+      const bytes = ledgerFile(msg.format);
+      const data = bytes.toJs();
+      bytes.destroy();
+      self.postMessage({ type: "file", seq: msg.seq, format: msg.format, data }, [data.buffer]);
+    } catch (err) {
+      console.error("ledger file error", err);
+      self.postMessage({ type: "run_error", seq: msg.seq });
     }
   } else if (msg.type === "run" && run) {
     const t0 = performance.now();

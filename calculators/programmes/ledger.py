@@ -151,7 +151,7 @@ class Standards:
 
 
 def _clauses(*rs: Resolved | None) -> list[str]:
-    return [r.entry["clause"] for r in rs if r is not None and r.entry.get("clause")]
+    return list(dict.fromkeys(r.entry["clause"] for r in rs if r is not None and r.entry.get("clause")))
 
 
 def _std_words(r: Resolved, area: str) -> str:
