@@ -101,7 +101,7 @@ from calculators.core.errors import InputError
 from calculators.ui.ledger_files import read_table, write_csv, write_xlsx
 _LEDGER = {}
 def _ledger(name, data, place, date, overrides_json):
-    if data is not None:
+    if data is not None and hasattr(data, "to_bytes"):
         _LEDGER.clear()
         try:
             table, problems = read_table(name, data.to_bytes())
@@ -221,7 +221,7 @@ self.onmessage = async (event) => {
     const t0 = performance.now();
     try {
       const place = await ensurePlace(config, msg.place || "");
-      const data = msg.file ? new Uint8Array(msg.file) : null;
+      const data = msg.file ? new Uint8Array(msg.file) : undefined; // undefined is None (null would be JsNull)
       const out = ledgerRun(msg.name || "", data, place, msg.date, JSON.stringify(msg.overrides || {}));
       self.postMessage({ type: "result", seq: msg.seq, result: JSON.parse(out), ms: performance.now() - t0 });
     } catch (err) {
