@@ -280,7 +280,7 @@ def _control(f: Field, key: str, options: list[tuple[str, str]]) -> str:
         )
     if f.kind == "date":
         return f'<input id="{fid}" name="{key}" type="date" {described}>'
-    mode = "decimal" if f.kind == "money" else "numeric"
+    mode = "decimal" if f.kind in ("money", "ratio") else "numeric"
     placeholder = ' placeholder="0"' if f.kind == "money" else ""
     return (
         f'<input id="{fid}" name="{key}" type="text" inputmode="{mode}" autocomplete="off"{placeholder} '

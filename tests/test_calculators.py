@@ -177,3 +177,39 @@ def test_every_form_option_is_a_value_of_the_vocabulary():
                 assert {k for k, _ in f.options} - {""} <= set(allowed[leaf]), (form.name, f.key)
                 checked += 1
     assert checked >= 8
+
+
+def test_where_is_the_line_solves_the_texts_rule_for_the_earnings():
+    # 差额: 低保金 = （标准 − 人均收入）× 人数 (《最低生活保障审核确认办法》); 怀远 2023 农村 722 元, no deduction:
+    # a family of 2 with 200 元 other income qualifies while the earner's wage < 2 × 722 − 200 = 1244.
+    r = calculate("dibao", {"jurisdiction": "huaiyuan", "date": "2023-06-01", "area": "rural",
+                            "members": [{"age": 40, "wage": "500"}, {"age": 10}], "income": {"transfer": "200"}}, PARAMS)
+    line = r["line"]
+    assert line["threshold_earnings"] == "1244.00" and line["threshold_total_income"] == "1444.00"
+    assert line["edge_until_earnings"] == "1966.00"  # 1.5 × 722 × 2 − 200 (national 边缘 1.5 倍)
+    below = [p for p in line["points"] if Fraction(p["earnings"]) < Fraction("1244")]
+    assert {p["total"] for p in below} == {"1444.00"}  # every yuan earned below the line lowers 低保金 by one
+    assert all(p["benefit"] == "0.00" for p in line["points"] if Fraction(p["earnings"]) >= Fraction("1244"))
+    # 枞阳 二、（一）: 就业成本 30% of the standard, at most the wage; typed standard 700 → cap 210 元:
+    # threshold 2 × 700 + 210 = 1610, 边缘 1.5 × 1400 + 210 = 2310.
+    r = calculate("dibao", {"jurisdiction": "zongyang", "date": "2023-06-01", "area": "rural", "standard": "700",
+                            "members": [{"age": 40, "wage": "500"}, {"age": 10}], "current_recipient": "1"}, PARAMS)
+    line = r["line"]
+    assert (line["threshold_earnings"], line["edge_until_earnings"], line["deduction_cap"]) == ("1610.00", "2310.00", "210.00")
+    assert line["phase_out"] and line["phase_out_months"] == 6
+    assert r["monthly_amount"] == next(p["benefit"] for p in line["points"] if p["earnings"] == "500.00")
+
+
+def test_what_if_values_are_flagged_in_the_summary_and_warnings():
+    import datetime as dt
+
+    from calculators.ui.query import run_query
+
+    q = {"j": "huaiyuan", "area": "rural", "n": "2", "age1": "40", "wage1": "500", "age2": "10", "date": "2023-06-01",
+         "wstd": "800", "wratio": "0.3"}
+    r = run_query("dibao", q, PARAMS, dt.date(2026, 12, 3))
+    assert r["monthly_amount"] == "1340.00"  # (800 − (500 − 240) / 2) × 2
+    assert "工作人员假设的值" in r["summary"]["lines"][0] and any("假设的值 800" in w for w in r["warnings"])
+    assert "工作人员假设的农村低保标准 800.00 元" in " ".join(s["text"] for s in r["steps"])
+    bad = run_query("dibao", {**q, "wratio": "abc"}, PARAMS, dt.date(2026, 12, 3))
+    assert bad["error"] == "input_error" and bad["key"] == "wratio"

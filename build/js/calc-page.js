@@ -227,6 +227,8 @@ function renderResult(r) {
     out.appendChild(w);
   }
 
+  if (r.line) out.appendChild(renderLine(r.line));
+
   const why = el("details", "jz-why");
   why.open = true;
   why.appendChild(el("summary", "", "为什么：计算过程"));
@@ -276,6 +278,108 @@ function renderResult(r) {
   next.appendChild(ol2);
   out.appendChild(next);
   out.appendChild(el("p", "jz-estimate", estimate));
+}
+
+// ------------------------------------------------------------------ 收入线在哪里 (低保)
+
+// Chartist (SVG) is fetched the first time the chart is opened: most visitors never pay for it.
+let chartist = null;
+let lineOpen = false;
+function loadChartist() {
+  if (!chartist) {
+    chartist = new Promise((resolve, reject) => {
+      const css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = new URL(cfg.assets.charts.css, root).href;
+      document.head.appendChild(css);
+      const js = document.createElement("script");
+      js.src = new URL(cfg.assets.charts.js, root).href;
+      js.onload = () => resolve(window.Chartist);
+      js.onerror = () => { chartist = null; reject(new Error("chart")); };
+      document.head.appendChild(js);
+    });
+  }
+  return chartist;
+}
+
+function drawLine(target, line) {
+  const pts = line.points.map((p) => ({ e: Number(p.earnings), b: Number(p.benefit), t: Number(p.total) }));
+  loadChartist().then((C) => {
+    const chart = new C.LineChart(target, {
+      series: [
+        { name: "benefit", data: pts.map((p) => ({ x: p.e, y: p.b })) },
+        { name: "total", data: pts.map((p) => ({ x: p.e, y: p.t })) },
+      ],
+    }, {
+      axisX: { type: C.AutoScaleAxis, onlyInteger: true, scaleMinSpace: 60 },
+      axisY: { onlyInteger: true, offset: 48 },
+      lineSmooth: false, showPoint: false, low: 0, height: "240px", chartPadding: { right: 28 },
+    });
+    // The 边缘 band and the line itself, drawn on the chart's own scale.
+    chart.on("created", (ctx) => {
+      const x = (v) => ctx.chartRect.x1 + ctx.axisX.projectValue(v);
+      const th = line.threshold_earnings === null ? null : Number(line.threshold_earnings);
+      const edge = line.edge_until_earnings === null ? null : Number(line.edge_until_earnings);
+      if (th !== null && edge !== null) {
+        ctx.svg.elem("rect", { x: x(th), y: ctx.chartRect.y2, width: Math.max(0, x(edge) - x(th)), height: ctx.chartRect.height() },
+          "jz-band-edge", true);
+      }
+      if (th !== null) ctx.svg.elem("line", { x1: x(th), x2: x(th), y1: ctx.chartRect.y2, y2: ctx.chartRect.y1 }, "jz-band-line");
+    });
+  }).catch(() => { target.textContent = "图没有加载出来（网络问题），数字见下表。"; });
+}
+
+function renderLine(line) {
+  const d = el("details", "jz-line-chart");
+  d.appendChild(el("summary", "", "收入增加会怎样？（收入线）"));
+  const who = "第 " + (line.member + 1) + " 位成员";
+  if (line.threshold_earnings === null) {
+    d.appendChild(el("p", "", "按您填写的其他收入，即使" + who + "没有工资，人均收入也不低于低保标准。"));
+  } else {
+    d.appendChild(el("p", "jz-line-answer", "全家每月计入的收入低于 " + line.threshold_total_income + " 元，就在低保标准以下（"
+      + who + "每月工资不超过 " + line.threshold_earnings + " 元时；现在填的是 " + line.member_wage + " 元）。"));
+    d.appendChild(el("p", "", line.deduction_cap === null
+      ? "在这条线以下，每多挣 1 元，低保金就少 1 元，全家总收入不变；超过这条线，低保金停发，全家总收入随工资增加。"
+      : "工资里的前 " + line.deduction_cap + " 元作为就业成本扣减、不算收入，这部分多挣的钱留在家里；再多挣的，在这条线以下每多 1 元，"
+        + "低保金就少 1 元，全家总收入不变；超过这条线，低保金停发，全家总收入随工资增加。"));
+    if (line.edge_until_earnings !== null) {
+      d.appendChild(el("p", "", "工资在 " + line.threshold_earnings + " 到 " + line.edge_until_earnings + " 元之间时，属于低保边缘家庭（人均收入低于标准的 "
+        + line.edge_multiple + " 倍），仍然可以申请医疗、教育等专项救助（图中浅色的一段）。"));
+    }
+    if (line.phase_out) {
+      d.appendChild(el("p", "", "您家正在享受低保：收入超过标准后，当地可以给予渐退期" + (line.phase_out_months ? "（" + line.phase_out_months + " 个月）" : "")
+        + "，不会马上停发。"));
+    }
+  }
+  const legend = el("ul", "jz-legend");
+  legend.setAttribute("aria-hidden", "true");
+  for (const [k, t] of [["a", "每月低保金"], ["b", "全家每月总收入（工资 + 其他收入 + 低保金）"]]) {
+    const li = el("li");
+    li.append(el("i", "jz-swatch-" + k), t);
+    legend.appendChild(li);
+  }
+  const chart = el("div", "jz-chart jz-chart-line");
+  chart.setAttribute("role", "img");
+  chart.setAttribute("aria-label", "横轴是" + who + "的月工资，纵轴是钱数（元）：低保金和全家总收入，数字见下表");
+  d.append(legend, chart);
+  const table = el("table", "jz-line-table");
+  const head = el("tr");
+  for (const h of [who + "月工资（元）", "低保金（元）", "全家总收入（元）"]) head.appendChild(el("th", "", h));
+  table.appendChild(head);
+  for (const p of line.points) {
+    const tr = el("tr");
+    if (p.earnings === line.threshold_earnings) tr.className = "jz-line-row";
+    for (const v of [p.earnings, p.benefit, p.total]) tr.appendChild(el("td", "", v));
+    table.appendChild(tr);
+  }
+  const tw = el("details", "jz-line-numbers");
+  tw.appendChild(el("summary", "", "图里的数字"));
+  tw.appendChild(table);
+  d.appendChild(tw);
+  // Stays open across answers: a what-if change redraws it at once.
+  d.addEventListener("toggle", () => { lineOpen = d.open; if (d.open && !chart.firstChild) drawLine(chart, line); });
+  if (lineOpen) { d.open = true; drawLine(chart, line); }
+  return d;
 }
 
 // ------------------------------------------------------------------ worker

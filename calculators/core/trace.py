@@ -52,6 +52,8 @@ class Basis:
         if self.origin == "user":
             return f"您填写的{self.label} {yuan(self.amount)} 元"
         assert self.resolved is not None
+        if self.resolved.override:
+            return f"工作人员假设的{self.label} {yuan(self.amount)} 元"
         when = cn_month(self.resolved.entry.get("from"))
         if self.current:
             return f"{when}起执行的{self.label} {yuan(self.amount)} 元"
@@ -92,6 +94,9 @@ class Trace:
 
     def basis(self, param: str, supplied: Any, field: str, label: str, on: dt.date | None = None) -> Basis:
         """A money parameter: the value the user typed, else the data's value (current or last known), else unknown."""
+        if supplied not in (None, "") and param in self.overrides:  # a staff what-if value wins over a typed one
+            self.notes.append(f"{label}按工作人员假设的值计算，没有使用填写的 {supplied} 元。")
+            supplied = None
         if supplied not in (None, ""):
             amount = money(supplied, field, label)
             if amount <= 0:

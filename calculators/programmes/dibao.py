@@ -192,6 +192,7 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
 
     # --- decision -------------------------------------------------------------
     fields.update(standard=yuan(standard), per_capita_income=yuan(per_capita))
+    fields["line"] = where_is_the_line(t, members, total, ratio, standard, current_recipient)
     if per_capita < standard:
         amount = (standard - per_capita) * n
         t.step(
@@ -220,6 +221,69 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
             _single_person(t, request, members, fields["status"] == "edge", fields)
     _time_limit(t)
     return t.result("dibao", **fields)
+
+
+def _earner(members: list[dict[str, Any]]) -> int:
+    """Whose earnings the chart varies: the member earning most, else the first of working age, else the first."""
+    earning = [i for i, m in enumerate(members) if m["wage"] > 0]
+    if earning:
+        return max(earning, key=lambda i: members[i]["wage"])
+    return next((i for i, m in enumerate(members) if 16 <= m["age"] < 60), 0)
+
+
+def where_is_the_line(t: Trace, members: list[dict[str, Any]], total: Fraction, ratio: Fraction | None, standard: Fraction,
+                      current_recipient: bool) -> dict[str, Any]:
+    """收入线在哪里: how 低保金 and the family's total income change as one member earns more.
+
+    The same rule as above (差额: （标准 − 人均收入）× 人数; each worker's deduction min(比例 × 标准, 工资)),
+    solved for the earnings at which the per-capita income reaches the standard (``threshold``) and the
+    边缘 line (``edge_until``), plus points to draw.  With no deduction, every yuan earned below the
+    threshold lowers 低保金 by one yuan: total income stays flat until the threshold, then 低保金 stops.
+    """
+    n = len(members)
+    i = _earner(members)
+    others = total - members[i]["wage"]  # counted income apart from this member's wage
+    d_others = sum((min(ratio * standard, m["wage"]) for j, m in enumerate(members) if j != i and m["employed"] and m["wage"] > 0),
+                   Fraction(0)) if ratio is not None else Fraction(0)
+    cap = ratio * standard if ratio is not None else Fraction(0)
+
+    def counted(e: Fraction) -> Fraction:  # the household's income after deductions, earning e
+        return max(others + e - d_others - min(cap, e), Fraction(0))
+
+    def earnings_at(level: Fraction) -> Fraction | None:
+        """The least e ≥ 0 with counted(e) ≥ level × n (None: never below it, even earning nothing)."""
+        need = level * n
+        if counted(Fraction(0)) >= need:
+            return None
+        return need + cap + d_others - others  # counted(e) is flat up to the cap, then rises 1:1
+
+    threshold = earnings_at(standard)
+    edge_r = t.params.resolve("dibao.edge_multiple", t.jurisdiction, t.on, t.overrides)
+    edge_until = earnings_at(edge_r.fraction * standard) if edge_r is not None and threshold is not None else None
+    top = (edge_until or threshold or members[i]["wage"] or standard) * Fraction(5, 4)
+    marks = {Fraction(0), top, members[i]["wage"]} | {x for x in (threshold, edge_until, cap) if x is not None and x <= top}
+    marks |= {top * k / 24 for k in range(25)}
+    points = []
+    for e in sorted(marks):
+        pc = counted(e) / n
+        benefit = (standard - pc) * n if pc < standard else Fraction(0)
+        points.append({"earnings": yuan(e), "benefit": yuan(benefit), "total": yuan(others + e + benefit)})
+    phase = [t.params.resolve(p, t.jurisdiction, t.on, t.overrides)
+             for p in ("dibao.phase_out_months", "dibao.phase_out_months_max", "dibao.phase_out_allowed")]
+    months = phase[0].value if phase[0] is not None else (phase[1].value if phase[1] is not None else None)
+    return {
+        "member": i,
+        "member_wage": yuan(members[i]["wage"]),
+        "threshold_earnings": yuan(threshold) if threshold is not None else None,
+        "threshold_total_income": yuan(others + threshold) if threshold is not None else None,
+        "edge_until_earnings": yuan(edge_until) if edge_until is not None else None,
+        "edge_multiple": str(edge_r.value) if edge_r is not None else None,
+        "edge_clause": edge_r.entry.get("clause") if edge_r is not None else None,
+        "phase_out": bool(current_recipient and any(phase)),
+        "phase_out_months": months if current_recipient else None,
+        "deduction_cap": yuan(cap) if ratio is not None else None,
+        "points": points,
+    }
 
 
 def _excluded_steps(t: Trace, excluded: dict[str, Fraction]) -> None:

@@ -56,7 +56,7 @@ class Field:
     key: str
     target: str
     label: str
-    kind: str  # jurisdiction | choice | money | int | flag | date | count
+    kind: str  # jurisdiction | choice | money | ratio | int | flag | date | count
     help: str = ""
     options: tuple[tuple[str, str], ...] = ()
     default: str = ""
@@ -134,6 +134,13 @@ DIBAO = Form(
         Field("prior", "prior_year_income", "去年全家的总收入（元/年）", "money", "填了医疗或教育支出时需要。",
               when=(("has", "dibao.rigid_expense_multiple"),), group="more"),
         DATE,
+        # What-if values for staff (Trace marks each as “工作人员假设的值” in the result and on the print sheet).
+        Field("wstd", "overrides.dibao.standard.{area}", "测算：假设低保标准（元/人/月）", "money",
+              "工作人员测算用：填了就按这个数算，结果会注明是假设的值，不是政策规定。", group="staff"),
+        Field("wratio", "overrides.dibao.employment_deduction_ratio", "测算：假设就业成本扣减比例（如 0.3）", "ratio",
+              "在工作的成员每人扣减“低保标准 × 比例”，不超过本人工资。", group="staff"),
+        Field("wedge", "overrides.dibao.edge_multiple", "测算：假设低保边缘倍数（如 1.5）", "ratio",
+              "人均收入低于“低保标准 × 倍数”的，属于低保边缘家庭。", group="staff"),
     ),
     (("basic", "基本情况"), ("members", "家庭成员"), ("income", "其他收入"), ("more", "补充情况"), ("staff", "工作人员选项")),
 )
@@ -310,7 +317,8 @@ def request_from_query(name: str, query: dict[str, str], params: ParameterSet, t
         raw = query.get(f.key, f.default)
         if raw in ("", None):
             continue
-        _put(request, f.target, raw)
+        area = query.get("area") if query.get("area") in ("urban", "rural") else "urban"
+        _put(request, f.target.replace("{area}", area), raw)
     return request
 
 
@@ -320,7 +328,7 @@ def key_for_field(name: str, field: str) -> str:
     for f in FORMS[name].fields:
         if m and f.target == f"members[].{m.group(2)}":
             return f"{f.key}{int(m.group(1)) + 1}"
-        if f.target == field:
+        if f.target == field or field in (f.target.replace("{area}", "urban"), f.target.replace("{area}", "rural")):
             return f.key
     return ""
 
@@ -332,6 +340,7 @@ def query_reference(name: str) -> list[dict[str, str]]:
         key = f"{f.key}1、{f.key}2 …" if f.member else f.key
         values = "、".join(f"{k or '（空）'}＝{v}" for k, v in f.options) if f.options else {
             "money": "金额（元），如 1500 或 1500.50",
+            "ratio": "比例或倍数，如 0.3、1.5",
             "int": f"整数 {f.lo}–{f.hi}",
             "count": f"整数 {f.lo}–{f.hi}",
             "date": "日期，如 2025-07-01",

@@ -112,4 +112,7 @@ def summarize(result: dict[str, Any]) -> dict[str, Any]:
         ok = result.get("complies")
         out = {"tone": "yes" if ok else "no", "headline": "符合挂钩要求" if ok else "有不符合的项目",
                "figure": "符合" if ok else "不符合", "sentence": "按文件规定的比例核查低保标准，逐项结果见下方计算过程。"}
+    assumed = [p["label"] for p in result.get("parameters", []) if p.get("status") == "override"]
+    if assumed:  # a what-if result is never read as the policy's answer
+        lines.insert(0, "这是测算：使用了工作人员假设的值（" + "、".join(assumed) + "），不是政策规定。")
     return {**out, "lines": lines, "when": when, "stale_said": said}
