@@ -317,7 +317,7 @@ def request_from_query(name: str, query: dict[str, str], params: ParameterSet, t
         raw = query.get(f.key, f.default)
         if raw in ("", None):
             continue
-        area = query.get("area") if query.get("area") in ("urban", "rural") else "urban"
+        area = str(query.get("area")) if query.get("area") in ("urban", "rural") else "urban"
         _put(request, f.target.replace("{area}", area), raw)
     return request
 
