@@ -191,8 +191,17 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
               for j, b in place_bundles(bundle).items()}
     worker = put("calc-worker", "js", (JS_DIR / "calc-worker.js").read_bytes())
     page = put("calc-page", "js", (JS_DIR / "calc-page.js").read_bytes())
-    screener = put("screener-page", "js", (JS_DIR / "screener-page.js").read_bytes())
-    ledger_page = put("ledger-page", "js", (JS_DIR / "ledger-page.js").read_bytes())
+    # The tool pages import the shared kit by its fingerprinted name (so each page's own hash covers it).
+    kit = Path(put("page-kit", "js", (JS_DIR / "page-kit.js").read_bytes())).name
+
+    def tool_page(name: str) -> str:
+        text = (JS_DIR / f"{name}.js").read_text(encoding="utf-8")
+        if '"./page-kit.js"' not in text:
+            raise CalculatorBuildError(f"build/js/{name}.js does not import ./page-kit.js")
+        return put(name, "js", text.replace('"./page-kit.js"', json.dumps("./" + kit)).encode())
+
+    screener = tool_page("screener-page")
+    ledger_page = tool_page("ledger-page")
     chartist = root / "node_modules" / "chartist" / "dist"
     charts = {"js": put("chartist", "js", (chartist / "index.umd.js").read_bytes()),
               "css": put("chartist", "css", (chartist / "index.css").read_bytes())}

@@ -3,12 +3,12 @@
 // (calculators/programmes/ledger.py, openpyxl from ledger-libs.*.zip). The file is never sent
 // anywhere: it goes from the file picker to the worker, and the checked 台账 comes back as a download.
 // Charts: Chartist (SVG), loaded with this page; the same counts are in a table for screen readers.
+import { adoptWorker, clearErrors as clearFormErrors, el, today } from "./page-kit.js";
+
 const cfg = JSON.parse(document.getElementById("jz-config").textContent);
 const box = document.querySelector(".jz-ledger");
 const form = box.querySelector(".jz-form");
 const out = box.querySelector(".jz-out");
-const loading = box.querySelector(".jz-loading");
-const loadingText = loading.querySelector(".jz-loading-text");
 const MAX_BYTES = 20 * 1024 * 1024;
 const WHAT_IF = { stdu: "dibao.standard.urban", stdr: "dibao.standard.rural", edge: "dibao.edge_multiple" };
 
@@ -20,17 +20,7 @@ let current = null; // the last result
 let haveFile = false;
 const filter = { flags: new Set(), place: "", text: "" };
 
-function el(tag, cls, text) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
-function today() {
-  const d = new Date();
-  return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
-}
 
 function fieldError(key, message) {
   const p = document.getElementById("jz-" + key + "-err");
@@ -39,10 +29,7 @@ function fieldError(key, message) {
   if (c) { if (message) c.setAttribute("aria-invalid", "true"); else c.removeAttribute("aria-invalid"); }
 }
 
-function clearErrors() {
-  for (const p of form.querySelectorAll(".jz-error")) { p.hidden = true; p.textContent = ""; }
-  for (const c of form.querySelectorAll("[aria-invalid]")) c.removeAttribute("aria-invalid");
-}
+function clearErrors() { clearFormErrors(form); }
 
 function overrides() {
   const o = {};
@@ -280,39 +267,27 @@ function download(m) {
 }
 
 function start() {
-  const early = window.__jzEarly;
-  worker = early && early.start(true);
-  if (!worker) { loadingText.textContent = "核查程序无法启动：请换用较新的浏览器。"; return; }
-  worker.onmessage = (event) => {
-    const m = event.data;
-    if (m.type === "ready") {
+  worker = adoptWorker(box, "核查程序", {
+    ready() {
       ready = true;
-      loading.hidden = true;
-      box.dataset.state = "ready";
       if (pending) { const p = pending; pending = null; send(p); }
       else out.replaceChildren(el("p", "jz-prompt", "选择台账文件（.xlsx 或 .csv），就在本机核查；文件不会上传。"));
-    } else if (m.type === "progress") {
-      loadingText.textContent = m.phase === "start" ? "下载完成，正在启动…" : "正在下载核查程序：" + Math.floor((100 * m.loaded) / m.total) + "%";
-    } else if (m.type === "result") {
-      if (m.seq === seq) {
-        render(m.result);
-        box.dataset.checkMs = m.ms.toFixed(0);
-        if (t0) box.dataset.e2eMs = (performance.now() - t0).toFixed(0);
-      }
-    } else if (m.type === "file") {
-      download(m);
-    } else if (m.type === "run_error") {
+    },
+    progressText: (m) => "正在下载核查程序：" + Math.floor((100 * m.loaded) / m.total) + "%",
+    result(m) {
+      if (m.seq !== seq) return;
+      render(m.result);
+      box.dataset.checkMs = m.ms.toFixed(0);
+      if (t0) box.dataset.e2eMs = (performance.now() - t0).toFixed(0);
+    },
+    file: download,
+    runError(m) {
       box.dataset.state = "ready";
       out.replaceChildren(el("p", "jz-prompt jz-run-error", m.network
         ? "这个地区的参数没有下载下来，可能是网络断了。网络恢复后重新选择文件即可。"
         : "这次没有核查出来，是本站的问题，不是台账填错了。请刷新页面后再试。"));
-    } else if (m.type === "fault") {
-      box.dataset.state = "fault";
-      loadingText.textContent = "核查程序没能加载（" + m.message + "）。请检查网络后重新打开本页。";
-    }
-  };
-  worker.onerror = (e) => { box.dataset.state = "fault"; loadingText.textContent = "核查程序出错：" + (e.message || ""); };
-  for (const e of early.queue.splice(0)) (e.type === "error" ? worker.onerror : worker.onmessage)(e);
+    },
+  });
 }
 
 const file = form.elements.file;

@@ -2,12 +2,12 @@
 // 我家能申请哪些救助: the questionnaire ⇄ the calculators' worker (calculators/screener.py) ⇄ the
 // programme list. The state lives in the address after "#" (never sent to a server): a filled
 // questionnaire is a link to share or print. Nothing typed leaves the phone.
+import { adoptWorker, clearErrors as clearFormErrors, el, today } from "./page-kit.js";
+
 const cfg = JSON.parse(document.getElementById("jz-config").textContent);
 const box = document.querySelector(".jz-screener");
 const form = box.querySelector(".jz-form");
 const out = box.querySelector(".jz-out");
-const loading = box.querySelector(".jz-loading");
-const loadingText = loading.querySelector(".jz-loading-text");
 const membersBox = form.querySelector(".jz-members");
 const template = document.getElementById("jz-member-template");
 const root = new URL(cfg.root || "./", location.href);
@@ -19,17 +19,7 @@ let worker = null;
 let ready = false;
 let seq = 0;
 
-function el(tag, cls, text) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
-function today() {
-  const d = new Date();
-  return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
-}
 
 function count() {
   const n = parseInt(form.elements.n.value, 10);
@@ -111,10 +101,7 @@ function request(q) {
   return r;
 }
 
-function clearErrors() {
-  for (const p of form.querySelectorAll(".jz-error")) { p.hidden = true; p.textContent = ""; }
-  for (const c of form.querySelectorAll("[aria-invalid]")) c.removeAttribute("aria-invalid");
-}
+function clearErrors() { clearFormErrors(form); }
 
 // members[1].school → sch2 (the field next to which the message goes)
 function keyFor(field) {
@@ -222,31 +209,16 @@ function update() {
 }
 
 function start() {
-  const early = window.__jzEarly;
-  worker = early && early.start(true);
-  if (!worker) { loadingText.textContent = "问卷程序无法启动：请换用较新的浏览器。"; return; }
-  worker.onmessage = (event) => {
-    const m = event.data;
-    if (m.type === "ready") {
-      ready = true;
-      box.dataset.state = "ready";
-      loading.hidden = true;
-      update();
-    } else if (m.type === "progress") {
-      loadingText.textContent = m.phase === "start" ? "下载完成，正在启动…" : "正在下载：" + Math.floor((100 * m.loaded) / m.total) + "%（可以先填写）";
-    } else if (m.type === "result") {
-      if (m.seq === seq) { render(m.result); askGrades(); }
-    } else if (m.type === "run_error") {
+  worker = adoptWorker(box, "问卷程序", {
+    ready() { ready = true; update(); },
+    progressText: (m) => "正在下载：" + Math.floor((100 * m.loaded) / m.total) + "%（可以先填写）",
+    result(m) { if (m.seq === seq) { render(m.result); askGrades(); } },
+    runError(m) {
       if (m.seq === seq) out.replaceChildren(el("p", "jz-prompt jz-run-error", m.network
         ? "这个地区的参数没有下载下来，可能是网络断了。填写的内容都还在，网络恢复后改动任意一项即可重试。"
         : "这次没有算出来，是本站的问题，不是您填错了。填写的内容都还在，请稍后再试。"));
-    } else if (m.type === "fault") {
-      box.dataset.state = "fault";
-      loadingText.textContent = "问卷程序没能加载（" + m.message + "）。请检查网络后重新打开本页。";
-    }
-  };
-  worker.onerror = (e) => { box.dataset.state = "fault"; loadingText.textContent = "问卷程序出错：" + (e.message || ""); };
-  for (const e of early.queue.splice(0)) (e.type === "error" ? worker.onerror : worker.onmessage)(e);
+    },
+  });
 }
 
 form.addEventListener("input", update);
