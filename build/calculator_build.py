@@ -524,7 +524,7 @@ def render_screener(params: ParameterSet, assets: dict[str, Any], up: str) -> st
         '<label class="jz-choice"><input type="checkbox" id="jz-ill__N__" name="ill__N__" value="1"> 患重特大疾病</label>'
         '<p class="jz-error" id="jz-ill__N__-err" role="alert" hidden></p></div>'
         + _select("dis__N__", "残疾等级", SCREENER_GRADES)
-        + _select("distype__N__", "残疾类别", SCREENER_TYPES, "一、二级不用选；三级的智力、精神残疾算重度残疾。")
+        + _select("distype__N__", "残疾类别", SCREENER_TYPES, "看残疾证上写的类别；三级的智力、精神残疾也算重度残疾。")
         + _number("wage__N__", "每月工资（元）", "打工、上班每月到手的钱；没有填 0。")
         + "</fieldset>"
     )

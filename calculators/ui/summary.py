@@ -21,6 +21,9 @@ def summarize(result: dict[str, Any]) -> dict[str, Any]:
     """The one-sentence answer, the big figure and a few plain lines, for a resident."""
     c, s = result["calculator"], result.get("status")
     place = result["jurisdiction_name"]
+    # A what-if standard is never called the place's: “假设的低保标准 800.00 元”.
+    std_of = "工作人员假设的" if any(p.get("status") == "override" and str(p.get("id", "")).startswith("dibao.standard.")
+                               for p in result.get("parameters", [])) else place
     on = dt.date.fromisoformat(result["date"])
     when = f"按 {on.year}年{on.month}月{on.day}日 的政策估算。"
     lines: list[str] = []
@@ -43,7 +46,7 @@ def summarize(result: dict[str, Any]) -> dict[str, Any]:
                    "sentence": sentence}
         elif s == "eligible":
             out = {"tone": "yes", "headline": "可能可以申请低保", "figure": f"每月约 {amount} 元",
-                   "sentence": f"按您填写的情况，家庭月人均收入 {pc} 元，低于{place}低保标准 {std} 元，估算全家每月低保金约 {amount} 元。"}
+                   "sentence": f"按您填写的情况，家庭月人均收入 {pc} 元，低于{std_of}低保标准 {std} 元，估算全家每月低保金约 {amount} 元。"}
         elif s == "phase_out":
             out = {"tone": "maybe", "headline": "收入已超过标准，可以继续领一段时间（渐退期）", "figure": "渐退期",
                    "sentence": f"家庭月人均收入 {pc} 元，已超过低保标准 {std} 元。您家正在享受低保，可以给予渐退期，"
@@ -61,7 +64,7 @@ def summarize(result: dict[str, Any]) -> dict[str, Any]:
             stale = stale.replace("，能领的可能更多", "")
         else:
             out = {"tone": "no", "headline": "按收入暂不符合低保条件", "figure": "暂不符合",
-                   "sentence": f"家庭月人均收入 {pc} 元，不低于{place}低保标准 {std} 元。家里情况有变化，或遇到大病、急难，可以再看看临时救助。"}
+                   "sentence": f"家庭月人均收入 {pc} 元，不低于{std_of}低保标准 {std} 元。家里情况有变化，或遇到大病、急难，可以再看看临时救助。"}
         if stale:
             lines.insert(0, stale)
             said.append("standard")
