@@ -51,6 +51,8 @@ def render_ledger(result: dict) -> str:
         said = " ".join(f"{titles[f['flag']]}：{f['reason']}" for f in x["flags"]) or "未发现问题"
         lines.append(f"第{x['row']}行 {x['head'] or '（未填户主）'}：{said}")
     lines.append("合计：" + "，".join(f"{titles[k]} {v} 户" for k, v in result["summary"].items()))
+    for w in result["warnings"]:
+        lines.append(f"※ {w}")
     for p in result["what_if"]:
         lines.append(f"※ 假设值：{p['label']} = {p['value']}（工作人员假设，不是政策规定）")
     lines.append(result["disclaimer"])

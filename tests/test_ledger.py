@@ -225,3 +225,21 @@ def test_written_files_round_trip():
     assert book.sheetnames == ["核查结果", "说明"] and book["核查结果"]["I2"].value == "应享未享"
     assert any(row[0].value == "说明" for row in book["说明"].iter_rows())
     assert "应享未享" in write_csv(table, r).decode("utf-8-sig")
+
+
+def test_the_same_head_twice_in_one_village_is_a_possible_duplicate():
+    # 怀远 第9项: “应享未享、重复享受、违规享受” 专项整治.
+    r = run([["张三", "东村", "农村", "3", "900", "低保", "0", "0"], ["张三", "东村", "农村", "3", "900", "低保", "0", "0"],
+             ["张三", "西村", "农村", "3", "900", "低保", "0", "0"]])
+    assert flags(r) == [["duplicate"], ["duplicate"], []]
+    assert "第 3 行" in r["rows"][0]["flags"][0]["reason"] and r["summary"]["duplicate"] == 2
+
+
+def test_a_standard_from_a_notice_is_cited_by_its_source_and_its_doubt_said():
+    # 怀远's 2022 standards come from a county web page (policy_data source, status unverified: the page's
+    # title and text disagree on the year), not from a clause of our documents.
+    r = run([["甲", "", "农村", "3", "900", "无", "0", "0"]])
+    f = r["rows"][0]["flags"][0]
+    assert f["clauses"] == [] and len(f["sources"]) == 1 and f["sources"][0]["title"]
+    assert "本站还没有核实" in f["reason"]
+    assert any("农村低保标准" in w and "还没有核实" in w for w in r["warnings"])

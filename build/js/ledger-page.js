@@ -200,6 +200,11 @@ function renderRows(r) {
       p.appendChild(el("strong", "jz-flag jz-flag-" + f.flag, flagTitle(r, f.flag)));
       p.append(" " + f.reason);
       const cites = f.clauses.map((c) => link(r, c)).filter(Boolean);
+      for (const src of f.sources || []) {
+        const a = el("a", "", src.title);
+        if (src.url) { a.href = src.url; a.rel = "noopener"; } // a link only: nothing is fetched from it
+        cites.push(a);
+      }
       if (cites.length) { p.append("（依据："); cites.forEach((a, i) => { if (i) p.append("；"); p.appendChild(a); }); p.append("）"); }
       why.appendChild(p);
     }
@@ -224,6 +229,7 @@ function render(r) {
   if (r.what_if.length) {
     frag.push(el("p", "jz-what-if", "测算：使用了工作人员假设的值（不是政策规定）：" + r.what_if.map((p) => p.label + " " + p.value).join("；") + "。"));
   }
+  for (const w of r.warnings || []) frag.push(el("p", "jz-warning", w));
   if (r.missing_columns.length) frag.push(el("p", "jz-warning", "台账缺少这些列：" + r.missing_columns.join("、") + "。缺的列按“缺少数据”处理；可以下载模板对照。"));
   if (r.problems && r.problems.length) {
     const ul = el("ul", "jz-cell-problems");

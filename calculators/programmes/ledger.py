@@ -18,6 +18,7 @@ Flags (a household may have several):
 * ``edge`` 低保边缘 — not on 低保, income below the 边缘 line (multiple × standard) → 专项救助;
 * ``single`` 单人保候选 — a 边缘 family of two or more with 重残/重病 members, where the place lets
   them apply alone (单人户);
+* ``duplicate`` 可能重复 — the same 户主 in the same 地区 on more than one row (怀远 第9项 “重复享受”);
 * ``missing`` 缺少数据 — a needed cell is empty or unreadable (the rest of the row is still checked);
 * ``no_standard`` 缺少标准 — no standard known for the place and date: the income line is given.
 """
@@ -51,7 +52,7 @@ LABELS = {"head": "户主", "place": "地区", "area": "城乡", "size": "家庭
           "benefit": "当前待遇", "severe": "重残重病人数", "elderly": "60岁以上人数"}
 REQUIRED = ("head", "area", "size", "income", "benefit")
 FLAG_TITLES = {"unserved": "应享未享", "review": "可能不再符合", "edge": "低保边缘", "single": "单人保候选",
-               "missing": "缺少数据", "no_standard": "缺少标准"}
+               "duplicate": "可能重复", "missing": "缺少数据", "no_standard": "缺少标准"}
 AREA_WORDS = {"城市": "urban", "城镇": "urban", "城": "urban", "城区": "urban", "urban": "urban", "居民": "urban",
               "农村": "rural", "乡村": "rural", "农": "rural", "rural": "rural", "村民": "rural"}
 BENEFIT_WORDS = {"低保": "dibao", "城市低保": "dibao", "农村低保": "dibao", "城镇低保": "dibao", "低保户": "dibao",
@@ -154,13 +155,26 @@ def _clauses(*rs: Resolved | None) -> list[str]:
     return list(dict.fromkeys(r.entry["clause"] for r in rs if r is not None and r.entry.get("clause")))
 
 
+def _sources(*rs: Resolved | None) -> list[dict[str, Any]]:
+    """The published sources of values that rest on no clause of ours (e.g. a standard from a government notice)."""
+    out: list[dict[str, Any]] = []
+    for r in rs:
+        if r is not None and not r.entry.get("clause") and r.entry.get("source") and r.entry["source"] not in out:
+            out.append(r.entry["source"])
+    return out
+
+
+DOUBT = {"secondary": "；从转载中查到", "unverified": "；本站还没有核实"}
+
+
 def _std_words(r: Resolved, area: str) -> str:
     when = cn_month(r.entry.get("from"))
     if r.override:
         return f"假设的{AREAS[area]}低保标准 {yuan(r.fraction)} 元"
+    doubt = DOUBT.get(str(r.entry.get("status")), "")
     if r.current:
-        return f"{AREAS[area]}低保标准 {yuan(r.fraction)} 元（{when}起）"
-    return f"{AREAS[area]}低保标准 {yuan(r.fraction)} 元（{when}起，本站查到的最近一次；现在的标准可能更高）"
+        return f"{AREAS[area]}低保标准 {yuan(r.fraction)} 元（{when}起{doubt}）"
+    return f"{AREAS[area]}低保标准 {yuan(r.fraction)} 元（{when}起，本站查到的最近一次{doubt}；现在的标准可能更高）"
 
 
 def place_of(text: str, params: ParameterSet, default: str, names: dict[str, str]) -> str:
@@ -206,14 +220,14 @@ def check_row(cells: dict[str, str], j: str, s: Standards) -> tuple[list[dict[st
     if elderly is None:
         problem("elderly", f"写的是“{cells['elderly']}”，要写人数")
     if errors:
-        flags.append({"flag": "missing", "reason": "；".join(errors) + "。", "clauses": []})
+        flags.append({"flag": "missing", "reason": "；".join(errors) + "。", "clauses": [], "sources": []})
     if area is None or size is None or income is None:
         return flags, figures
     pc = income / size
     figures["per_capita"] = yuan(pc)
     std = s.get(f"dibao.standard.{area}", j)
     if std is None:
-        flags.append({"flag": "no_standard", "clauses": [],
+        flags.append({"flag": "no_standard", "clauses": [], "sources": [],
                       "reason": f"本站没有查到{s.params.name(j)}的{AREAS[area]}低保标准：人均月收入 {yuan(pc)} 元，"
                       f"当地标准高于 {yuan(pc)} 元就在标准以下。可以在“假设标准”里填上当地标准再核查。"})
         return flags, figures
@@ -227,18 +241,18 @@ def check_row(cells: dict[str, str], j: str, s: Standards) -> tuple[list[dict[st
     if benefit in ("none", "edge"):
         if pc < standard:
             lone_old = size == 1 and (elderly or 0) >= 1
-            flags.append({"flag": "unserved", "clauses": _clauses(std),
+            flags.append({"flag": "unserved", "clauses": _clauses(std), "sources": _sources(std),
                           "reason": f"{base}低于{_std_words(std, area)}，当前没有享受低保或特困：请入户核实，符合的及时纳入。"
                           + ("独居老人还要看有没有赡养人，没有的可能符合特困供养。" if lone_old else "")})
         elif edge_line is not None and pc < edge_line:
-            flags.append({"flag": "edge", "clauses": _clauses(edge_r, std),
+            flags.append({"flag": "edge", "clauses": _clauses(edge_r, std), "sources": _sources(edge_r, std),
                           "reason": f"{base}高于{_std_words(std, area)}，低于边缘线 {yuan(edge_line)} 元"
                           f"（标准的 {edge_r.value} 倍）：属于低保边缘家庭，可享受医疗、教育等专项救助。"})  # type: ignore[union-attr]
             single = s.get("dibao.single_person_household", j)
             if (severe or 0) >= 1 and size >= 2 and single is not None:
                 scope = s.get("dibao.single_person_scope", j)
                 only_registered = scope is not None and scope.value == "poverty_registered"
-                flags.append({"flag": "single", "clauses": _clauses(single, scope),
+                flags.append({"flag": "single", "clauses": _clauses(single, scope), "sources": _sources(single, scope),
                               "reason": f"低保边缘家庭中有 {severe} 名重残、重病成员：可以按单人户单独申请低保"
                               + ("（当地限于未脱贫建档立卡贫困户）。" if only_registered else "。")})
     else:
@@ -260,7 +274,7 @@ def check_row(cells: dict[str, str], j: str, s: Standards) -> tuple[list[dict[st
             if edge_line is not None and pc < edge_line:
                 text += f"收入低于边缘线 {yuan(edge_line)} 元，退出后属于低保边缘家庭，仍可享受专项救助。"
                 extra.append(edge_r)
-            flags.append({"flag": "review", "reason": text, "clauses": _clauses(std, *extra)})
+            flags.append({"flag": "review", "reason": text, "clauses": _clauses(std, *extra), "sources": _sources(std, *extra)})
     return flags, figures
 
 
@@ -295,6 +309,16 @@ def check(table: list[list[Any]], params: ParameterSet, on: dt.date, place: str,
                      "jurisdiction": j, "flags": flags, **figures})
     if not rows:
         raise InputError("表头下面没有数据行。", "file")
+    seen_at: dict[tuple[str, str], list[int]] = {}
+    for x in rows:
+        if x["head"]:
+            seen_at.setdefault((x["head"], x["place_text"]), []).append(x["row"])
+    for x in rows:
+        same = [r for r in seen_at.get((x["head"], x["place_text"]), []) if r != x["row"]]
+        if same:
+            x["flags"].append({"flag": "duplicate", "clauses": [], "sources": [],
+                               "reason": f"同一地区的户主“{x['head']}”还出现在第 {'、'.join(map(str, same))} 行：请核对是否重复登记、重复享受"
+                               "（同名的不同家庭不算）。"})
     summary = {code: sum(1 for x in rows if any(f["flag"] == code for f in x["flags"])) for code in FLAG_TITLES}
     by_place: dict[str, dict[str, int]] = {}
     for x in rows:
@@ -305,6 +329,9 @@ def check(table: list[list[Any]], params: ParameterSet, on: dt.date, place: str,
     used = [r.to_dict() for r in s.used.values()]
     clause_ids = {c for x in rows for f in x["flags"] for c in f["clauses"]}
     what_if = [{"id": u["id"], "label": u["label"], "value": u["value"]} for u in used if u["status"] == "override"]
+    warnings = [f"“{u['label']}”（{u['value']}）" + ("是从新闻报道、转载等查到的，本站没有见到原件" if u["status"] == "secondary"
+                else "还没有核实（出处的日期或适用范围有疑问）") + "，请以当地公布的为准。"
+                for u in used if u["status"] in ("secondary", "unverified")]
     return {
         "calculator": "ledger",
         "date": on.isoformat(),
@@ -320,6 +347,7 @@ def check(table: list[list[Any]], params: ParameterSet, on: dt.date, place: str,
         "households": len(rows),
         "parameters": used,
         "what_if": what_if,
+        "warnings": warnings,
         "clauses": {c: params.clauses[c] for c in sorted(clause_ids) if c in params.clauses},
         "disclaimer": ESTIMATE,
     }

@@ -133,7 +133,8 @@ def checked_rows(table: list[list[Any]], result: dict[str, Any]) -> list[list[An
             x = by_row[i + 1]
             flags = "、".join(FLAG_TITLES[f["flag"]] for f in x["flags"])
             reasons = " ".join(f"【{FLAG_TITLES[f['flag']]}】{f['reason']}" for f in x["flags"])
-            cites = "；".join(result["clauses"].get(c, {}).get("cite", c) for f in x["flags"] for c in f["clauses"])
+            cites = "；".join([result["clauses"].get(c, {}).get("cite", c) for f in x["flags"] for c in f["clauses"]]
+                             + [src["title"] for f in x["flags"] for src in f.get("sources", [])])
             out.append(cells + [flags or "未发现问题", reasons, x["per_capita"], x["standard"], cites])
         else:
             out.append(cells + [None] * len(OUT_COLUMNS))
@@ -150,6 +151,8 @@ def notes(result: dict[str, Any]) -> list[list[str]]:
             "verified": "照录文件原文或政府网站", "secondary": "从转载中查到，请以当地公布的为准",
             "unverified": "还没有核实"}.get(str(p["status"]), "")
         lines.append([p["label"], f"{p['value']}（{p.get('from') or ''}起；{status}）"])
+    for w in result.get("warnings", []):
+        lines.append(["请注意", w])
     lines.append(["说明", result["disclaimer"]])
     return lines
 
