@@ -213,3 +213,11 @@ def test_what_if_values_are_flagged_in_the_summary_and_warnings():
     assert "工作人员假设的农村低保标准 800.00 元" in " ".join(s["text"] for s in r["steps"])
     bad = run_query("dibao", {**q, "wratio": "abc"}, PARAMS, dt.date(2026, 12, 3))
     assert bad["error"] == "input_error" and bad["key"] == "wratio"
+
+
+def test_the_edge_band_shows_when_other_income_is_already_above_the_standard():
+    # 怀远 2023 农村 722, 2 people, transfer 1600 + wage 500: per capita 1050 ≥ 722 but < 1083 (1.5 ×) → 边缘;
+    # the 边缘 line is reached at a wage of 1.5 × 722 × 2 − 1600 = 566.
+    r = calculate("dibao", {"jurisdiction": "huaiyuan", "date": "2023-06-01", "area": "rural",
+                            "members": [{"age": 40, "wage": "500"}, {"age": 10}], "income": {"transfer": "1600"}}, PARAMS)
+    assert r["status"] == "edge" and r["line"]["threshold_earnings"] is None and r["line"]["edge_until_earnings"] == "566.00"

@@ -243,3 +243,51 @@ def test_a_standard_from_a_notice_is_cited_by_its_source_and_its_doubt_said():
     assert f["clauses"] == [] and len(f["sources"]) == 1 and f["sources"][0]["title"]
     assert "本站还没有核实" in f["reason"]
     assert any("农村低保标准" in w and "还没有核实" in w for w in r["warnings"])
+
+
+def test_review_findings_headers_totals_and_missing_columns():
+    # Units in headers, an unrelated “类别” column, a 合计 row, “无” in a count column.
+    table = [["户主", "类别", "城乡", "家庭人数（人）", "家庭月总收入（元）", "当前待遇", "重残重病人数", "60岁以上人数"],
+             ["甲", "A类", "农村", "3", "900", "无", "无", "0"], ["合计", "", "农村", "3", "900", "", "", ""]]
+    r = calculate("ledger", {"jurisdiction": "huaiyuan", "date": "2023-06-01", "table": table}, PARAMS)
+    assert r["columns"]["城乡"] == "C" and flags(r) == [["unserved"]] and r["households"] == 1
+    # No 当前待遇 column: nobody is called 应享未享 (it cannot be told from 可能不再符合).
+    table = [["户主", "城乡", "家庭人数", "家庭月总收入"], ["甲", "农村", "3", "900"]]
+    r = calculate("ledger", {"jurisdiction": "huaiyuan", "date": "2023-06-01", "table": table}, PARAMS)
+    assert flags(r) == [["missing"]] and "当前待遇" in r["rows"][0]["flags"][0]["reason"] and "当前待遇" in r["missing_columns"]
+    # Formatted empty rows at the end do not count towards the row limit.
+    r = calculate("ledger", {"jurisdiction": "huaiyuan", "date": "2023-06-01",
+                             "table": [HEADER, ["甲", "", "农村", "3", "900", "无", "0", "0"]] + [[None] * 8] * 20_500}, PARAMS)
+    assert r["households"] == 1
+
+
+def test_a_rule_switched_off_by_a_what_if_is_off():
+    # 单人户 switched off (what-if false): an 边缘 family with a 重残 member is no longer a 单人保 candidate.
+    rows = [["王五", "西村", "农村", "3", "2500", "无", "1", "0"]]
+    assert flags(run(rows)) == [["edge", "single"]]
+    assert flags(run(rows, overrides={"dibao.single_person_household": "false"})) == [["edge"]]
+    r = calculate("ledger", {"jurisdiction": "huaiyuan", "date": "2023-06-01", "table": [HEADER] + rows,
+                             "overrides": {"dibao.edge_multiple": "1/0"}}, PARAMS)
+    assert r["error"] == "input_error" and r["field"] == "overrides.dibao.edge_multiple"
+
+
+def test_written_cells_are_text_not_formulas_and_control_characters_go():
+    table = [HEADER, ["=HYPERLINK(\"http://x\")", "东\x01村", "农村", "3", "900", "无", "0", "0"]]
+    r = run(table[1:])
+    book = load_workbook(io.BytesIO(write_xlsx(table, r)))
+    assert book["核查结果"]["A2"].value == "'=HYPERLINK(\"http://x\")" and book["核查结果"]["B2"].value == "东村"
+    assert "'=HYPERLINK" in write_csv(table, r).decode("utf-8-sig")
+
+
+def test_a_cover_sheet_first_and_a_utf16_csv():
+    book = load_workbook(io.BytesIO(template_xlsx()))
+    cover = book.create_sheet("封面", 0)
+    cover["A1"], cover["B2"] = "城关镇困难群众台账", "2023年"
+    book["台账"].append(["甲", "东村", "农村", 3, 900, "无", 0, 0])
+    out = io.BytesIO()
+    book.save(out)
+    table, _ = read_table("t.xlsx", out.getvalue())
+    assert table[0] == HEADER and table[1][0] == "甲"
+    text = "\t".join(HEADER) + "\r\n" + "\t".join(["乙", "东村", "农村", "2", "100", "无", "0", "0"]) + "\r\n"
+    table, _ = read_table("t.txt", text.encode("utf-16"))
+    assert table[1][0] == "乙"

@@ -320,8 +320,9 @@ function drawLine(target, line) {
       const x = (v) => ctx.chartRect.x1 + ctx.axisX.projectValue(v);
       const th = line.threshold_earnings === null ? null : Number(line.threshold_earnings);
       const edge = line.edge_until_earnings === null ? null : Number(line.edge_until_earnings);
-      if (th !== null && edge !== null) {
-        ctx.svg.elem("rect", { x: x(th), y: ctx.chartRect.y2, width: Math.max(0, x(edge) - x(th)), height: ctx.chartRect.height() },
+      if (edge !== null) {
+        const from = th === null ? 0 : th;
+        ctx.svg.elem("rect", { x: x(from), y: ctx.chartRect.y2, width: Math.max(0, x(edge) - x(from)), height: ctx.chartRect.height() },
           "jz-band-edge", true);
       }
       if (th !== null) ctx.svg.elem("line", { x1: x(th), x2: x(th), y1: ctx.chartRect.y2, y2: ctx.chartRect.y1 }, "jz-band-line");
@@ -334,7 +335,9 @@ function renderLine(line) {
   d.appendChild(el("summary", "", "收入增加会怎样？（收入线）"));
   const who = "第 " + (line.member + 1) + " 位成员";
   if (line.threshold_earnings === null) {
-    d.appendChild(el("p", "", "按您填写的其他收入，即使" + who + "没有工资，人均收入也不低于低保标准。"));
+    d.appendChild(el("p", "", "按您填写的其他收入，即使" + who + "没有工资，人均收入也不低于低保标准。"
+      + (line.edge_until_earnings !== null ? who + "每月工资不超过 " + line.edge_until_earnings + " 元时，属于低保边缘家庭（人均收入低于标准的 "
+        + line.edge_multiple + " 倍，财产也符合规定的），可以申请医疗、教育等专项救助。" : "")));
   } else {
     d.appendChild(el("p", "jz-line-answer", "全家每月计入的收入低于 " + line.threshold_total_income + " 元，就在低保标准以下（"
       + who + "每月工资不超过 " + line.threshold_earnings + " 元时；现在填的是 " + line.member_wage + " 元）。"));
@@ -344,10 +347,10 @@ function renderLine(line) {
         + "低保金就少 1 元，全家总收入不变；超过这条线，低保金停发，全家总收入随工资增加。"));
     if (line.edge_until_earnings !== null) {
       d.appendChild(el("p", "", "工资在 " + line.threshold_earnings + " 到 " + line.edge_until_earnings + " 元之间时，属于低保边缘家庭（人均收入低于标准的 "
-        + line.edge_multiple + " 倍），仍然可以申请医疗、教育等专项救助（图中浅色的一段）。"));
+        + line.edge_multiple + " 倍，财产也符合规定的），仍然可以申请医疗、教育等专项救助（图中浅色的一段）。"));
     }
     if (line.phase_out) {
-      d.appendChild(el("p", "", "您家正在享受低保：收入超过标准后，当地可以给予渐退期" + (line.phase_out_months ? "（" + line.phase_out_months + " 个月）" : "")
+      d.appendChild(el("p", "", "您家正在享受低保：" + (line.phase_out_employment_only ? "因就业、收入增加" : "收入") + "超过标准后，当地可以给予渐退期" + (line.phase_out_months ? "（" + line.phase_out_months + " 个月）" : "")
         + "，不会马上停发。"));
     }
   }

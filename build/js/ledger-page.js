@@ -42,8 +42,13 @@ function overrides() {
 
 function send(file) {
   const place = form.elements.j.value;
-  if (!place) { fieldError("j", "请先选择台账是哪个县（市、区）的。"); return; }
+  if (!place) {
+    if (file) pending = file; // sent as soon as the place is chosen
+    fieldError("j", "请先选择台账是哪个县（市、区）的。");
+    return;
+  }
   if (!ready) {
+    if (file) pending = file;
     out.replaceChildren(el("p", "jz-prompt", "正在准备核查程序，准备好后自动开始，选好的文件不会丢。"));
     return;
   }
@@ -68,7 +73,6 @@ async function choose(f) {
   const data = await f.arrayBuffer();
   haveFile = true;
   box.querySelector(".jz-file-name").textContent = "已选择：" + f.name;
-  if (!ready) { pending = { name: f.name, data }; send(null); return; }
   send({ name: f.name, data });
 }
 
@@ -225,6 +229,9 @@ function render(r) {
     return;
   }
   current = r;
+  // Filters that do not apply to this result are dropped (a flag with no household, a place not in it).
+  for (const code of [...filter.flags]) if (!r.summary[code]) filter.flags.delete(code);
+  if (filter.place && !(filter.place in r.by_place)) filter.place = "";
   const frag = [];
   if (r.what_if.length) {
     frag.push(el("p", "jz-what-if", "测算：使用了工作人员假设的值（不是政策规定）：" + r.what_if.map((p) => p.label + " " + p.value).join("；") + "。"));
@@ -276,7 +283,7 @@ function start() {
   worker = adoptWorker(box, "核查程序", {
     ready() {
       ready = true;
-      if (pending) { const p = pending; pending = null; send(p); }
+      if (pending && form.elements.j.value) { const p = pending; pending = null; send(p); }
       else out.replaceChildren(el("p", "jz-prompt", "选择台账文件（.xlsx 或 .csv），就在本机核查；文件不会上传。"));
     },
     progressText: (m) => "正在下载核查程序：" + Math.floor((100 * m.loaded) / m.total) + "%",
@@ -288,6 +295,7 @@ function start() {
     },
     file: download,
     runError(m) {
+      if (m.seq !== seq) return;
       box.dataset.state = "ready";
       out.replaceChildren(el("p", "jz-prompt jz-run-error", m.network
         ? "这个地区的参数没有下载下来，可能是网络断了。网络恢复后重新选择文件即可。"
@@ -307,7 +315,7 @@ for (const key of ["j", "date", "stdu", "stdr", "edge"]) {
   form.elements[key].addEventListener("change", () => {
     clearErrors();
     if (key === "j") history.replaceState(null, "", location.pathname + (form.elements.j.value ? "#j=" + form.elements.j.value : ""));
-    if (haveFile) send(null);
+    if (pending && ready) { const p = pending; pending = null; send(p); } else if (haveFile && !pending) send(null);
   });
 }
 form.addEventListener("submit", (e) => e.preventDefault());

@@ -90,6 +90,13 @@ RE_DECIMAL = re.compile(r"^\d+(\.\d+)?$")
 RE_RATIO = re.compile(r"^\d+(\.\d+)?(/\d+)?$")
 
 
+def _fraction(text: str) -> Fraction | None:
+    try:
+        return Fraction(text)
+    except (ValueError, ZeroDivisionError):  # “1/0”
+        return None
+
+
 def what_if(raw: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     """Staff-supplied values (``{"dibao.standard.rural": "700"}``) checked against each parameter's unit.
 
@@ -111,11 +118,12 @@ def what_if(raw: Any, definitions: dict[str, Any]) -> dict[str, Any]:
                 raise InputError(f"“{label}”要填大于 0 的金额，最多两位小数，例如 700 或 712.50。", field)
             out[key] = text
         elif unit == "ratio":
-            if not (isinstance(text, str) and RE_RATIO.match(text)) or Fraction(text) <= 0 or Fraction(text) > 100:
+            x = _fraction(text) if isinstance(text, str) and RE_RATIO.match(text) else None
+            if x is None or not 0 < x <= 100:
                 raise InputError(f"“{label}”要填一个正数，例如 0.3、1.5 或 1/6。", field)
             out[key] = text
         elif unit in ("months", "years", "working_days"):
-            if not (isinstance(text, str) and text.isdigit()) and not (isinstance(value, int) and not isinstance(value, bool)):
+            if not (isinstance(text, str) and re.match(r"^\d{1,4}$", text)) and not (isinstance(value, int) and not isinstance(value, bool)):
                 raise InputError(f"“{label}”要填整数。", field)
             out[key] = int(text)
         elif unit == "bool":

@@ -90,6 +90,8 @@ class Trace:
                 group = self.secondary if r.entry["status"] == "secondary" else self.unverified
                 if r.label not in group:
                     group.append(r.label)
+            if r.unit == "bool" and r.value is False:  # a rule switched off (e.g. a what-if “false”) is no rule
+                return None
         return r
 
     def basis(self, param: str, supplied: Any, field: str, label: str, on: dt.date | None = None) -> Basis:

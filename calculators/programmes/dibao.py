@@ -259,7 +259,7 @@ def where_is_the_line(t: Trace, members: list[dict[str, Any]], total: Fraction, 
 
     threshold = earnings_at(standard)
     edge_r = t.params.resolve("dibao.edge_multiple", t.jurisdiction, t.on, t.overrides)
-    edge_until = earnings_at(edge_r.fraction * standard) if edge_r is not None and threshold is not None else None
+    edge_until = earnings_at(edge_r.fraction * standard) if edge_r is not None else None
     top = (edge_until or threshold or members[i]["wage"] or standard) * Fraction(5, 4)
     marks = {Fraction(0), top, members[i]["wage"]} | {x for x in (threshold, edge_until, cap) if x is not None and x <= top}
     marks |= {top * k / 24 for k in range(25)}
@@ -270,6 +270,9 @@ def where_is_the_line(t: Trace, members: list[dict[str, Any]], total: Fraction, 
         points.append({"earnings": yuan(e), "benefit": yuan(benefit), "total": yuan(others + e + benefit)})
     phase = [t.params.resolve(p, t.jurisdiction, t.on, t.overrides)
              for p in ("dibao.phase_out_months", "dibao.phase_out_months_max", "dibao.phase_out_allowed")]
+    phase = [r if r is not None and r.value is not False else None for r in phase]
+    # Where the 渐退期 is only for income from work, the chart's rising earnings are such income.
+    only_work = t.params.resolve("dibao.phase_out_employment_only", t.jurisdiction, t.on, t.overrides)
     months = phase[0].value if phase[0] is not None else (phase[1].value if phase[1] is not None else None)
     return {
         "member": i,
@@ -281,6 +284,7 @@ def where_is_the_line(t: Trace, members: list[dict[str, Any]], total: Fraction, 
         "edge_clause": edge_r.entry.get("clause") if edge_r is not None else None,
         "phase_out": bool(current_recipient and any(phase)),
         "phase_out_months": months if current_recipient else None,
+        "phase_out_employment_only": bool(only_work is not None and only_work.value is not False),
         "deduction_cap": yuan(cap) if ratio is not None else None,
         "points": points,
     }

@@ -41,8 +41,8 @@ from ..core.vocabulary import AREAS
 COLUMNS: dict[str, tuple[str, ...]] = {
     "head": ("户主", "户主姓名", "姓名", "申请人", "户主名称"),
     "place": ("地区", "所在地", "村居", "村(居)", "村", "乡镇", "乡镇街道", "地址", "所在村"),
-    "area": ("城乡", "城乡类别", "城乡属性", "户籍类别", "城市农村", "类别"),
-    "size": ("家庭人数", "家庭人口", "人口数", "人数", "共同生活人数", "家庭成员人数", "保障人数"),
+    "area": ("城乡", "城乡类别", "城乡属性", "户籍类别", "城市农村", "城乡类型"),
+    "size": ("家庭人数", "家庭人口", "家庭人口数", "人口数", "人数", "共同生活人数", "家庭成员人数", "保障人数"),
     "income": ("家庭月总收入", "月总收入", "家庭月收入", "月收入", "家庭收入月", "家庭总收入月"),
     "benefit": ("当前待遇", "待遇", "享受待遇", "救助类别", "保障类别", "现享受待遇", "享受类别"),
     "severe": ("重残重病人数", "重残重病", "重度残疾重病人数", "重残重病成员数", "重病重残人数"),
@@ -54,7 +54,9 @@ REQUIRED = ("head", "area", "size", "income", "benefit")
 FLAG_TITLES = {"unserved": "应享未享", "review": "可能不再符合", "edge": "低保边缘", "single": "单人保候选",
                "duplicate": "可能重复", "missing": "缺少数据", "no_standard": "缺少标准"}
 AREA_WORDS = {"城市": "urban", "城镇": "urban", "城": "urban", "城区": "urban", "urban": "urban", "居民": "urban",
-              "农村": "rural", "乡村": "rural", "农": "rural", "rural": "rural", "村民": "rural"}
+              "城市低保": "urban", "城镇低保": "urban",
+              "农村": "rural", "乡村": "rural", "农": "rural", "rural": "rural", "村民": "rural", "农村低保": "rural"}
+TOTAL_ROWS = {"合计", "总计", "小计", "汇总"}
 BENEFIT_WORDS = {"低保": "dibao", "城市低保": "dibao", "农村低保": "dibao", "城镇低保": "dibao", "低保户": "dibao",
                  "最低生活保障": "dibao", "特困": "tekun", "特困供养": "tekun", "特困人员": "tekun", "五保": "tekun",
                  "五保户": "tekun", "分散供养特困": "tekun", "集中供养特困": "tekun",
@@ -65,6 +67,7 @@ CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 
 MAX_ROWS = 20_000
 RE_NUMBER = re.compile(r"^\d+(\.\d+)?$")
 RE_SPACE = re.compile(r"[\s\u3000()（）【】\[\]:：*＊]")
+RE_UNIT = re.compile(r"[（(][^）)]{0,6}[）)]$")  # “家庭月总收入（元）”, “人数(人)”
 PARAMETERS = ("dibao.standard.urban", "dibao.standard.rural", "dibao.edge_multiple", "dibao.phase_out_months",
               "dibao.phase_out_months_max", "dibao.phase_out_allowed", "dibao.phase_out_employment_only",
               "dibao.single_person_household", "dibao.single_person_scope")
@@ -89,7 +92,7 @@ def norm(text: Any) -> str:
 
 
 def header_key(text: Any) -> str | None:
-    t = RE_SPACE.sub("", norm(text)).replace("周岁", "岁")
+    t = RE_SPACE.sub("", RE_UNIT.sub("", norm(text))).replace("周岁", "岁")
     for key, names in COLUMNS.items():
         if t in {RE_SPACE.sub("", n).replace("周岁", "岁") for n in names}:
             return key
@@ -111,8 +114,10 @@ def find_header(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:
 
 
 def _count(text: str) -> int | None:
-    t = text.removesuffix("人").removesuffix("口").strip()
-    if t.isdigit():
+    t = text.removesuffix("人").removesuffix("口").removesuffix("名").strip()
+    if t in ("无", "没有", "-", "—", "/"):
+        return 0
+    if t.isascii() and t.isdigit():
         return int(t)
     if t and all(ch in CN_DIGITS for ch in t) and len(t) <= 3:
         if t == "十":
@@ -148,7 +153,14 @@ class Standards:
         r = self.cache[key]
         if r is not None:
             self.used[key] = r
+            if r.unit == "bool" and r.value is False:  # switched off: no rule
+                return None
         return r
+
+
+def _on(r: Resolved | None) -> bool:
+    """A yes/no rule that is set and not switched off (a what-if ``false`` is a value, not an absence)."""
+    return r is not None and r.value is not False
 
 
 def _clauses(*rs: Resolved | None) -> list[str]:
@@ -210,8 +222,12 @@ def check_row(cells: dict[str, str], j: str, s: Standards) -> tuple[list[dict[st
         problem("income", "没有填（没有收入写 0）")
     elif income is None:
         problem("income", f"写的是“{cells['income']}”，要写金额，例如 1500 或 1500.50")
-    benefit = BENEFIT_WORDS.get(cells.get("benefit", "") or "无")
-    if benefit is None:
+    benefit = BENEFIT_WORDS.get(cells.get("benefit", ""))
+    if "benefit" not in cells:
+        problem("benefit", "这一列台账里没有（不知道是否在享受，就判断不了应享未享还是可能不再符合）")
+    elif not cells["benefit"]:
+        problem("benefit", "没有填（不享受的写“无”）")
+    elif benefit is None:
         problem("benefit", f"写的是“{cells['benefit']}”，要写“低保”“特困”或“无”")
     severe = _count(cells.get("severe", "") or "0")
     if severe is None:
@@ -219,6 +235,8 @@ def check_row(cells: dict[str, str], j: str, s: Standards) -> tuple[list[dict[st
     elderly = _count(cells.get("elderly", "") or "0")
     if elderly is None:
         problem("elderly", f"写的是“{cells['elderly']}”，要写人数")
+    if size is not None and severe is not None and elderly is not None and max(severe, elderly) > size:
+        problem("severe" if severe > size else "elderly", f"比家庭人数（{size} 人）还多")
     if errors:
         flags.append({"flag": "missing", "reason": "；".join(errors) + "。", "clauses": [], "sources": []})
     if area is None or size is None or income is None:
@@ -228,8 +246,8 @@ def check_row(cells: dict[str, str], j: str, s: Standards) -> tuple[list[dict[st
     std = s.get(f"dibao.standard.{area}", j)
     if std is None:
         flags.append({"flag": "no_standard", "clauses": [], "sources": [],
-                      "reason": f"本站没有查到{s.params.name(j)}的{AREAS[area]}低保标准：人均月收入 {yuan(pc)} 元，"
-                      f"当地标准高于 {yuan(pc)} 元就在标准以下。可以在“假设标准”里填上当地标准再核查。"})
+                      "reason": f"本站没有查到{s.params.name(j)}的{AREAS[area]}低保标准：这户人均月收入 {yuan(pc)} 元，"
+                      f"当地标准高于 {yuan(pc)} 元，这户就在标准以下。可以在“假设标准”里填上当地标准再核查。"})
         return flags, figures
     standard = std.fraction
     figures["standard"] = yuan(standard)
@@ -246,10 +264,10 @@ def check_row(cells: dict[str, str], j: str, s: Standards) -> tuple[list[dict[st
                           + ("独居老人还要看有没有赡养人，没有的可能符合特困供养。" if lone_old else "")})
         elif edge_line is not None and pc < edge_line:
             flags.append({"flag": "edge", "clauses": _clauses(edge_r, std), "sources": _sources(edge_r, std),
-                          "reason": f"{base}高于{_std_words(std, area)}，低于边缘线 {yuan(edge_line)} 元"
-                          f"（标准的 {edge_r.value} 倍）：属于低保边缘家庭，可享受医疗、教育等专项救助。"})  # type: ignore[union-attr]
+                          "reason": f"{base}不低于{_std_words(std, area)}，低于边缘线 {yuan(edge_line)} 元"
+                          f"（标准的 {edge_r.value} 倍）：财产也符合规定的，属于低保边缘家庭，可享受医疗、教育等专项救助。"})  # type: ignore[union-attr]
             single = s.get("dibao.single_person_household", j)
-            if (severe or 0) >= 1 and size >= 2 and single is not None:
+            if (severe or 0) >= 1 and size >= 2 and _on(single):
                 scope = s.get("dibao.single_person_scope", j)
                 only_registered = scope is not None and scope.value == "poverty_registered"
                 flags.append({"flag": "single", "clauses": _clauses(single, scope), "sources": _sources(single, scope),
@@ -263,16 +281,16 @@ def check_row(cells: dict[str, str], j: str, s: Standards) -> tuple[list[dict[st
             if benefit == "dibao":
                 months, longest, allowed = (s.get("dibao.phase_out_months", j), s.get("dibao.phase_out_months_max", j),
                                             s.get("dibao.phase_out_allowed", j))
-                if months or longest or allowed:
+                if months or longest or _on(allowed):
                     length = months.value if months else (f"最长 {longest.value}" if longest else "")
                     only_work = s.get("dibao.phase_out_employment_only", j)
-                    text += ("因家庭成员就业、收入增加而" if only_work else "确实") + \
+                    text += ("因家庭成员就业、收入增加而" if _on(only_work) else "确实") + \
                         f"超过标准的，当地可以给予渐退期{f'（{length} 个月）' if length else ''}，不是马上停发。"
                     extra = [months or longest or allowed, only_work]
             else:
                 text += "特困供养要求无生活来源（收入低于当地低保标准）。"
             if edge_line is not None and pc < edge_line:
-                text += f"收入低于边缘线 {yuan(edge_line)} 元，退出后属于低保边缘家庭，仍可享受专项救助。"
+                text += f"收入低于边缘线 {yuan(edge_line)} 元，退出后（财产也符合规定的）属于低保边缘家庭，仍可享受专项救助。"
                 extra.append(edge_r)
             flags.append({"flag": "review", "reason": text, "clauses": _clauses(std, *extra), "sources": _sources(std, *extra)})
     return flags, figures
@@ -282,7 +300,9 @@ def check(table: list[list[Any]], params: ParameterSet, on: dt.date, place: str,
           overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     """Check a whole 台账. ``table``: rows of cells as read from the file (row 0 = the file's first row)."""
     overrides = overrides or {}
-    if not table or not any(any(norm(c) for c in row) for row in table):
+    while table and not any(norm(c) for c in table[-1]):  # formatted but empty rows at the end
+        table = table[:-1]
+    if not table:
         raise InputError("表格是空的，没有找到任何数据。", "file")
     if len(table) > MAX_ROWS:
         raise InputError(f"一次最多核查 {MAX_ROWS} 行；请按乡镇或村分开核查。", "file")
@@ -303,6 +323,8 @@ def check(table: list[list[Any]], params: ParameterSet, on: dt.date, place: str,
         if not any(norm(c) for c in raw):
             continue
         cells = {k: norm(raw[c]) if c < len(raw) else "" for k, c in cols.items()}
+        if RE_SPACE.sub("", cells.get("head", "")) in TOTAL_ROWS or RE_SPACE.sub("", cells.get("place", "")) in TOTAL_ROWS:
+            continue  # a 合计 row is not a household
         j = place_of(cells.get("place", ""), params, place, names)
         flags, figures = check_row(cells, j, s)
         rows.append({"row": r + 1, "head": cells.get("head", ""), "place_text": cells.get("place", ""),
@@ -310,14 +332,19 @@ def check(table: list[list[Any]], params: ParameterSet, on: dt.date, place: str,
     if not rows:
         raise InputError("表头下面没有数据行。", "file")
     seen_at: dict[tuple[str, str], list[int]] = {}
+
+    def who(x: dict[str, Any]) -> tuple[str, str]:
+        return RE_SPACE.sub("", x["head"]), RE_SPACE.sub("", x["place_text"])
+
     for x in rows:
         if x["head"]:
-            seen_at.setdefault((x["head"], x["place_text"]), []).append(x["row"])
+            seen_at.setdefault(who(x), []).append(x["row"])
     for x in rows:
-        same = [r for r in seen_at.get((x["head"], x["place_text"]), []) if r != x["row"]]
+        same = [r for r in seen_at.get(who(x), []) if r != x["row"]]
         if same:
+            where = "同一地区的户主" if x["place_text"] else "户主"
             x["flags"].append({"flag": "duplicate", "clauses": [], "sources": [],
-                               "reason": f"同一地区的户主“{x['head']}”还出现在第 {'、'.join(map(str, same))} 行：请核对是否重复登记、重复享受"
+                               "reason": f"{where}“{x['head']}”还出现在第 {'、'.join(map(str, same))} 行：请核对是否重复登记、重复享受"
                                "（同名的不同家庭不算）。"})
     summary = {code: sum(1 for x in rows if any(f["flag"] == code for f in x["flags"])) for code in FLAG_TITLES}
     by_place: dict[str, dict[str, int]] = {}
@@ -328,10 +355,12 @@ def check(table: list[list[Any]], params: ParameterSet, on: dt.date, place: str,
             bucket[code] += 1
     used = [r.to_dict() for r in s.used.values()]
     clause_ids = {c for x in rows for f in x["flags"] for c in f["clauses"]}
-    what_if = [{"id": u["id"], "label": u["label"], "value": u["value"]} for u in used if u["status"] == "override"]
-    warnings = [f"“{u['label']}”（{u['value']}）" + ("是从新闻报道、转载等查到的，本站没有见到原件" if u["status"] == "secondary"
-                else "还没有核实（出处的日期或适用范围有疑问）") + "，请以当地公布的为准。"
-                for u in used if u["status"] in ("secondary", "unverified")]
+    what_if = list({u["id"]: {"id": u["id"], "label": u["label"], "value": u["value"]}
+                    for u in used if u["status"] == "override"}.values())
+    warnings = list(dict.fromkeys(
+        f"“{u['label']}”（{u['value']}）" + ("是从新闻报道、转载等查到的，本站没有见到原件" if u["status"] == "secondary"
+                                           else "还没有核实（出处的日期或适用范围有疑问）") + "，请以当地公布的为准。"
+        for u in used if u["status"] in ("secondary", "unverified")))
     return {
         "calculator": "ledger",
         "date": on.isoformat(),

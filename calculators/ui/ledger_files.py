@@ -13,7 +13,9 @@ with single cells are reported by row and column (``cell_problems``) while the r
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import re
 from typing import Any
 
 from ..core.errors import InputError
@@ -37,12 +39,18 @@ def sniff(name: str, data: bytes) -> str:
     if data.startswith(OLE_MAGIC):
         raise InputError("这是旧版 Excel（.xls）文件：请在 Excel 或 WPS 里“另存为” .xlsx 格式后再打开。", "file")
     head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "csv"
+    if head.lstrip().lower().startswith((b"<html", b"<!doctype", b"<table", b"<?xml")):
+        raise InputError("这个文件是网页（HTML）格式，只是名字像表格：请在 Excel 或 WPS 里打开后“另存为” .xlsx 再试。", "file")
     if b"\x00" in head or head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8", b"GIF8")):
         raise InputError("这个文件不是表格：请打开 .xlsx（Excel、WPS 表格）或 .csv 文件。", "file")
     return "csv"
 
 
 def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's “Unicode 文本” (UTF-16, tab-separated)
+        return data.decode("utf-16")
     for enc in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(enc)
@@ -80,7 +88,18 @@ def read_xlsx(data: bytes) -> tuple[list[list[Any]], list[dict[str, Any]]]:
                          f"（{type(exc).__name__}）。请在 Excel 或 WPS 里重新保存后再试。", "file") from None
     except Exception as exc:  # openpyxl raises its own errors for odd files; none may crash the page  # noqa: BLE001
         raise InputError(f"这个 .xlsx 文件读不出来（{type(exc).__name__}）。请在 Excel 或 WPS 里另存为新文件后再试。", "file") from None
-    sheet = next((ws for ws in book.worksheets if ws.max_row > 1 or ws.max_column > 1), book.worksheets[0])
+    from ..programmes.ledger import find_header
+
+    def header_found(ws: Any) -> bool:
+        try:
+            find_header([list(r) for r in ws.iter_rows(max_row=15, values_only=True)])
+            return True
+        except InputError:
+            return False
+
+    # The first sheet with a 台账 header (a 封面 or 说明 sheet may come first), else the first with data.
+    sheet = next((ws for ws in book.worksheets if header_found(ws)),
+                 next((ws for ws in book.worksheets if ws.max_row > 1 or ws.max_column > 1), book.worksheets[0]))
     rows: list[list[Any]] = [list(r) for r in sheet.iter_rows(values_only=True)]
     for rng in list(sheet.merged_cells.ranges):
         top = rows[rng.min_row - 1][rng.min_col - 1] if rng.min_row - 1 < len(rows) else None
@@ -91,7 +110,11 @@ def read_xlsx(data: bytes) -> tuple[list[list[Any]], list[dict[str, Any]]]:
         for c, v in enumerate(row):
             if v is None:
                 continue
-            if isinstance(v, float) and v.is_integer():
+            if isinstance(v, bool):
+                row[c] = "是" if v else "否"
+            elif isinstance(v, (dt.datetime, dt.date, dt.time)):
+                row[c] = v.isoformat()
+            elif isinstance(v, float) and v.is_integer():
                 row[c] = int(v)
             elif isinstance(v, float):
                 row[c] = f"{v:.2f}".rstrip("0").rstrip(".")
@@ -117,6 +140,18 @@ def read_table(name: str, data: bytes) -> tuple[list[list[Any]], list[dict[str, 
     return read_csv(data), []
 
 
+RE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def safe(v: Any) -> Any:
+    """A cell as written back: no control characters (not allowed in .xlsx), and text that a spreadsheet would
+    run as a formula (“=…”, “+…”, “@…”) kept as text with a leading apostrophe."""
+    if not isinstance(v, str):
+        return v
+    v = RE_CONTROL.sub("", v)
+    return "'" + v if v[:1] in ("=", "+", "@") or (v[:1] == "-" and not re.match(r"^-\d", v)) else v
+
+
 def checked_rows(table: list[list[Any]], result: dict[str, Any]) -> list[list[Any]]:
     """The 台账 as read, with the check's columns appended to the header row and each checked row."""
     h = result["header_row"] - 1
@@ -124,7 +159,7 @@ def checked_rows(table: list[list[Any]], result: dict[str, Any]) -> list[list[An
     by_row = {x["row"]: x for x in result["rows"]}
     out: list[list[Any]] = []
     for i, row in enumerate(table):
-        cells = list(row) + [None] * (width - len(row))
+        cells = [safe(v) for v in row] + [None] * (width - len(row))
         if i < h:
             out.append(cells + [None] * len(OUT_COLUMNS))
         elif i == h:
@@ -150,7 +185,8 @@ def notes(result: dict[str, Any]) -> list[list[str]]:
         status = "工作人员假设的值，不是政策规定" if p["status"] == "override" else {
             "verified": "照录文件原文或政府网站", "secondary": "从转载中查到，请以当地公布的为准",
             "unverified": "还没有核实"}.get(str(p["status"]), "")
-        lines.append([p["label"], f"{p['value']}（{p.get('from') or ''}起；{status}）"])
+        since = f"{p['from']}起；" if p.get("from") and p["status"] != "override" else ""
+        lines.append([p["label"], f"{p['value']}（{since}{status}）"])
     for w in result.get("warnings", []):
         lines.append(["请注意", w])
     lines.append(["说明", result["disclaimer"]])

@@ -129,3 +129,13 @@ def test_bad_files_get_a_message_next_to_the_file_field(phone, site_url, tmp_pat
     phone.set_input_files("#jz-file", str(FILES / "formulas.xlsx"))
     assert wait_rows(phone) == 2
     expect(phone.locator(".jz-cell-problems")).to_contain_text("E2 是公式")
+
+
+def test_a_file_chosen_before_the_place_is_checked_once_the_place_is_chosen(phone, site_url):
+    phone.goto(site_url + "calculators/ledger/")
+    phone.fill("#jz-date", "2023-06-01")
+    phone.set_input_files("#jz-file", str(FILES / "gbk.csv"))
+    expect(phone.locator("#jz-j-err")).to_contain_text("哪个县", timeout=60_000)
+    phone.select_option("#jz-j", "huaiyuan")
+    assert wait_rows(phone) == 1
+    expect(phone.locator('.jz-ledger-rows tr[data-row="2"]')).to_contain_text("应享未享")  # 600 ÷ 3 = 200 < 722
