@@ -139,3 +139,18 @@ def test_a_file_chosen_before_the_place_is_checked_once_the_place_is_chosen(phon
     phone.select_option("#jz-j", "huaiyuan")
     assert wait_rows(phone) == 1
     expect(phone.locator('.jz-ledger-rows tr[data-row="2"]')).to_contain_text("应享未享")  # 600 ÷ 3 = 200 < 722
+
+
+def test_ledger_result_and_the_income_line_have_no_serious_axe_violations(phone, site_url):
+    from test_accessibility import assert_no_serious_violations
+
+    open_page(phone, site_url)
+    phone.set_input_files("#jz-file", str(FILES / "merged-header.xlsx"))
+    wait_rows(phone)
+    expect(phone.locator(".jz-chart-places svg")).to_be_visible()
+    assert_no_serious_violations(phone)
+    phone.goto(site_url + "calculators/dibao/#j=zongyang&area=rural&n=2&age1=40&wage1=500&age2=10&cur=1&std=700")
+    phone.locator(".jz-line-chart summary").first.click(timeout=90_000)
+    expect(phone.locator(".jz-chart-line .ct-line")).to_have_count(2, timeout=20_000)
+    phone.locator(".jz-line-numbers summary").click()
+    assert_no_serious_violations(phone)
