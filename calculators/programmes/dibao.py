@@ -261,8 +261,9 @@ def where_is_the_line(t: Trace, members: list[dict[str, Any]], total: Fraction, 
     edge_r = t.params.resolve("dibao.edge_multiple", t.jurisdiction, t.on, t.overrides)
     edge_until = earnings_at(edge_r.fraction * standard) if edge_r is not None else None
     top = (edge_until or threshold or members[i]["wage"] or standard) * Fraction(5, 4)
+    # Both curves are straight between these (the deduction cap, the line, the 边缘 line): the chart and its
+    # table need no other points.
     marks = {Fraction(0), top, members[i]["wage"]} | {x for x in (threshold, edge_until, cap) if x is not None and x <= top}
-    marks |= {top * k / 24 for k in range(25)}
     points = []
     for e in sorted(marks):
         pc = counted(e) / n
