@@ -95,7 +95,7 @@ function chart(target, labels, series, stack) {
   const data = series.map((x) => (Array.isArray(x) ? x.slice().reverse() : { ...x, data: x.data.slice().reverse() }));
   new Chartist.BarChart(target, { labels: rows, series: data }, {
     stackBars: !!stack, horizontalBars: true, seriesBarDistance: 12,
-    axisY: { offset: 96 }, axisX: { onlyInteger: true }, height: Math.max(120, labels.length * (stack ? 34 : 30) + 40) + "px",
+    axisY: { offset: 112 }, axisX: { onlyInteger: true }, height: Math.max(120, labels.length * (stack ? 34 : 30) + 40) + "px",
   });
 }
 
