@@ -53,9 +53,12 @@ def policy_search_attrs(meta: dict[str, Any]) -> tuple[str, str]:
     """Attributes for a policy page's text container, and its hidden filters."""
     title = html.escape(str(meta.get("short_title") or meta.get("title")), quote=True)
     place = html.escape(place_label(meta), quote=True)
+    # A plan whose rules lapsed with its period (``on_expiry: lapse``, e.g. the 2018–2020 范本) is still found,
+    # but the search page ranks it below texts in force for the same words (meta ``lapsed``).
+    lapsed = '<span hidden data-pagefind-meta="lapsed:1"></span>' if meta.get("on_expiry") == "lapse" else ""
     return (
         f' data-pagefind-body data-pagefind-meta="title:{title}"',
-        f'<span hidden data-pagefind-filter="类别:{POLICY_KIND}"></span><span hidden data-pagefind-filter="地区:{place}"></span>',
+        f'<span hidden data-pagefind-filter="类别:{POLICY_KIND}"></span><span hidden data-pagefind-filter="地区:{place}"></span>{lapsed}',
     )
 
 

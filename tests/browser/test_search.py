@@ -169,3 +169,11 @@ def test_pages_other_than_search_load_no_search_code(browser, site_url):
         page.goto(site_url + rel, wait_until="networkidle")
     ctx.close()
     assert not [u for u in seen if "/pagefind/" in u or "search-page" in u]
+
+
+@pytest.mark.parametrize("query", ["渐退期", "单人户", "1.3倍", "最低工资标准", "危房改造"])
+def test_a_lapsed_plan_ranks_below_texts_in_force(query, phone, site_url):
+    # The 2018–2020 范本 (on_expiry: lapse) uses these words too; a county text in force comes first.
+    results = clause_results(phone, site_url, query)
+    assert results and not results[0].startswith("xx-mzj-doudi-fangan#"), results[:5]
+    assert any(r.startswith("xx-mzj-doudi-fangan#") for r in results), results  # still found

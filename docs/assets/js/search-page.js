@@ -44,7 +44,8 @@
   }
 
   // A clause's rank: first how many of the typed terms appear exactly in its excerpt (渐退期 as
-  // typed, not 渐退 … 期 far apart), then Pagefind's score. The document's own title block and a
+  // typed, not 渐退 … 期 far apart), then texts in force before a lapsed plan, then Pagefind's score.
+  // The document's own title block and a
   // notice's plan heading match every word of the title: they come last.
   function clausesOf(pages, terms) {
     var out = [];
@@ -55,10 +56,12 @@
         var text = plain(s.excerpt);
         var exact = terms.filter(function (t) { return text.indexOf(t) >= 0; }).length;
         var tail = !anchor || anchor === "title" || anchor === "plan";
-        out.push({ doc: p.meta.title, title: s.title, url: s.url, excerpt: s.excerpt, exact: tail ? -1 : exact, score: score(s), rank: rank });
+        out.push({ doc: p.meta.title, title: s.title, url: s.url, excerpt: s.excerpt, exact: tail ? -1 : exact, score: score(s), rank: rank,
+          lapsed: p.meta.lapsed ? 1 : 0 });
       });
     });
-    return out.sort(function (a, b) { return b.exact - a.exact || b.score - a.score || a.rank - b.rank; });
+    // A plan whose period is over (and whose rules lapsed) comes after texts in force that match as well.
+    return out.sort(function (a, b) { return b.exact - a.exact || a.lapsed - b.lapsed || b.score - a.score || a.rank - b.rank; });
   }
 
   function run(pf, query, filters, n) {
