@@ -72,6 +72,11 @@ class Resolved:
     def current(self) -> bool:
         return self.state == "current"
 
+    @property
+    def off(self) -> bool:
+        """A yes/no rule set to false (e.g. a what-if “false”): callers treat it as no rule."""
+        return self.unit == "bool" and self.value is False
+
     def to_dict(self) -> dict[str, Any]:
         e = self.entry
         return {

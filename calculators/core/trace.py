@@ -90,7 +90,7 @@ class Trace:
                 group = self.secondary if r.entry["status"] == "secondary" else self.unverified
                 if r.label not in group:
                     group.append(r.label)
-            if r.unit == "bool" and r.value is False:  # a rule switched off (e.g. a what-if “false”) is no rule
+            if r.off:
                 return None
         return r
 

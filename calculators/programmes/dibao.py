@@ -271,7 +271,7 @@ def where_is_the_line(t: Trace, members: list[dict[str, Any]], total: Fraction, 
         points.append({"earnings": yuan(e), "benefit": yuan(benefit), "total": yuan(others + e + benefit)})
     phase = [t.params.resolve(p, t.jurisdiction, t.on, t.overrides)
              for p in ("dibao.phase_out_months", "dibao.phase_out_months_max", "dibao.phase_out_allowed")]
-    phase = [r if r is not None and r.value is not False else None for r in phase]
+    phase = [r if r is not None and not r.off else None for r in phase]
     # Where the 渐退期 is only for income from work, the chart's rising earnings are such income.
     only_work = t.params.resolve("dibao.phase_out_employment_only", t.jurisdiction, t.on, t.overrides)
     months = phase[0].value if phase[0] is not None else (phase[1].value if phase[1] is not None else None)
@@ -285,7 +285,7 @@ def where_is_the_line(t: Trace, members: list[dict[str, Any]], total: Fraction, 
         "edge_clause": edge_r.entry.get("clause") if edge_r is not None else None,
         "phase_out": bool(current_recipient and any(phase)),
         "phase_out_months": months if current_recipient else None,
-        "phase_out_employment_only": bool(only_work is not None and only_work.value is not False),
+        "phase_out_employment_only": only_work is not None and not only_work.off,
         "deduction_cap": yuan(cap) if ratio is not None else None,
         "points": points,
     }

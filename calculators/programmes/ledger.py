@@ -153,14 +153,9 @@ class Standards:
         r = self.cache[key]
         if r is not None:
             self.used[key] = r
-            if r.unit == "bool" and r.value is False:  # switched off: no rule
+            if r.off:
                 return None
         return r
-
-
-def _on(r: Resolved | None) -> bool:
-    """A yes/no rule that is set and not switched off (a what-if ``false`` is a value, not an absence)."""
-    return r is not None and r.value is not False
 
 
 def _clauses(*rs: Resolved | None) -> list[str]:
@@ -267,7 +262,7 @@ def check_row(cells: dict[str, str], j: str, s: Standards) -> tuple[list[dict[st
                           "reason": f"{base}不低于{_std_words(std, area)}，低于边缘线 {yuan(edge_line)} 元"
                           f"（标准的 {edge_r.value} 倍）：财产也符合规定的，属于低保边缘家庭，可享受医疗、教育等专项救助。"})  # type: ignore[union-attr]
             single = s.get("dibao.single_person_household", j)
-            if (severe or 0) >= 1 and size >= 2 and _on(single):
+            if (severe or 0) >= 1 and size >= 2 and single is not None:
                 scope = s.get("dibao.single_person_scope", j)
                 only_registered = scope is not None and scope.value == "poverty_registered"
                 flags.append({"flag": "single", "clauses": _clauses(single, scope), "sources": _sources(single, scope),
@@ -281,10 +276,10 @@ def check_row(cells: dict[str, str], j: str, s: Standards) -> tuple[list[dict[st
             if benefit == "dibao":
                 months, longest, allowed = (s.get("dibao.phase_out_months", j), s.get("dibao.phase_out_months_max", j),
                                             s.get("dibao.phase_out_allowed", j))
-                if months or longest or _on(allowed):
+                if months or longest or allowed:
                     length = months.value if months else (f"最长 {longest.value}" if longest else "")
                     only_work = s.get("dibao.phase_out_employment_only", j)
-                    text += ("因家庭成员就业、收入增加而" if _on(only_work) else "确实") + \
+                    text += ("因家庭成员就业、收入增加而" if only_work else "确实") + \
                         f"超过标准的，当地可以给予渐退期{f'（{length} 个月）' if length else ''}，不是马上停发。"
                     extra = [months or longest or allowed, only_work]
             else:
@@ -300,8 +295,10 @@ def check(table: list[list[Any]], params: ParameterSet, on: dt.date, place: str,
           overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     """Check a whole 台账. ``table``: rows of cells as read from the file (row 0 = the file's first row)."""
     overrides = overrides or {}
-    while table and not any(norm(c) for c in table[-1]):  # formatted but empty rows at the end
-        table = table[:-1]
+    end = len(table)
+    while end and not any(norm(c) for c in table[end - 1]):  # formatted but empty rows at the end
+        end -= 1
+    table = table[:end]
     if not table:
         raise InputError("表格是空的，没有找到任何数据。", "file")
     if len(table) > MAX_ROWS:

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..core.errors import InputError
 from ..programmes.ledger import FLAG_TITLES, col_letter
+from .parameters import STATUS
 
 MAX_BYTES = 20 * 1024 * 1024  # a 台账 of 20,000 households is about 2 MB; bigger files carry pictures or the wrong sheet
 XLSX_MAGIC = b"PK\x03\x04"
@@ -120,8 +121,8 @@ def read_xlsx(data: bytes) -> tuple[list[list[Any]], list[dict[str, Any]]]:
                 row[c] = f"{v:.2f}".rstrip("0").rstrip(".")
     # Cells that hold a formula but no saved value: read the formulas only when the sheets have any.
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        has_formulas = any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
-    if has_formulas and any(v is None for row in rows for v in row):
+        sheets = [z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/")]
+    if any(b"<f>" in x or b"<f " in x for x in sheets) and any(v is None for row in rows for v in row):
         formulas = load_workbook(io.BytesIO(data), data_only=False)[sheet.title]
         for row_cells in formulas.iter_rows():
             for cell in row_cells:
@@ -182,9 +183,7 @@ def notes(result: dict[str, Any]) -> list[list[str]]:
     for code, title in result["flag_titles"].items():
         lines.append([title, str(result["summary"][code])])
     for p in result["parameters"]:
-        status = "工作人员假设的值，不是政策规定" if p["status"] == "override" else {
-            "verified": "照录文件原文或政府网站", "secondary": "从转载中查到，请以当地公布的为准",
-            "unverified": "还没有核实"}.get(str(p["status"]), "")
+        status = STATUS.get(str(p["status"]), "还没有核实")
         since = f"{p['from']}起；" if p.get("from") and p["status"] != "override" else ""
         lines.append([p["label"], f"{p['value']}（{since}{status}）"])
     for w in result.get("warnings", []):
