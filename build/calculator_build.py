@@ -513,7 +513,7 @@ def render_ledger(params: ParameterSet, assets: dict[str, Any], up: str) -> str:
 def render_screener(params: ParameterSet, assets: dict[str, Any], up: str) -> str:
     """The 我家能申请哪些救助 page: a short questionnaire (questions appear only when they apply:
     the school stage only for ages 3–25, the wage only for 16–64) and the programme list, computed by
-    ``calculators.programmes.screener`` in the same worker as the calculators."""
+    ``calculators.tools.screener`` in the same worker as the calculators."""
     places = [("", "请选择")] + [(j, n) for j, n in jurisdiction_options(params)]
     member = (
         '<fieldset class="jz-member"><legend>第 __N__ 位家庭成员</legend>'

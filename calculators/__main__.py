@@ -17,16 +17,17 @@ import os
 import sys
 from pathlib import Path
 
-from .api import CALCULATORS, calculate
+from .api import calculate, calculators
 from .core.errors import InputError
 from .core.params import ParameterSet
+from .programmes import registry
 
 
 def render_screener(result: dict) -> str:
     """One line per programme: status, title, why, clauses, where to apply."""
     lines = [f"【{result['jurisdiction_name']} · 我家能申请哪些救助 · {result['date']}】"]
     for p in result["programmes"]:
-        amount = f"（约 {p['amount']} 元）" if p.get("amount") else ""
+        amount = f"（{p['amount']}）" if p.get("amount") else ""
         cites = "；".join(result["clauses"].get(c, {}).get("cite", c) for c in p["clauses"])
         lines.append(f"- {p['title']}：{p['status_text']}{amount}")
         for w in p["why"]:
@@ -92,9 +93,15 @@ def render(result: dict) -> str:
     if result.get("calculator") == "screener":
         return render_screener(result)
     lines = [f"【{result['jurisdiction_name']} · {result['calculator']} · {result['date']}】"]
+    programme = registry().get(str(result.get("calculator")))
+    if programme is not None and programme.summarize is not None:  # the same words as the page's answer
+        said = programme.summarize(result)
+        lines += [f"{said['headline']}：{said['figure']}", said["sentence"]] + [f"※ {x}" for x in said["lines"]]
     amount_label = "每月不低于" if result.get("amount_is_minimum") else "每月金额"  # 特困: the text sets a floor (“不低于”)
     for key, label in (("monthly_amount", amount_label), ("income_line", "收入线（当地标准高于此数可申请）"),
                        ("min_amount", "最少"), ("max_amount", "最多"), ("status", "结论")):
+        if key == "monthly_amount" and result.get("status") not in ("eligible", "possible", None):
+            continue  # an amount only where one is due (never “0.00”)
         if result.get(key) is not None:
             lines.append(f"{label}：{result[key]}")
     lines.append("计算过程：")
@@ -108,8 +115,8 @@ def render(result: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m calculators", description="社会救助估算（命令行）")
-    ap.add_argument("calculator", choices=sorted(CALCULATORS))
+    ap = argparse.ArgumentParser(prog="python -m calculators", description="社会救助估算（命令行）；可选的计算器来自 calculators/programmes/ 的登记")
+    ap.add_argument("calculator", choices=sorted(calculators()))
     ap.add_argument("--input", required=True, help="JSON 文件（- 表示标准输入）；ledger：台账 .xlsx 或 .csv")
     ap.add_argument("--place", help="ledger：台账是哪个县（地区代码，如 huaiyuan）；不填时从“地区”列里的县名判断")
     ap.add_argument("--output", help="ledger：把加上核查结果的台账写到 .xlsx 或 .csv 文件")

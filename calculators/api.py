@@ -4,6 +4,10 @@
 ``calculate(name, request, params)`` returns a plain dict: the result, or
 ``{"error": "input_error" | "missing_parameter", "field": …, "message": …}``
 for input the user can fix.  It never raises for bad input.
+
+The names are the registry's programmes (``calculators.programmes.registry()``: 低保, 特困, 临时救助,
+the staff standard check, any programme added later) and two tools that ask them: ``screener``
+(我家能申请哪些救助) and ``ledger`` (台账核查).
 """
 
 from __future__ import annotations
@@ -12,42 +16,32 @@ import datetime as dt
 import json
 from typing import Any
 
-from .core.errors import CalculatorError, InputError
-from .core.inputs import parse_date, what_if
+from .core.errors import InputError
 from .core.params import ParameterSet
-from .programmes import dibao, ledger, linshi, screener, standard_check, tekun, where_to_go
+from .core.programme import Calculate, run
+from .programmes import registry
+from .tools import ledger, screener, where_to_go
 
-# The one registry: request name → the module with its rule (``calculate``) and its metadata
-# (``PARAMETERS`` it may read, ``CLAUSES`` it cites directly, ``NEEDS`` for a full answer).
-PROGRAMMES: dict[str, Any] = {  # name → module
-    "dibao": dibao,
-    "tekun": tekun,
-    "linshi": linshi,
-    "standard": standard_check,
-    "screener": screener,
-    "ledger": ledger,
-}
-CALCULATORS = {name: module.calculate for name, module in PROGRAMMES.items()}
+TOOLS: dict[str, Calculate] = {"screener": screener.calculate, "ledger": ledger.calculate}
+
+
+def calculators() -> dict[str, Calculate]:
+    """Every name ``calculate`` answers to: the programmes, then the tools."""
+    return {**{name: p.calculate for name, p in registry().items()}, **TOOLS}
 
 
 def uses(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(parameters, directly cited clauses) a calculator's page may show: its metadata for backlinks."""
-    module = PROGRAMMES[name]
-    extra = where_to_go.PARAMETERS if name != "standard" else ()
-    return tuple(dict.fromkeys(module.PARAMETERS + extra)), module.CLAUSES
+    p = registry()[name]
+    extra = () if p.staff else where_to_go.PARAMETERS
+    return tuple(dict.fromkeys(p.parameters + extra)), p.clauses
 
 
 def calculate(name: str, request: Any, params: ParameterSet) -> dict[str, Any]:
-    try:
-        if name not in CALCULATORS:
-            raise InputError(f"没有“{name}”这个计算器。可选：{'、'.join(CALCULATORS)}。", "calculator")
-        if not isinstance(request, dict):
-            raise InputError("输入内容格式不对，应当是一组“项目: 值”。", "")
-        on = parse_date(request.get("date"))
-        overrides = what_if(request.get("overrides"), params.definitions)
-        return CALCULATORS[name](request, params, on, overrides)
-    except CalculatorError as exc:
-        return exc.to_dict()
+    found = calculators()
+    if name not in found:
+        return InputError(f"没有“{name}”这个计算器。可选：{'、'.join(found)}。", "calculator").to_dict()
+    return run(found[name], request, params)
 
 
 def calculate_json(name: str, request_json: str, params: ParameterSet) -> str:

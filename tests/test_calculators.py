@@ -144,7 +144,7 @@ def test_trace_steps_cite_values_not_names():
 def test_where_to_go_gives_a_published_number_with_its_status_and_never_invents_one():
     import copy
 
-    from calculators.programmes.where_to_go import next_steps
+    from calculators.tools.where_to_go import next_steps
 
     result = {"jurisdiction": "zongyang", "date": "2024-03-01"}
     texts = [s["text"] for s in next_steps("dibao", {"members": [{"age": "40"}]}, result, PARAMS)]

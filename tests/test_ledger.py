@@ -197,7 +197,7 @@ def test_cli_one_line_per_household_and_the_checked_ledger_written(tmp_path):
     # Same flags as the engine (which the page's worker runs).
     table, _ = read_table("台账.xlsx", src.read_bytes())
     r = calculate("ledger", {"jurisdiction": "huaiyuan", "date": "2023-06-01", "table": table}, PARAMS)
-    from calculators.programmes.ledger import FLAG_TITLES
+    from calculators.tools.ledger import FLAG_TITLES
     want = ["、".join(FLAG_TITLES[f] for f in row) or "未发现问题" for row in flags(r)]
     assert [sheet.cell(row=i, column=9).value for i in range(2, 22)] == want
     # CSV output opens in Excel (BOM) and carries the same column.

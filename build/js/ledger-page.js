@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // 台账核查 (staff): a .xlsx/.csv 台账 is read and checked inside this page's worker
-// (calculators/programmes/ledger.py, openpyxl from ledger-libs.*.zip). The file is never sent
+// (calculators/tools/ledger.py, openpyxl from ledger-libs.*.zip). The file is never sent
 // anywhere: it goes from the file picker to the worker, and the checked 台账 comes back as a download.
 // Charts: Chartist (SVG), loaded with this page; the same counts are in a table for screen readers.
 import { adoptWorker, clearErrors as clearFormErrors, el, today } from "./page-kit.js";

@@ -19,11 +19,13 @@ ESTIMATE_NOTE = "这是根据您填写的情况和公开政策做的估算，不
 class Basis:
     """A money parameter a calculation rests on: typed by the user, found in the data, or unknown."""
 
-    def __init__(self, label: str, amount: Fraction | None, origin: str, resolved: Resolved | None = None) -> None:
+    def __init__(self, label: str, amount: Fraction | None, origin: str, resolved: Resolved | None = None,
+                 level: str = "") -> None:
         self.label = label
         self.amount = amount
         self.origin = origin  # user | data | none
         self.resolved = resolved
+        self.level = level  # the name of the level that set the value, when it is not the place itself (“潍坊市”)
 
     @property
     def known(self) -> bool:
@@ -32,6 +34,19 @@ class Basis:
     @property
     def current(self) -> bool:
         return self.origin == "user" or (self.resolved is not None and self.resolved.current)
+
+    @property
+    def kind(self) -> str:
+        """What the figure rests on: ``typed`` (by the user), ``assumed`` (a staff what-if),
+        ``current``, ``last_known`` (data past its cycle) or ``none``."""
+        if self.amount is None:
+            return "none"
+        if self.origin == "user":
+            return "typed"
+        assert self.resolved is not None
+        if self.resolved.override:
+            return "assumed"
+        return "current" if self.resolved.current else "last_known"
 
     def to_dict(self) -> dict[str, Any]:
         r = self.resolved
@@ -43,6 +58,8 @@ class Basis:
             "from": r.entry.get("from") if r else None,
             "stale_since": r.stale_since if r else None,
             "jurisdiction": r.jurisdiction if r else None,
+            "kind": self.kind,
+            "level": self.level,
         }
 
     def phrase(self) -> str:
@@ -56,8 +73,16 @@ class Basis:
             return f"工作人员假设的{self.label} {yuan(self.amount)} 元"
         when = cn_month(self.resolved.entry.get("from"))
         if self.current:
-            return f"{when}起执行的{self.label} {yuan(self.amount)} 元"
-        return f"{when}起的{self.label} {yuan(self.amount)} 元（本站查到的最近一次公布的数）"
+            return f"{when}起执行的{self.level}{self.label} {yuan(self.amount)} 元"
+        return f"{when}起的{self.level}{self.label} {yuan(self.amount)} 元（本站查到的最近一次公布的数）"
+
+    def owner(self) -> str:
+        """Whose standard it is, for a sentence “低于…低保标准”: 您填写的 / 工作人员假设的 / 潍坊市 / “” (the place's own)."""
+        if self.origin == "user":
+            return "您填写的"
+        if self.resolved is not None and self.resolved.override:
+            return "工作人员假设的"
+        return self.level
 
 
 STALE_HINT = "现在的标准很可能已经提高"
@@ -107,7 +132,8 @@ class Trace:
             b = Basis(label, amount, "user")
         else:
             r = self.get(param, on)
-            b = Basis(label, r.fraction, "data", r) if r is not None else Basis(label, None, "none")
+            level = self.params.name(r.jurisdiction) if r is not None and not r.override and r.jurisdiction != self.jurisdiction else ""
+            b = Basis(label, r.fraction, "data", r, level) if r is not None else Basis(label, None, "none")
         self.bases[field] = b
         return b
 

@@ -38,7 +38,14 @@ RECEIVES = {"dibao": "低保", "tekun": "特困供养", "edge": "低保边缘家
 HOUSING = {"rent": "租房", "own": "自有住房", "unsafe": "住房不安全（危房）", "none": "没有住房"}
 EMERGENCY = {"none": "没有", "fire": "火灾", "accident": "意外事故", "illness": "突发重病", "disaster": "自然灾害"}
 LINSHI_KINDS = {"illness": "重大疾病（支出型）", "education": "教育费用负担过重（支出型）", "emergency": "突发急难（急难型）"}
-WORKING_AGE = (16, 59)  # 劳动年龄 as the screener reads it: 16 周岁 to before 60
+WORKING_AGE = (16, 59)  # 劳动年龄 (法定劳动年龄 as read here): 16 周岁 to before 60 — the screener and the 低保 chart
+MAX_MEMBERS = 20  # the most household members a form or request takes (more: ask the township)
+# When the screener asks a question (the page shows it before Python is ready, from this data):
+SCREENER_ASKS = {
+    "school_age": (3, 25),  # 上学阶段: from 学前 to 大学 age
+    "wage_age": (16, 64),  # 月工资: working age, and the years after 60 in which many still work
+    "kind_grades": (1, 2, 3),  # 残疾类别 decides 重度残疾 and 无劳动能力 only for these grades
+}
 
 
 def options(vocabulary: dict[str, str], blank: str | None = None) -> tuple[tuple[str, str], ...]:

@@ -17,18 +17,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..core.form import DATE, JURISDICTION, Field, Form
 from ..core.inputs import choice
-from ..core.money import num, yuan
+from ..core.money import yuan
 from ..core.params import ParameterSet, Resolved
+from ..core.programme import CardLine, CardSection, Programme, Screening, run
 from ..core.trace import STALE_HINT, Trace
 from ..core.vocabulary import LINSHI_KINDS
+from ..core.words import place, state_label, times
+from .dibao import standards_lines
 
 WHO = {"illness": "一名重大疾病患者", "education": "一户因子女教育费用负担过重的家庭"}
 
 PARAMETERS = (
     "dibao.standard.urban", "linshi.illness_multiple_min", "linshi.illness_multiple_max", "linshi.education_multiple_min",
     "linshi.education_multiple_max", "linshi.case_by_case", "linshi.advance_aid", "linshi.staged_aid",
-    "linshi.tiered_no_multiples",
+    "linshi.tiered_no_multiples", "linshi.apply_where_emergency",
 )
 NEEDS = (  # (data health report) what a place must have for a full answer
     ("linshi.illness_multiple_min", "文件没有公布重大疾病临时救助的倍数：只能请居民向乡镇咨询"),
@@ -65,7 +69,7 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
         if lo is None or hi is None:
             tiered = t.get("linshi.tiered_no_multiples")
             t.step(
-                f"{t.params.name(jurisdiction)}的文件没有公布{LINSHI_KINDS[kind]}临时救助的具体倍数"
+                f"{place(t.params, jurisdiction)}的文件没有公布{LINSHI_KINDS[kind]}临时救助的具体倍数"
                 + ("（只要求参照城市低保标准分类分档）" if tiered else "")
                 + "，本站无法估算范围；请向乡镇（街道）咨询当地的分类分档标准。",
                 cites=(tiered,),
@@ -90,20 +94,151 @@ def _range(t: Trace, request: dict[str, Any], kind: str, lo_r: Resolved, hi_r: R
     lo, hi = lo_r.fraction, hi_r.fraction
     if std.amount is None:
         t.step(
-            f"{LINSHI_KINDS[kind]}：按城市低保月标准的 {num(lo)}—{num(hi)} 倍救助（{WHO[kind]}算一份，不按家里人数相乘）。"
+            f"{LINSHI_KINDS[kind]}：按城市低保月标准的 {lo_r.value}—{times(hi_r.value)}救助（{WHO[kind]}算一份，不按家里人数相乘）。"
             "本站没有查到当地城市低保标准，知道的可以填上，就能算出范围。",
             formula="城市低保月标准 × 倍数", cites=multiples,
         )
-        fields.update(status="multiples_only", min_multiple=num(lo), max_multiple=num(hi))
+        fields.update(status="multiples_only", min_multiple=str(lo_r.value), max_multiple=str(hi_r.value))
         return
     t.step(f"城市低保月标准：{std.phrase()}。", cites=(std,))
     if not std.current:
         t.warn_stale("standard_urban", f"{std.phrase()}：{STALE_HINT}，按现在的标准算，范围也会更高。")
     low, high = lo * std.amount, hi * std.amount
     t.step(
-        f"{LINSHI_KINDS[kind]}：按城市低保月标准的 {num(lo)}—{num(hi)} 倍，约 {yuan(low)}—{yuan(high)} 元。"
+        f"{LINSHI_KINDS[kind]}：按城市低保月标准的 {lo_r.value}—{times(hi_r.value)}，约 {yuan(low)}—{yuan(high)} 元。"
         f"这是{WHO[kind]}的范围，不按家里人数相乘。",
         formula="城市低保月标准 × 倍数",
         cites=multiples,
     )
     fields.update(status="range", min_amount=yuan(low), max_amount=yuan(high), standard_current=std.current)
+
+
+# --------------------------------------------------------------------------- how a result is said
+
+
+def summarize(result: dict[str, Any]) -> dict[str, Any]:
+    s = result.get("status")
+    where = "当地" if result["jurisdiction"] == "other" else str(result["jurisdiction_name"])
+    lines: list[str] = []
+    said: list[str] = []
+    if s == "range":
+        out = {"tone": "maybe", "headline": "遇到这类困难，可以申请临时救助", "figure": f"约 {result['min_amount']}—{result['max_amount']} 元",
+               "sentence": f"按{where}的规定，这类困难的临时救助一般在 {result['min_amount']} 到 {result['max_amount']} 元之间"
+               "（算一份，不按家里人数相乘）。给不给、给多少，看医保报销后自己负担的费用、家庭收入和财产，由乡镇（街道）审核确定。"}
+        stale = result["stale_warnings"].get("standard_urban")
+        if stale:
+            lines.append(stale)
+            said.append("standard_urban")
+    elif s == "multiples_only":
+        out = {"tone": "maybe", "headline": "遇到这类困难，可以申请临时救助",
+               "figure": f"城市低保标准的 {result['min_multiple']}—{result['max_multiple']} 倍",
+               "sentence": f"按{where}的规定，这类困难按当地城市低保月标准的 {result['min_multiple']}—{result['max_multiple']} 倍救助"
+               "（算一份，不按家里人数相乘）。本站没有查到当地城市低保标准，知道的填上就能算出金额。"}
+    elif s == "refer":
+        out = {"tone": "maybe", "headline": "遇到急难，请马上求助", "figure": "马上求助",
+               "sentence": "急难型临时救助的金额按困难程度确定，本站不估算；请立即联系乡镇（街道）或村（社区）。"}
+    else:
+        out = {"tone": "maybe", "headline": "当地没有公布具体标准", "figure": "请咨询当地",
+               "sentence": f"{where}的文件没有公布这类临时救助的倍数，本站无法估算范围；可以向乡镇（街道）申请，由他们按困难程度确定。"}
+    return {**out, "lines": lines, "stale_said": said}
+
+
+def screen(s: Screening) -> dict[str, Any] | None:
+    h = s.household
+    entry: dict[str, Any] = {"id": "linshi", "title": PROGRAMME.full_title, "amount": None, "clauses": [], "bring": [],
+                             "apply": "向乡镇（街道）申请；情况紧急的可以直接求助。", "calculator": PROGRAMME.page}
+    kind = None
+    if h["emergency"] in ("fire", "accident", "illness", "disaster"):
+        kind = "emergency"
+    elif (h.get("medical_spending") or 0) > 0 and any(m["serious_illness"] for m in h["members"]):
+        kind = "illness"
+    elif (h.get("education_spending") or 0) > 0:
+        kind = "education"
+    if kind is None:
+        return {**entry, "status": "possible" if h["emergency"] is None else "unlikely",
+                "why": ["遇到突发事件、意外事故、重病或教育费用负担过重，基本生活暂时有困难的，可以申请临时救助。"
+                        + ("您没有填写最近是否遇到急难。" if h["emergency"] is None else "按您填写的情况，目前没有这类急难。")]}
+    r = run(calculate, {"jurisdiction": s.jurisdiction, "kind": kind}, s.params, s.on, s.overrides)
+    if "error" in r:
+        return None
+    s.results["linshi"] = r
+    summary = summarize(r)
+    amount = None if r.get("min_amount") is None else f"约 {r['min_amount']}—{r['max_amount']} 元"
+    return {**entry, "status": "likely" if kind == "emergency" else "possible", "why": [summary["sentence"]] + summary["lines"],
+            "amount": amount, "clauses": sorted({c for st in r["steps"] for c in st["clauses"]})}
+
+
+def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:
+    def get(p: str) -> Resolved | None:
+        r = params.resolve(p, j, on)
+        return None if r is None or r.off else r
+
+    when = (CardLine("因突发事件、意外伤害、重大疾病等，基本生活暂时出现严重困难，其他救助暂时无法覆盖的家庭或个人。"),)
+    much: list[CardLine] = []
+    for kind, kind_name in (("illness", "重大疾病患者"), ("education", "因子女教育费用负担过重的")):
+        lo, hi = get(f"linshi.{kind}_multiple_min"), get(f"linshi.{kind}_multiple_max")
+        if lo and hi:
+            much.append(CardLine(f"{kind_name}：按城市低保月标准的 {lo.value}—{times(hi.value)}救助（算一份，不按家里人数相乘）。", (lo, hi)))
+    if much:
+        much += standards_lines(params, j, on, areas=("urban",))
+    else:
+        much.append(CardLine("当地文件没有公布具体倍数，给多少由乡镇（街道）按困难程度确定。"))
+    advance = get("linshi.advance_aid")
+    if advance is not None:
+        much.append(CardLine(f"情况紧急的，可以“{_quoted(advance, '先行救助')}”，事后补办手续。", (advance,)))
+    staged = get("linshi.staged_aid")
+    if staged is not None:
+        much.append(CardLine(f"困难持续的，可以“{_quoted(staged, '分阶段救助')}”。", (staged,)))
+    case = get("linshi.case_by_case")
+    if case is not None:
+        much.append(CardLine("救助后仍有重大困难的，可以“一事一议”。", (case,)))
+    return [CardSection("什么情况可以申请", when), CardSection("能领多少", tuple(much))]
+
+
+def next_steps(params: ParameterSet, j: str, on: dt.date) -> list[dict[str, Any]]:
+    """Applying where the emergency happened: in the clause's own words (枞阳 “探索…”, 怀远 “全面开展…”)."""
+    r = params.resolve("linshi.apply_where_emergency", j, on)
+    if r is None or r.off:
+        return []
+    text = (f"当地文件写明“{r.entry['quote']}”：不是本地户籍的，可以向急难发生地的乡镇（街道）问问能不能申请临时救助。"
+            if r.entry.get("quote") else "不是本地户籍的，可以向急难发生地的乡镇（街道）问问能不能申请临时救助。")
+    if not r.current:
+        text += f"（{state_label(r.to_dict())}。）"
+    return [{"text": text, "clauses": [r.entry["clause"]] if r.entry.get("clause") else [],
+             "sources": [r.entry["source"]] if r.entry.get("source") else []}]
+
+
+FORM = Form(
+    "linshi",
+    "临时救助估算",
+    (
+        JURISDICTION,
+        Field("kind", "kind", "遇到了什么困难", "choice", "",
+              (("illness", "家里有人得了大病，医疗费负担重"), ("education", "孩子上学，自己负担的教育费用太重"),
+               ("emergency", "突发事故、灾害等急难情况"))),
+        Field("stdu", "standard_urban", "当地现在的城市低保标准（知道才填，元/人/月）", "money",
+              "不知道就空着，本站按查到的最近一次标准估算。",
+              when=(("in", "kind", ("illness", "education")), ("has", "linshi.{kind}_multiple_min"),
+                    ("not_current", "dibao.standard.urban")), group="more"),
+        DATE,
+    ),
+    (("basic", "基本情况"), ("more", "补充情况"), ("staff", "工作人员选项")),
+)
+
+PROGRAMME = Programme(
+    name="linshi",
+    title="临时救助",
+    full_title="临时救助",
+    calculate=calculate,
+    parameters=PARAMETERS,
+    clauses=CLAUSES,
+    needs=NEEDS,
+    form=FORM,
+    summarize=summarize,
+    screen=screen,
+    card=card,
+    topic="临时救助",
+    apply="向乡镇人民政府（街道办事处）提出申请",
+    next_steps=next_steps,
+    order=30,
+)

@@ -12,9 +12,11 @@ from fractions import Fraction
 from typing import Any
 
 from ..core.errors import InputError, MissingParameterError
+from ..core.form import DATE, JURISDICTION, Field, Form
 from ..core.inputs import money
 from ..core.money import num, yuan
 from ..core.params import ParameterSet
+from ..core.programme import Programme
 from ..core.trace import Trace
 from ..core.vocabulary import AREAS
 
@@ -68,3 +70,40 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     checks["urban_rural_ratio"] = {"value": f"{float(ratio):.3f}", "max": num(cap.fraction) if cap else None, "complies": ratio_ok}
     complies = all(c["complies"] for c in checks.values())
     return t.result("standard", status="complies" if complies else "does_not_comply", eligible=None, complies=complies, checks=checks)
+
+
+def summarize(result: dict[str, Any]) -> dict[str, Any]:
+    ok = result.get("complies")
+    return {"tone": "yes" if ok else "no", "headline": "符合挂钩要求" if ok else "有不符合的项目",
+            "figure": "符合" if ok else "不符合", "sentence": "按文件规定的比例核查低保标准，逐项结果见下方计算过程。",
+            "lines": [], "stale_said": []}
+
+
+FORM = Form(
+    "standard",
+    "低保标准核查（工作人员）",
+    (
+        JURISDICTION,
+        Field("ucons", "urban_consumption_year", "上年度城镇居民人均消费支出（元/年）", "money", "统计公报中的数字。"),
+        Field("rcons", "rural_consumption_year", "上年度农村居民人均消费支出（元/年）", "money", "统计公报中的数字。"),
+        Field("ustd", "urban_standard", "要核查的城市低保标准（元/人/月）", "money",
+              "不填就用本站查到的最近一次标准（结果会注明它的日期）。", when=(("not_current", "dibao.standard.urban"),)),
+        Field("rstd", "rural_standard", "要核查的农村低保标准（元/人/月）", "money",
+              "不填就用本站查到的最近一次标准（结果会注明它的日期）。", when=(("not_current", "dibao.standard.rural"),)),
+        DATE,
+    ),
+    (("basic", "核查数据"), ("staff", "工作人员选项")),
+)
+
+PROGRAMME = Programme(
+    name="standard",
+    title="低保标准核查",
+    full_title="低保标准核查（工作人员）",
+    calculate=calculate,
+    parameters=PARAMETERS,
+    clauses=CLAUSES,
+    form=FORM,
+    summarize=summarize,
+    staff=True,
+    order=90,
+)

@@ -18,11 +18,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..core.form import DATE, JURISDICTION, Field, Form
 from ..core.inputs import answer, choice, integer, money
-from ..core.money import num, yuan
-from ..core.params import ParameterSet
+from ..core.money import yuan
+from ..core.params import ParameterSet, Resolved
+from ..core.programme import CardLine, CardSection, Programme, Screening, run, time_limit_steps
 from ..core.trace import STALE_HINT, Trace
-from ..core.vocabulary import AREAS, CARE_LEVELS, DISABILITY_TYPES, SCHOOL_STAGES
+from ..core.vocabulary import AREAS, CARE_LEVELS, DISABILITY_GRADES, DISABILITY_TYPES, SCHOOL_STAGES, options
+from ..core.words import place, share, times
+from .dibao import AREA, standards_lines
 
 # Which stages continue 特困 coverage past the minors' age limit (the parameter's choices).
 EXTENSION_STAGES = {"secondary": ("compulsory", "high_school"), "undergraduate": ("compulsory", "high_school", "higher")}
@@ -30,7 +34,8 @@ EXTENSION_STAGES = {"secondary": ("compulsory", "high_school"), "undergraduate":
 PARAMETERS = (
     "dibao.standard.urban", "dibao.standard.rural", "tekun.elderly_age", "tekun.minor_age_limit", "tekun.basic_multiple",
     "tekun.care_fraction.self_care", "tekun.care_fraction.half_care", "tekun.care_fraction.full_care", "min_wage.monthly",
-    "tekun.student_extension",
+    "tekun.student_extension", "tekun.time_limit_working_days", "tekun.time_limit_township_working_days",
+    "tekun.time_limit_county_working_days",
 )
 NEEDS = (  # (data health report) what a place must have for a full answer
     ("dibao.standard.rural", "没有农村低保标准：无法判断收入条件、算不出供养标准"),
@@ -42,7 +47,11 @@ CLAUSES: tuple[str, ...] = ()
 
 
 def no_labour_capacity(age: int, grade: int, kind: str, elderly: int, minor: int) -> str:
-    """The reason a person counts as having no capacity to work under 第五条, or ""."""
+    """The reason a person counts as having no capacity to work under 第五条, or "".
+
+    《特困人员认定办法》第五条（三）: “残疾等级为一、二、三级的智力、精神残疾人，残疾等级为一、二级的
+    肢体残疾人，残疾等级为一级的视力残疾人” — the one statement of that list (the card words it from here).
+    """
     if age >= elderly:
         return f"年满 {elderly} 周岁"
     if age < minor:
@@ -102,9 +111,12 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     basis = t.basis(f"dibao.standard.{area}", request.get("standard"), "standard", f"{AREAS[area]}低保标准")
     standard = basis.amount
     if standard is None:
-        t.step(f"本人月收入 {yuan(income)} 元。本站没有查到当地{AREAS[area]}低保标准：当地标准高于 {yuan(income)} 元的，"
-               "就属于“无生活来源”（财产情况另行核查）。")
-        open_points.append(f"本人收入 {yuan(income)} 元是否低于当地低保标准")
+        if income == 0:
+            t.step("本人没有收入，不论当地低保标准是多少，收入都在标准以下，属于“无生活来源”的收入条件（财产情况另行核查）。")
+        else:
+            t.step(f"本人月收入 {yuan(income)} 元。本站没有查到{place(params, jurisdiction)}的{AREAS[area]}低保标准："
+                   f"当地标准高于 {yuan(income)} 元的，就属于“无生活来源”（财产情况另行核查）。")
+            open_points.append(f"本人收入 {yuan(income)} 元是否低于当地低保标准")
     else:
         t.step(f"{AREAS[area]}低保标准：{basis.phrase()}。", cites=(basis,))
         if not basis.current:
@@ -135,7 +147,28 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     _amount(t, request, on, area, care, standard, basis.current if standard is not None else None, fields)
     if status == "not_eligible" and fields.get("monthly_amount"):
         t.notes.append(f"以上是当地特困供养标准的下限（每月不低于 {fields['monthly_amount']} 元），供参考；按您填写的情况暂不符合特困条件。")
+    fields["figure_year"] = _figure_year(t, basis.resolved if basis.origin == "data" else None)
+    _time_limit(t)
     return t.result("tekun", **fields)
+
+
+def _figure_year(t: Trace, standard: Resolved | None) -> int | None:
+    """The year of the oldest figure the amount rests on, when it is not current (“按 2021 年标准”)."""
+    olds = [r for r in (standard, t.used.get("min_wage.monthly")) if r is not None and not r.override and not r.current]
+    return min(int(r.entry["from"][:4]) for r in olds) if olds else None
+
+
+def _time_limit(t: Trace) -> None:
+    """特困's own time limits: a place's text that names 特困 (枞阳: 低保、特困 20 个工作日), else
+    《特困人员认定办法》第十三条、第十六条 (15 + 15 个工作日) — never the 低保 time limit (M3)."""
+    overall = t.get("tekun.time_limit_working_days")
+    if overall is not None:
+        t.step(f"申请后，特困供养应在 {overall.value} 个工作日内办结。", cites=(overall,))
+        return
+    town, county = t.get("tekun.time_limit_township_working_days"), t.get("tekun.time_limit_county_working_days")
+    if town is not None and county is not None:
+        t.step(f"申请后，乡镇（街道）应在 {town.value} 个工作日内调查核实、提出初审意见并在村（社区）公示；"
+               f"县级民政部门收到材料后 {county.value} 个工作日内提出确认意见。", cites=(town, county))
 
 
 def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str, standard: Any, current: bool | None,
@@ -149,20 +182,20 @@ def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str
     prior_year_end = dt.date(on.year - 1, 12, 31)
     wage = t.basis("min_wage.monthly", request.get("min_wage"), "min_wage", "上年度月最低工资标准", on=prior_year_end)
     if standard is None:
-        t.step(f"供养标准每月不低于：当地{AREAS[area]}低保标准 × {num(m)} + 上年度月最低工资 × {num(f)}（{CARE_LEVELS[care]}）。"
+        t.step(f"供养标准每月不低于：当地{AREAS[area]}低保标准 × {multiple.value} + 上年度月最低工资 × {share(fraction.value)}（{CARE_LEVELS[care]}）。"
                "知道当地低保标准的，填上就能算出金额。", formula="低保标准 × 倍数 + 上年度最低工资 × 比例",
                cites=(multiple, fraction))
-        fields["formula"] = f"低保标准 × {num(m)} + 上年度最低工资 × {num(f)}"
+        fields["formula"] = f"低保标准 × {multiple.value} + 上年度最低工资 × {share(fraction.value)}"
         return
     basic = m * standard
     t.step(
-        f"基本生活标准不低于低保标准的 {num(m)} 倍：{yuan(standard)} × {num(m)} = {yuan(basic)} 元/月。",
+        f"基本生活标准不低于低保标准的 {times(multiple.value)}：{yuan(standard)} × {multiple.value} = {yuan(basic)} 元/月。",
         formula="低保标准 × 倍数",
         cites=(multiple,),
     )
     fields["basic_living"] = yuan(basic)
     if wage.amount is None:
-        t.step(f"照料护理标准不低于上年度（{on.year - 1}年）月最低工资的 {num(f)}；本站没有查到当地上年度的最低工资，"
+        t.step(f"照料护理标准不低于上年度（{on.year - 1}年）月最低工资的 {share(fraction.value)}；本站没有查到当地上年度的最低工资，"
                "这部分没有算进去。知道的可以填上。", cites=(fraction,))
         t.warn(f"金额只含基本生活标准 {yuan(basic)} 元，照料护理标准另加。")
         fields["monthly_amount"] = yuan(basic)
@@ -170,8 +203,8 @@ def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str
         return
     care_amount = f * wage.amount
     t.step(
-        f"{CARE_LEVELS[care]}照料护理标准不低于上年度（{on.year - 1}年）月最低工资的 {num(f)}：用的是{wage.phrase()}，"
-        f"{yuan(wage.amount)} × {num(f)} = {yuan(care_amount)} 元/月。",
+        f"{CARE_LEVELS[care]}照料护理标准不低于上年度（{on.year - 1}年）月最低工资的 {share(fraction.value)}：用的是{wage.phrase()}，"
+        f"{yuan(wage.amount)} × {share(fraction.value)} = {yuan(care_amount)} 元/月。",
         formula="上年度最低工资 × 比例",
         cites=(fraction, wage),
     )
@@ -180,3 +213,175 @@ def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str
     total = basic + care_amount
     t.step(f"特困供养标准每月不低于 {yuan(basic)} + {yuan(care_amount)} = {yuan(total)} 元。", formula="基本生活标准 + 照料护理标准")
     fields.update(monthly_amount=yuan(total), care=yuan(care_amount), amounts_current=bool(current and wage.current))
+
+
+# --------------------------------------------------------------------------- how a result is said
+
+
+def amount_words(result: dict[str, Any]) -> str:
+    """“每月不低于 1694.13 元（按 2021 年标准）”: the text sets a floor (“不低于”), never “约”."""
+    amount = result.get("monthly_amount")
+    if not amount:
+        return ""
+    year = result.get("figure_year")
+    return f"每月不低于 {amount} 元" + (f"（按 {year} 年标准）" if year else "")
+
+
+def summarize(result: dict[str, Any]) -> dict[str, Any]:
+    s = result.get("status")
+    amount = result.get("monthly_amount")
+    words = amount_words(result)
+    figure = words or "金额看当地标准"
+    stale_field = "standard" if "standard" in result["stale_warnings"] else "min_wage"
+    stale = result["stale_warnings"].get(stale_field, "")
+    lines: list[str] = []
+    if s == "eligible":
+        out = {"tone": "yes", "headline": "可能符合特困供养条件", "figure": figure,
+               "sentence": "按您填写的情况，同时具备无劳动能力、无生活来源、无法定义务人（或其无能力履行）三个条件"
+               + (f"，{place_of(result)}供养标准{words}。" if amount else "。")}
+    elif s == "possible":
+        out = {"tone": "maybe", "headline": "可能符合特困供养条件，还要看几点", "figure": figure,
+               "sentence": "还要看：" + "；".join(result.get("open_points") or []) + "。"}
+    else:
+        out = {"tone": "no", "headline": "按填写的情况暂不符合特困条件", "figure": "暂不符合",
+               "sentence": "特困供养要求三个条件同时具备：无劳动能力、无生活来源、无法定义务人（或其无能力履行）。"
+               "暂不符合的原因：" + "；".join(result.get("reasons_not") or []) + "。可以看看低保。"}
+        if amount:
+            lines.append(f"供参考：{place_of(result)}特困供养标准{words}。")
+    if result.get("formula") and not amount:
+        lines.append(f"供养标准每月不低于：{result['formula']}。")
+    said = []
+    if stale and amount:
+        lines.insert(0, stale)
+        said.append(stale_field)
+    return {**out, "lines": lines, "stale_said": said}
+
+
+def place_of(result: dict[str, Any]) -> str:
+    return "当地" if result["jurisdiction"] == "other" else str(result["jurisdiction_name"])
+
+
+def screen(s: Screening) -> dict[str, Any]:
+    """特困供养 is for one person without working ability, income or an able supporter: the calculator
+    answers for a household of one; with others in the household who can work, they are the supporters."""
+    from ..core.household import able_to_work
+
+    h = s.household
+    entry: dict[str, Any] = {"id": "tekun", "title": PROGRAMME.full_title, "amount": None, "clauses": [], "bring": [],
+                             "apply": "向户籍所在地乡镇（街道）提出申请，可以请村（居）委会帮忙。", "calculator": PROGRAMME.page}
+    if h["receives"] == "tekun":
+        return {**entry, "status": "likely", "why": ["您现在享受特困供养。"]}
+    members = h["members"]
+    if len(members) > 1:
+        if any(able_to_work(m) is True for m in members):
+            return {**entry, "status": "unlikely",
+                    "why": ["特困供养要求没有能履行义务的赡养、抚养、扶养人；家里有能劳动的成员，一般由他们尽义务。"]}
+        return {**entry, "status": "possible",
+                "why": ["家里的人都是老人、未成年人或重残重病，没有能劳动的成员：要看有没有别的能尽赡养、抚养义务的亲属，请用特困供养估算或向乡镇（街道）咨询。"]}
+    m = members[0]
+    req = {"jurisdiction": s.jurisdiction, "area": h["area"] or "rural", "age": m["age"],
+           "disability_grade": m["disability_grade"], "disability_type": m["disability_type"],
+           "monthly_income": yuan(m["wage"] + h["other_income"])}
+    if m["school"]:
+        req["school"] = m["school"]
+    if h.get("supporter") is not None:
+        req["has_able_supporter"] = h["supporter"]
+    r = run(calculate, req, s.params, s.on, s.overrides)
+    if "error" in r:
+        return {**entry, "status": "unknown", "why": [r.get("message", "")]}
+    s.results["tekun"] = r
+    status = {"eligible": "likely", "possible": "possible"}.get(r["status"], "unlikely")
+    why = [("还要看：" + "、".join(r["open_points"]) + "。") if r.get("open_points") else ""]
+    why += [f"不符合的地方：{'、'.join(r['reasons_not'])}。"] if r.get("reasons_not") else []
+    words = amount_words(r)
+    if words and status != "unlikely":
+        why.append(f"{place_of(r)}特困供养标准{words}。")
+        stale = r["stale_warnings"].get("standard") or r["stale_warnings"].get("min_wage")
+        if stale:
+            why.append(stale)
+    if "dibao" in s.standing or "dibao?" in s.standing:
+        why.append("特困供养和低保不能同时享受：符合特困条件的，按特困供养；不符合的，看低保。")
+    return {**entry, "status": status, "why": [w for w in why if w], "amount": words if status != "unlikely" else None,
+            "clauses": sorted({c for st in r["steps"] for c in st["clauses"]})}
+
+
+def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:
+    def get(p: str) -> Resolved | None:
+        r = params.resolve(p, j, on)
+        return None if r is None or r.off else r
+
+    elderly, minor = get("tekun.elderly_age"), get("tekun.minor_age_limit")
+    who = (
+        CardLine("同时具备三个条件："),
+        CardLine(f"没有劳动能力：年满 {elderly.value if elderly else 60} 周岁、未满 {minor.value if minor else 16} 周岁，"
+                 "或一至三级智力、精神残疾，一、二级肢体残疾，一级视力残疾；", (elderly, minor)),
+        CardLine("没有生活来源（本人收入低于当地低保标准，财产符合规定）；"),
+        CardLine("没有法定赡养、抚养、扶养义务人，或者义务人没有能力履行义务。"),
+    )
+    much: list[CardLine] = []
+    basic = get("tekun.basic_multiple")
+    if basic:
+        much.append(CardLine(f"基本生活标准：不低于当地低保标准的 {times(basic.value)}。", (basic,)))
+        found = [(name, get(f"tekun.care_fraction.{care}"))
+                 for care, name in (("self_care", "全自理"), ("half_care", "半护理"), ("full_care", "全护理"))]
+        found_ = [(name, r) for name, r in found if r is not None]
+        if found_:
+            much.append(CardLine("照料护理标准：不低于上年度最低工资标准的 "
+                                 + "、".join(f"{share(r.value)}（{name}）" for name, r in found_) + "。",
+                                 tuple(r for _, r in found_)))
+        much += standards_lines(params, j, on)
+    else:
+        much.append(CardLine("当地文件没有写明特困供养标准的计算方法，请向县民政局或乡镇（街道）询问当地标准。"))
+    return [CardSection("谁可以申请", who, numbered=True), CardSection("能领多少", tuple(much))]
+
+
+def next_steps(params: ParameterSet, j: str, on: dt.date) -> list[dict[str, Any]]:
+    """The time limit, from 特困's own rules."""
+    return time_limit_steps(_time_limit, params, j, on)
+
+
+FORM = Form(
+    "tekun",
+    "特困供养估算",
+    (
+        JURISDICTION,
+        AREA,
+        Field("age", "age", "年龄", "int", lo=0, hi=120),
+        Field("school", "school", "正在上什么学", "choice", "未成年时已经享受特困供养、现在还在上学的，可能可以延长到毕业。",
+              options(SCHOOL_STAGES, "没有上学"), when=(("has", "tekun.student_extension"), ("age_between", "age", 16, 29))),
+        Field("dis", "disability_grade", "残疾等级", "choice", "", options(DISABILITY_GRADES), default="0"),
+        Field("distype", "disability_type", "残疾类别", "choice", "", options(DISABILITY_TYPES, "—")),
+        Field("income", "monthly_income", "本人每月收入（元）", "money",
+              "中央确定的基础养老金、社会保险、优待抚恤金、高龄津贴不算；没有收入填 0。"),
+        Field("supporter", "has_able_supporter", "有没有能赡养、抚养、扶养您的人", "choice",
+              "指有能力尽义务的配偶、子女、父母等。他们自己也困难、没有能力的，选“没有”。", (("1", "有"), ("0", "没有"))),
+        Field("care", "care_level", "生活能不能自理", "choice", "",
+              (("self_care", "能自理"), ("half_care", "部分需要照顾（半护理）"), ("full_care", "完全需要照顾（全护理）")),
+              default="self_care"),
+        Field("std", "standard", "当地现在的低保标准（知道才填，元/人/月）", "money",
+              "不知道就空着，本站按查到的最近一次标准估算。",
+              when=(("not_current", "dibao.standard.{area}"),), group="more"),
+        Field("minwage", "min_wage", "当地上一年的月最低工资标准（知道才填，元）", "money",
+              "不知道就空着，本站按查到的最近一次标准估算。",
+              when=(("has", "tekun.basic_multiple"), ("not_current_prior_year", "min_wage.monthly")), group="more"),
+        DATE,
+    ),
+    (("basic", "基本情况"), ("more", "补充情况"), ("staff", "工作人员选项")),
+)
+
+PROGRAMME = Programme(
+    name="tekun",
+    title="特困供养",
+    full_title="特困人员救助供养",
+    calculate=calculate,
+    parameters=PARAMETERS,
+    clauses=CLAUSES,
+    needs=NEEDS,
+    form=FORM,
+    summarize=summarize,
+    screen=screen,
+    card=card,
+    topic="特困",
+    next_steps=next_steps,
+    order=20,
+)

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 """The calculator forms: fields, query-string keys, which questions a place needs.
 
-One description serves three callers:
+Each programme declares its form (``Programme.form``, made of ``calculators.core.form`` fields);
+``FORMS`` collects them from the registry. One description serves three callers:
 
 * the build renders the HTML form from ``FORMS`` (labels, help, options);
 * the browser sends the form as flat ``key → text`` pairs (exactly the URL
@@ -18,195 +19,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from ..core.errors import InputError
+from ..core.form import Field, Form
 from ..core.inputs import parse_date
 from ..core.params import ParameterSet
-from ..core.vocabulary import AREAS, DISABILITY_GRADES, DISABILITY_TYPES, LABOUR, SCHOOL_STAGES, options
+from ..core.vocabulary import MAX_MEMBERS as _MAX_MEMBERS
+from ..programmes import registry
 
-YES = (("1", "是"), ("", "否"))
-AREA_OPTIONS = options(AREAS)
-DISABILITY_GRADE_OPTIONS = options(DISABILITY_GRADES)
-SCHOOL_OPTIONS = options(SCHOOL_STAGES, "没有上学")
-DISABILITY_TYPE_OPTIONS = options(DISABILITY_TYPES, "—")
-LABOUR_OPTIONS = options(LABOUR)
-CARE_OPTIONS = (("self_care", "能自理"), ("half_care", "部分需要照顾（半护理）"), ("full_care", "完全需要照顾（全护理）"))
-LINSHI_KIND_OPTIONS = (("illness", "家里有人得了大病，医疗费负担重"), ("education", "孩子上学，自己负担的教育费用太重"),
-                       ("emergency", "突发事故、灾害等急难情况"))
+__all__ = ["FORMS", "Field", "Form", "jurisdiction_options", "request_from_query", "visible_keys", "key_for_field", "query_reference"]
 
-
-@dataclass(frozen=True)
-class Field:
-    """One question.
-
-    ``target`` is where the answer goes in the calculator request: ``"area"``,
-    ``"income.farming"``, or ``"members[].age"`` for a per-member question
-    (its query key gets the member number appended: ``age1``, ``age2`` …).
-    ``when`` is a tuple of conditions, all of which must hold for the field to
-    be asked: ``("has", param)``, ``("missing", param)``,
-    ``("missing_prior_year", param)`` (value on 31 Dec of the previous year),
-    ``("not_current", param)`` (unknown, or only a last-known value: the field is optional),
-    ``("not_current_prior_year", param)``, ``("is", param, value)``, ``("in", key, values)``,
-    ``("age_between", key, lo, hi)``.  ``{area}`` in a parameter id is replaced by the
-    answer to ``area``.
-    """
-
-    key: str
-    target: str
-    label: str
-    kind: str  # jurisdiction | choice | money | ratio | int | flag | date | count
-    help: str = ""
-    options: tuple[tuple[str, str], ...] = ()
-    default: str = ""
-    when: tuple[tuple[Any, ...], ...] = ()
-    group: str = "basic"
-    lo: int = 0
-    hi: int = 0
-
-    @property
-    def member(self) -> bool:
-        return self.target.startswith("members[]")
-
-
-@dataclass(frozen=True)
-class Form:
-    name: str
-    title: str
-    fields: tuple[Field, ...]
-    groups: tuple[tuple[str, str], ...]
-
-
-JURISDICTION = Field("j", "jurisdiction", "您家在哪个县（市、区）", "jurisdiction",
-                     "选“其他地区”时按全国性规定估算；知道当地标准的，可以在下面填上。")
-DATE = Field("date", "date", "按哪一天的政策计算", "date",
-             "默认今天。工作人员核对以往的决定时可以改。", group="staff")
-AREA = Field("area", "area", "按城市还是农村标准", "choice",
-             "一般按户籍所在地：城镇选“城市”，农村选“农村”。拿不准的，问村（居）委会。", AREA_OPTIONS)
-
-DIBAO = Form(
-    "dibao",
-    "低保估算",
-    (
-        JURISDICTION,
-        AREA,
-        Field("n", "members", "家里几口人一起生活", "count",
-              "共同生活的家庭成员：配偶、未成年子女、一起生活的父母和成年子女等。", default="1", group="members", lo=1, hi=20),
-        Field("age", "members[].age", "年龄", "int", "", group="members", lo=0, hi=120),
-        Field("wage", "members[].wage", "每月工资（元）", "money", "打工、上班每月到手的钱；没有填 0。", group="members"),
-        Field("labour", "members[].labour", "劳动能力", "choice", "",
-              LABOUR_OPTIONS, default="full",
-              when=(("has_any", "dibao.review_months.class1", "dibao.review_months.class2", "dibao.review_months.class3"),),
-              group="members"),
-        Field("dis", "members[].disability_grade", "残疾等级", "choice", "", DISABILITY_GRADE_OPTIONS, default="0",
-              when=(("has_any", "dibao.single_person_household", "dibao.phase_out_exit_without_severe"),), group="members"),
-        Field("distype", "members[].disability_type", "残疾类别", "choice", "", DISABILITY_TYPE_OPTIONS,
-              when=(("has_any", "dibao.single_person_household", "dibao.phase_out_exit_without_severe"),), group="members"),
-        Field("ill", "members[].serious_illness", "患重特大疾病", "flag", "", YES,
-              when=(("has_any", "dibao.single_person_household", "dibao.phase_out_exit_without_severe"),), group="members"),
-        Field("farming", "income.farming", "种地、养殖、做生意每月净收入（元）", "money", "按一年算好再除以 12。", group="income"),
-        Field("property", "income.property", "房租、利息等每月收入（元）", "money", group="income"),
-        Field("transfer", "income.transfer", "子女给的赡养费、抚养费等每月收入（元）", "money", group="income"),
-        Field("pension_other", "income.pension_other", "退休金、其他养老金每月（元）", "money",
-              "城乡居民基础养老金不填在这里，填在下一项。", group="income"),
-        Field("basic_pension", "income.basic_pension", "城乡居民基础养老金每月（元）", "money",
-              "这部分不算收入，填了也不会减少低保金。", when=(("has", "dibao.basic_pension_excluded"),), group="income"),
-        Field("allowances", "income.allowances", "优待抚恤金、奖励扶助金、奖学金等每月（元）", "money",
-              "这部分不算收入。", group="income"),
-        Field("childcare", "income.childcare", "育儿补贴每月（元）", "money",
-              "3周岁以下孩子领的育儿补贴，不算收入（按年领的除以 12）。", when=(("has", "dibao.childcare_subsidy_excluded"),),
-              group="income"),
-        Field("other", "income.other", "其他每月收入（元）", "money",
-              "正在领的低保金、临时救助金等救助款物不算收入，不要填在这里。", group="income"),
-        Field("cur", "current_recipient", "现在是否在享受低保", "flag", "已经在享受的，收入超过标准后可能有渐退期。", YES,
-              when=(("has_any", "dibao.phase_out_months", "dibao.phase_out_months_max", "dibao.phase_out_allowed"),),
-              group="more"),
-        Field("std", "standard", "当地现在的低保标准（知道才填，元/人/月）", "money",
-              "不知道就空着：本站会告诉您收入线，并按查到的最近一次标准估算。知道的（问村（居）委会）填上，结果更准。",
-              when=(("not_current", "dibao.standard.{area}"),), group="more"),
-        Field("poor", "poverty_registered", "是否未脱贫建档立卡贫困户", "flag", "只有当地文件把单人户限于建档立卡贫困户时才问。", YES,
-              when=(("is", "dibao.single_person_scope", "poverty_registered"),), group="more"),
-        Field("med", "medical_expense_year", "今年自己负担的医疗费（元）", "money", "看病自付部分，按全年算。",
-              when=(("has", "dibao.rigid_expense_multiple"),), group="more"),
-        Field("edu", "education_expense_year", "今年的教育支出（元）", "money", "子女上学的学费等，按全年算。",
-              when=(("has", "dibao.rigid_expense_multiple"),), group="more"),
-        Field("prior", "prior_year_income", "去年全家的总收入（元/年）", "money", "填了医疗或教育支出时需要。",
-              when=(("has", "dibao.rigid_expense_multiple"),), group="more"),
-        DATE,
-        # What-if values for staff (Trace marks each as “工作人员假设的值” in the result and on the print sheet).
-        Field("wstd", "overrides.dibao.standard.{area}", "测算：假设低保标准（元/人/月）", "money",
-              "工作人员测算用：填了就按这个数算，结果会注明是假设的值，不是政策规定。", group="staff"),
-        Field("wratio", "overrides.dibao.employment_deduction_ratio", "测算：假设就业成本扣减比例（如 0.3）", "ratio",
-              "在工作的成员每人扣减“低保标准 × 比例”，不超过本人工资。", group="staff"),
-        Field("wedge", "overrides.dibao.edge_multiple", "测算：假设低保边缘倍数（如 1.5）", "ratio",
-              "人均收入低于“低保标准 × 倍数”的，属于低保边缘家庭。", group="staff"),
-    ),
-    (("basic", "基本情况"), ("members", "家庭成员"), ("income", "其他收入"), ("more", "补充情况"), ("staff", "工作人员选项")),
-)
-
-TEKUN = Form(
-    "tekun",
-    "特困供养估算",
-    (
-        JURISDICTION,
-        AREA,
-        Field("age", "age", "年龄", "int", lo=0, hi=120),
-        Field("school", "school", "正在上什么学", "choice", "未成年时已经享受特困供养、现在还在上学的，可能可以延长到毕业。",
-              SCHOOL_OPTIONS, when=(("has", "tekun.student_extension"), ("age_between", "age", 16, 29))),
-        Field("dis", "disability_grade", "残疾等级", "choice", "", DISABILITY_GRADE_OPTIONS, default="0"),
-        Field("distype", "disability_type", "残疾类别", "choice", "", DISABILITY_TYPE_OPTIONS),
-        Field("income", "monthly_income", "本人每月收入（元）", "money", "基础养老金不算；没有收入填 0。"),
-        Field("supporter", "has_able_supporter", "有没有能赡养、抚养、扶养您的人", "choice",
-              "指有能力尽义务的配偶、子女、父母等。他们自己也困难、没有能力的，选“没有”。", (("1", "有"), ("0", "没有"))),
-        Field("care", "care_level", "生活能不能自理", "choice", "",
-              CARE_OPTIONS, default="self_care"),
-        Field("std", "standard", "当地现在的低保标准（知道才填，元/人/月）", "money",
-              "不知道就空着，本站按查到的最近一次标准估算。",
-              when=(("not_current", "dibao.standard.{area}"),), group="more"),
-        Field("minwage", "min_wage", "当地上一年的月最低工资标准（知道才填，元）", "money",
-              "不知道就空着，本站按查到的最近一次标准估算。",
-              when=(("has", "tekun.basic_multiple"), ("not_current_prior_year", "min_wage.monthly")), group="more"),
-        DATE,
-    ),
-    (("basic", "基本情况"), ("more", "补充情况"), ("staff", "工作人员选项")),
-)
-
-LINSHI = Form(
-    "linshi",
-    "临时救助估算",
-    (
-        JURISDICTION,
-        Field("kind", "kind", "遇到了什么困难", "choice", "",
-              LINSHI_KIND_OPTIONS),
-        Field("stdu", "standard_urban", "当地现在的城市低保标准（知道才填，元/人/月）", "money",
-              "不知道就空着，本站按查到的最近一次标准估算。",
-              when=(("in", "kind", ("illness", "education")), ("has", "linshi.{kind}_multiple_min"),
-                    ("not_current", "dibao.standard.urban")), group="more"),
-        DATE,
-    ),
-    (("basic", "基本情况"), ("more", "补充情况"), ("staff", "工作人员选项")),
-)
-
-STANDARD = Form(
-    "standard",
-    "低保标准核查（工作人员）",
-    (
-        JURISDICTION,
-        Field("ucons", "urban_consumption_year", "上年度城镇居民人均消费支出（元/年）", "money", "统计公报中的数字。"),
-        Field("rcons", "rural_consumption_year", "上年度农村居民人均消费支出（元/年）", "money", "统计公报中的数字。"),
-        Field("ustd", "urban_standard", "要核查的城市低保标准（元/人/月）", "money",
-              "不填就用本站查到的最近一次标准（结果会注明它的日期）。", when=(("not_current", "dibao.standard.urban"),)),
-        Field("rstd", "rural_standard", "要核查的农村低保标准（元/人/月）", "money",
-              "不填就用本站查到的最近一次标准（结果会注明它的日期）。", when=(("not_current", "dibao.standard.rural"),)),
-        DATE,
-    ),
-    (("basic", "核查数据"), ("staff", "工作人员选项")),
-)
-
-FORMS = {f.name: f for f in (DIBAO, TEKUN, LINSHI, STANDARD)}
+FORMS: dict[str, Form] = {name: p.form for name, p in registry().items() if p.form is not None}
+MAX_MEMBERS = _MAX_MEMBERS
 RE_MEMBER_KEY = re.compile(r"^([a-z_]+?)(\d{1,2})$")
-MAX_MEMBERS = 20
 
 
 def jurisdiction_options(params: ParameterSet) -> list[tuple[str, str]]:

@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from ..core.errors import InputError
-from ..programmes.ledger import FLAG_TITLES, col_letter
+from ..tools.ledger import FLAG_TITLES, col_letter
 from .parameters import STATUS
 
 MAX_BYTES = 20 * 1024 * 1024  # a 台账 of 20,000 households is about 2 MB; bigger files carry pictures or the wrong sheet
@@ -89,7 +89,7 @@ def read_xlsx(data: bytes) -> tuple[list[list[Any]], list[dict[str, Any]]]:
                          f"（{type(exc).__name__}）。请在 Excel 或 WPS 里重新保存后再试。", "file") from None
     except Exception as exc:  # openpyxl raises its own errors for odd files; none may crash the page  # noqa: BLE001
         raise InputError(f"这个 .xlsx 文件读不出来（{type(exc).__name__}）。请在 Excel 或 WPS 里另存为新文件后再试。", "file") from None
-    from ..programmes.ledger import find_header
+    from ..tools.ledger import find_header
 
     def header_found(ws: Any) -> bool:
         try:

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from ..core.params import ParameterSet
+from ..core.words import state_label
 
 UNITS = {"CNY/month": " 元/月", "CNY/person/month": " 元/人/月", "months": " 个月", "working_days": " 个工作日", "years": " 周岁", "ratio": ""}
 STATUS = {
@@ -20,22 +20,6 @@ STATUS = {
 def choice_text(value: Any, definition: dict[str, Any]) -> Any:
     """A ``choice`` parameter's value in words (its definition's ``choices``); other values unchanged."""
     return (definition.get("choices") or {}).get(value, value) if isinstance(value, str) else value
-
-
-def state_label(p: dict[str, Any]) -> str:
-    """"" for a current value; otherwise why it is only the last known one, in plain words."""
-    if p.get("state") != "last_known" or not p.get("stale_since"):
-        return ""
-    d = dt.date.fromisoformat(p["stale_since"])
-    since = f"{d.year}年{d.month}月"
-    end = d - dt.timedelta(days=1)
-    until = f"{end.year}年{end.month}月{end.day}日"
-    return {
-        "cycle": f"这是本站查到的最近一次公布的数；按规定每隔一段时间调整，{since}起很可能已经调整",
-        "superseded": f"这是本站查到的最近一次公布的数；{since}起已经调整，新的数本站还没有查到",
-        "period": f"文件写明的期限到{until}为止，之后是否继续执行本站没有查到",
-        "document": f"出自的文件期限到{until}为止，之后是否继续执行本站没有查到",
-    }.get(str(p.get("stale_reason")), "这是本站查到的最近一次公布的数")
 
 
 def shown_parameters(parameters: list[dict[str, Any]], params: ParameterSet | None = None) -> list[dict[str, Any]]:

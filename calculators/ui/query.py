@@ -9,7 +9,7 @@ from typing import Any
 from ..api import calculate
 from ..core.errors import InputError
 from ..core.params import ParameterSet
-from ..programmes.where_to_go import next_steps
+from ..tools.where_to_go import next_steps
 from .forms import FORMS, key_for_field, request_from_query, visible_keys
 from .parameters import shown_parameters
 from .summary import summarize

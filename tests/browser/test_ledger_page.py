@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from calculators.api import calculate
 from calculators.core.params import ParameterSet
-from calculators.programmes.ledger import FLAG_TITLES
+from calculators.tools.ledger import FLAG_TITLES
 from calculators.ui.ledger_files import read_table, template_xlsx
 
 from case_files import bundle

@@ -14,11 +14,11 @@ from typing import Any
 
 from ..core.params import ParameterSet
 from ..core.vocabulary import severe_disability
+from ..programmes import registry
 
-# Parameters read by ``next_steps`` (for dibao, tekun, linshi and the screener).
+# Parameters read by ``next_steps`` itself (a programme's own steps read its own parameters).
 PARAMETERS = ("service.one_window", "service.green_channel", "service.hotline_12345", "service.residence_permit",
-              "contact.county_hotline", "dibao.time_limit_working_days", "dibao.time_limit_extended_working_days",
-              "linshi.apply_where_emergency")
+              "contact.county_hotline")
 DOUBT = {"secondary": "（这个号码是从转载中查到的，请以当地公布的为准）", "unverified": "（这个号码还没有核实，请以当地公布的为准）"}
 
 
@@ -32,30 +32,21 @@ def next_steps(name: str, request: dict[str, Any], result: dict[str, Any], param
         r = params.resolve(param, j, on)
         return [r.entry["clause"]] if r is not None and r.entry.get("clause") else []
 
-    if name == "standard":
+    programme = registry().get(name)
+    if programme is None or programme.staff:
         return steps
     window = clause_of("service.one_window")
-    where = ("向户籍所在地的乡镇人民政府（街道办事处）提出申请" if name != "linshi"
-             else "向乡镇人民政府（街道办事处）提出申请")
     steps.append({
-        "text": where + "；不知道找谁、自己去不方便的，先问村（居）委会，可以请他们帮忙代为提出。"
+        "text": programme.apply + "；不知道找谁、自己去不方便的，先问村（居）委会，可以请他们帮忙代为提出。"
         + ("当地乡镇（街道）设有社会救助“一门受理、协同办理”窗口。" if window else ""),
         "clauses": window,
     })
-    if name == "linshi" and clause_of("linshi.apply_where_emergency"):
-        steps.append({"text": "不是本地户籍的，也可以向急难发生地的乡镇（街道）申请临时救助。",
-                      "clauses": clause_of("linshi.apply_where_emergency")})
+    own = programme.next_steps(params, j, on) if programme.next_steps is not None else []
+    steps += [st for st in own if not st.get("after_permit")]
     permit = clause_of("service.residence_permit")
     if permit:
         steps.append({"text": "户口不在这里、但持有当地居住证的，可以问问能否在居住地申请。", "clauses": permit})
-    limit = params.resolve("dibao.time_limit_working_days", j, on)
-    if name in ("dibao", "tekun") and limit is not None:
-        extended = params.resolve("dibao.time_limit_extended_working_days", j, on)
-        more = (f"，特殊情况可以延长到 {extended.value} 个工作日" if extended is not None and extended.jurisdiction == limit.jurisdiction
-                else "")
-        steps.append({"text": f"提交申请后，乡镇（街道）一般应在 {limit.value} 个工作日内作出审核确认决定{more}。",
-                      "clauses": clause_of("dibao.time_limit_working_days"),
-                      "sources": [limit.entry["source"]] if limit.entry.get("source") else []})
+    steps += [{k: v for k, v in st.items() if k != "after_permit"} for st in own if st.get("after_permit")]
     people = request.get("members") or [request]
 
     def elderly_or_disabled(p: dict[str, Any]) -> bool:

@@ -1,24 +1,31 @@
 # SPDX-License-Identifier: MIT
-"""台账核查: run the 低保 rules over a township's household list and flag each household.
+"""台账核查: run the 低保 calculator over a township's household list and flag each household.
 
 怀远 2023 任务清单 第1项 “以村居为单位，建立困难群众台账，一一排查……杜绝漏保” and 第9项 the
 “应享未享、重复享受、违规享受” 专项整治: staff keep these lists in spreadsheets; this checks them.
 The table is read elsewhere (``calculators.ui.ledger_files``: .xlsx/.csv → rows of text); here it
 is only text cells in, flags with reasons and clause links out.  Nothing leaves the machine.
 
-A 台账 gives the household's *total* monthly income, not each member's wage, so the employment
-cost deduction cannot be applied: every reason says the figure is before deductions (a household
-above the standard here may still qualify after them — hence “复核”, never “取消”).
+Each row is a household for ``calculators.programmes.dibao.calculate`` — the same rule, the same time
+model and the same sentence for a last-known standard as the calculator page and the screener.  A
+台账 gives the household's *total* monthly income, not each member's wage, so the employment cost
+deduction cannot be applied: every reason says the figure is before deductions.
 
-Flags (a household may have several):
+Flags (a household may have several), each with the standard it rests on (``basis``: current,
+last_known, assumed — a staff what-if — or typed):
 
-* ``unserved`` 应享未享 — per-capita income below the 低保 standard, receiving neither 低保 nor 特困;
-* ``review`` 可能不再符合 — receiving 低保/特困, per-capita income not below the standard → 复核
-  (with the place's 渐退期 where it has one);
-* ``edge`` 低保边缘 — not on 低保, income below the 边缘 line (multiple × standard) → 专项救助;
-* ``single`` 单人保候选 — a 边缘 family of two or more with 重残/重病 members, where the place lets
-  them apply alone (单人户);
-* ``duplicate`` 可能重复 — the same 户主 in the same 地区 on more than one row (怀远 第9项 “重复享受”);
+* ``unserved`` 应享未享 — per-capita income below the 低保 standard, receiving neither 低保 nor 特困
+  (below an old standard is below today's too: standards are raised, never cut);
+* ``review`` 可能不再符合 — receiving 低保, per-capita income not below a *current* (or what-if)
+  standard (with the place's 渐退期); receiving 特困 and, for a household of one, the person's income not
+  below it (《特困人员认定办法》第六条 tests the person's own income, so larger 特困 households are not judged);
+* ``edge`` 低保边缘 — not on 低保, income below the 边缘 line of a current standard → 专项救助;
+* ``single`` 单人保候选 — a 边缘 family of two or more with 重残/重病 members, where the place lets them
+  apply alone (单人户);
+* ``stale`` 按旧标准，需核对 — the answer turns on a *last-known* standard: a recipient above it, or a
+  non-recipient between it and its 边缘 line.  Said with the one stale-standard sentence (“按2022年7月…；现行
+  标准高于 X 元时，就符合低保的收入条件”), counted apart, and never a finding to 复核 or to exit;
+* ``duplicate`` 可能重复 — the same 身份证号 on two rows, or the same 户主 in the same 地区 (怀远 第9项 “重复享受”);
 * ``missing`` 缺少数据 — a needed cell is empty or unreadable (the rest of the row is still checked);
 * ``no_standard`` 缺少标准 — no standard known for the place and date: the income line is given.
 """
@@ -34,12 +41,16 @@ from typing import Any
 from ..core.dates import cn_month
 from ..core.errors import InputError
 from ..core.money import yuan
-from ..core.params import ParameterSet, Resolved
+from ..core.params import ParameterSet
+from ..core.programme import run
 from ..core.vocabulary import AREAS
+from ..core.words import place
+from ..programmes import dibao
 
 # Canonical column → the header texts accepted for it (compared after NFKC, without spaces/brackets).
 COLUMNS: dict[str, tuple[str, ...]] = {
     "head": ("户主", "户主姓名", "姓名", "申请人", "户主名称"),
+    "id": ("身份证号", "身份证号码", "户主身份证号", "户主身份证号码", "公民身份号码", "证件号码"),
     "place": ("地区", "所在地", "村居", "村(居)", "村", "乡镇", "乡镇街道", "地址", "所在村"),
     "area": ("城乡", "城乡类别", "城乡属性", "户籍类别", "城市农村", "城乡类型"),
     "size": ("家庭人数", "家庭人口", "家庭人口数", "人口数", "人数", "共同生活人数", "家庭成员人数", "保障人数"),
@@ -48,11 +59,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "severe": ("重残重病人数", "重残重病", "重度残疾重病人数", "重残重病成员数", "重病重残人数"),
     "elderly": ("60岁以上人数", "60周岁以上人数", "老年人数", "60岁以上老人数", "老人人数"),
 }
-LABELS = {"head": "户主", "place": "地区", "area": "城乡", "size": "家庭人数", "income": "家庭月总收入",
+LABELS = {"head": "户主", "id": "身份证号", "place": "地区", "area": "城乡", "size": "家庭人数", "income": "家庭月总收入",
           "benefit": "当前待遇", "severe": "重残重病人数", "elderly": "60岁以上人数"}
 REQUIRED = ("head", "area", "size", "income", "benefit")
 FLAG_TITLES = {"unserved": "应享未享", "review": "可能不再符合", "edge": "低保边缘", "single": "单人保候选",
-               "duplicate": "可能重复", "missing": "缺少数据", "no_standard": "缺少标准"}
+               "stale": "按旧标准，需核对", "duplicate": "可能重复", "missing": "缺少数据", "no_standard": "缺少标准"}
 AREA_WORDS = {"城市": "urban", "城镇": "urban", "城": "urban", "城区": "urban", "urban": "urban", "居民": "urban",
               "城市低保": "urban", "城镇低保": "urban",
               "农村": "rural", "乡村": "rural", "农": "rural", "rural": "rural", "村民": "rural", "农村低保": "rural"}
@@ -68,11 +79,10 @@ MAX_ROWS = 20_000
 RE_NUMBER = re.compile(r"^\d+(\.\d+)?$")
 RE_SPACE = re.compile(r"[\s\u3000()（）【】\[\]:：*＊]")
 RE_UNIT = re.compile(r"[（(][^）)]{0,6}[）)]$")  # “家庭月总收入（元）”, “人数(人)”
-PARAMETERS = ("dibao.standard.urban", "dibao.standard.rural", "dibao.edge_multiple", "dibao.phase_out_months",
-              "dibao.phase_out_months_max", "dibao.phase_out_allowed", "dibao.phase_out_employment_only",
-              "dibao.single_person_household", "dibao.single_person_scope")
+PARAMETERS = dibao.PARAMETERS
 CLAUSES: tuple[str, ...] = ()
 ESTIMATE = ("核查结果是按台账里的数字和公开政策做的初步筛查，不是审核结论；家庭收入未扣减就业成本等，"
+            "“家庭月总收入”应不含低保金、特困供养金等救助款物和优待抚恤金、奖励金；"
             "是否纳入、退出或调整，以入户调查和乡镇（街道）审核确认为准。")
 
 
@@ -138,50 +148,66 @@ def _money(text: str) -> Fraction | None:
     return Fraction(t) if RE_NUMBER.match(t) else None
 
 
-class Standards:
-    """Resolved parameters per (place, date), computed once for the whole table."""
+class Checker:
+    """Runs the 低保 calculator for each row; a staff what-if applies to the table's own place only."""
 
-    def __init__(self, params: ParameterSet, on: dt.date, overrides: dict[str, Any]) -> None:
-        self.params, self.on, self.overrides = params, on, overrides
-        self.cache: dict[tuple[str, str], Resolved | None] = {}
-        self.used: dict[tuple[str, str], Resolved] = {}
+    def __init__(self, params: ParameterSet, on: dt.date, place: str, overrides: dict[str, Any]) -> None:
+        self.params, self.on, self.place, self.overrides = params, on, place, overrides
+        self.used: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self.cache: dict[tuple[Any, ...], dict[str, Any]] = {}
 
-    def get(self, param: str, j: str) -> Resolved | None:
-        key = (param, j)
+    def dibao(self, j: str, area: str, size: int, income: Fraction, recipient: bool, severe: int, elderly: int) -> dict[str, Any]:
+        key = (j, area, size, income, recipient, severe, elderly)
         if key not in self.cache:
-            self.cache[key] = self.params.resolve(param, j, self.on, self.overrides)
-        r = self.cache[key]
-        if r is not None:
-            self.used[key] = r
-            if r.off:
-                return None
-        return r
-
-
-def _clauses(*rs: Resolved | None) -> list[str]:
-    return list(dict.fromkeys(r.entry["clause"] for r in rs if r is not None and r.entry.get("clause")))
-
-
-def _sources(*rs: Resolved | None) -> list[dict[str, Any]]:
-    """The published sources of values that rest on no clause of ours (e.g. a standard from a government notice)."""
-    out: list[dict[str, Any]] = []
-    for r in rs:
-        if r is not None and not r.entry.get("clause") and r.entry.get("source") and r.entry["source"] not in out:
-            out.append(r.entry["source"])
-    return out
+            members = [{"age": 60 if k < elderly else 40, "severe": k < severe} for k in range(size)]
+            request = {"jurisdiction": j, "area": area, "members": members, "income": {"other": yuan(income)},
+                       "current_recipient": recipient, "line": False}
+            r = run(dibao.calculate, request, self.params, self.on, self.overrides if j == self.place else {})
+            for p in r.get("parameters", []):
+                self.used.setdefault((p["id"], str(p["jurisdiction"]), str(p["from"])), p)
+            self.cache[key] = r
+        return self.cache[key]
 
 
 DOUBT = {"secondary": "；从转载中查到", "unverified": "；本站还没有核实"}
 
 
-def _std_words(r: Resolved, area: str) -> str:
-    when = cn_month(r.entry.get("from"))
-    if r.override:
-        return f"假设的{AREAS[area]}低保标准 {yuan(r.fraction)} 元"
-    doubt = DOUBT.get(str(r.entry.get("status")), "")
-    if r.current:
-        return f"{AREAS[area]}低保标准 {yuan(r.fraction)} 元（{when}起{doubt}）"
-    return f"{AREAS[area]}低保标准 {yuan(r.fraction)} 元（{when}起，本站查到的最近一次{doubt}；现在的标准可能更高）"
+def _param(r: dict[str, Any], pid: str) -> dict[str, Any] | None:
+    return next((p for p in r["parameters"] if p["id"] == pid), None)
+
+
+def _refs(r: dict[str, Any], *pids: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """(clauses, sources) of the values a flag rests on; a value resting on no clause of ours is cited by its source."""
+    clauses: list[str] = []
+    sources: list[dict[str, Any]] = []
+    for pid in pids:
+        p = _param(r, pid)
+        if p is None:
+            continue
+        if p.get("clause"):
+            clauses.append(p["clause"])
+        elif p.get("source") and p["source"] not in sources:
+            sources.append(p["source"])
+    return list(dict.fromkeys(clauses)), sources
+
+
+def _std_words(r: dict[str, Any], area: str) -> str:
+    """“农村低保标准 722.00 元（2022年7月起，本站查到的最近一次；本站还没有核实）” for a reason."""
+    p = _param(r, f"dibao.standard.{area}")
+    if r["standard_kind"] == "assumed" or p is None:
+        return f"假设的{AREAS[area]}低保标准 {r['standard']} 元"
+    doubt = DOUBT.get(str(p.get("status")), "")
+    level = r["bases"]["standard"].get("level") or ""
+    when = cn_month(p.get("from"))
+    if r["standard_kind"] == "current":
+        return f"{level}{AREAS[area]}低保标准 {r['standard']} 元（{when}起{doubt}）"
+    return f"{level}{AREAS[area]}低保标准 {r['standard']} 元（{when}起，本站查到的最近一次{doubt}）"
+
+
+def _flag(code: str, reason: str, r: dict[str, Any] | None, *pids: str) -> dict[str, Any]:
+    clauses, sources = _refs(r, *pids) if r is not None else ([], [])
+    return {"flag": code, "reason": reason, "clauses": clauses, "sources": sources,
+            "basis": r.get("standard_kind") if r is not None else None}
 
 
 def place_of(text: str, params: ParameterSet, default: str, names: dict[str, str]) -> str:
@@ -192,11 +218,11 @@ def place_of(text: str, params: ParameterSet, default: str, names: dict[str, str
     return default
 
 
-def check_row(cells: dict[str, str], j: str, s: Standards) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def check_row(cells: dict[str, str], j: str, c: Checker) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """One household: (flags, figures).  ``cells`` are the row's texts by canonical column."""
     flags: list[dict[str, Any]] = []
     errors: list[str] = []
-    figures: dict[str, Any] = {"per_capita": None, "standard": None}
+    figures: dict[str, Any] = {"per_capita": None, "standard": None, "basis": None}
 
     def problem(key: str, why: str) -> None:
         errors.append(f"“{LABELS[key]}”{why}")
@@ -232,62 +258,66 @@ def check_row(cells: dict[str, str], j: str, s: Standards) -> tuple[list[dict[st
         problem("elderly", f"写的是“{cells['elderly']}”，要写人数")
     if size is not None and severe is not None and elderly is not None and max(severe, elderly) > size:
         problem("severe" if severe > size else "elderly", f"比家庭人数（{size} 人）还多")
+        severe = elderly = None
     if errors:
-        flags.append({"flag": "missing", "reason": "；".join(errors) + "。", "clauses": [], "sources": []})
+        flags.append(_flag("missing", "；".join(errors) + "。", None))
     if area is None or size is None or income is None:
         return flags, figures
-    pc = income / size
-    figures["per_capita"] = yuan(pc)
-    std = s.get(f"dibao.standard.{area}", j)
-    if std is None:
-        flags.append({"flag": "no_standard", "clauses": [], "sources": [],
-                      "reason": f"本站没有查到{s.params.name(j)}的{AREAS[area]}低保标准：这户人均月收入 {yuan(pc)} 元，"
-                      f"当地标准高于 {yuan(pc)} 元，这户就在标准以下。可以在“假设标准”里填上当地标准再核查。"})
+    r = c.dibao(j, area, size, income, benefit == "dibao", severe or 0, elderly or 0)
+    if "error" in r:  # (a cell the checks above let through): said as missing data, never a traceback
+        flags.append(_flag("missing", r["message"], None))
         return flags, figures
-    standard = std.fraction
-    figures["standard"] = yuan(standard)
+    pc = r["per_capita_income"]
+    figures["per_capita"] = pc
+    if r["status"] == "income_line":
+        flags.append(_flag("no_standard", f"本站没有查到{place(c.params, j)}的{AREAS[area]}低保标准：这户人均月收入 {pc} 元，"
+                                          f"当地标准高于 {r['income_line']} 元，这户就在标准以下。可以在“假设标准”里填上当地标准再核查。", r))
+        return flags, figures
+    figures.update(standard=r["standard"], basis=r["standard_kind"])
     if benefit is None:  # said under 缺少数据; which flag applies depends on it
         return flags, figures
-    base = f"人均月收入 {yuan(pc)} 元（{yuan(income)} ÷ {size} 人，未扣减就业成本）"
-    edge_r = s.get("dibao.edge_multiple", j)
-    edge_line = edge_r.fraction * standard if edge_r is not None else None
+    std = f"dibao.standard.{area}"
+    stale = r["stale_sentence"] or ""
+    base = f"人均月收入 {pc} 元（{yuan(income)} ÷ {size} 人，未扣减就业成本）"
+    last_known = r["standard_kind"] == "last_known"
     if benefit in ("none", "edge"):
-        if pc < standard:
+        if r["status"] == "eligible":
             lone_old = size == 1 and (elderly or 0) >= 1
-            flags.append({"flag": "unserved", "clauses": _clauses(std), "sources": _sources(std),
-                          "reason": f"{base}低于{_std_words(std, area)}，当前没有享受低保或特困：请入户核实，符合的及时纳入。"
-                          + ("独居老人还要看有没有赡养人，没有的可能符合特困供养。" if lone_old else "")})
-        elif edge_line is not None and pc < edge_line:
-            flags.append({"flag": "edge", "clauses": _clauses(edge_r, std), "sources": _sources(edge_r, std),
-                          "reason": f"{base}不低于{_std_words(std, area)}，低于边缘线 {yuan(edge_line)} 元"
-                          f"（标准的 {edge_r.value} 倍）：财产也符合规定的，属于低保边缘家庭，可享受医疗、教育等专项救助。"})  # type: ignore[union-attr]
-            single = s.get("dibao.single_person_household", j)
-            if (severe or 0) >= 1 and size >= 2 and single is not None:
-                scope = s.get("dibao.single_person_scope", j)
-                only_registered = scope is not None and scope.value == "poverty_registered"
-                flags.append({"flag": "single", "clauses": _clauses(single, scope), "sources": _sources(single, scope),
-                              "reason": f"低保边缘家庭中有 {severe} 名重残、重病成员：可以按单人户单独申请低保"
-                              + ("（当地限于未脱贫建档立卡贫困户）。" if only_registered else "。")})
-    else:
-        if pc >= standard:
-            who = "低保" if benefit == "dibao" else "特困供养"
-            text = f"{base}不低于{_std_words(std, area)}，正在享受{who}：请复核家庭收入。"
-            extra: list[Resolved | None] = []
-            if benefit == "dibao":
-                months, longest, allowed = (s.get("dibao.phase_out_months", j), s.get("dibao.phase_out_months_max", j),
-                                            s.get("dibao.phase_out_allowed", j))
-                if months or longest or allowed:
-                    length = months.value if months else (f"最长 {longest.value}" if longest else "")
-                    only_work = s.get("dibao.phase_out_employment_only", j)
-                    text += ("因家庭成员就业、收入增加而" if only_work else "确实") + \
-                        f"超过标准的，当地可以给予渐退期{f'（{length} 个月）' if length else ''}，不是马上停发。"
-                    extra = [months or longest or allowed, only_work]
+            flags.append(_flag("unserved", f"{base}低于{_std_words(r, area)}，当前没有享受低保或特困：请入户核实，符合的及时纳入。"
+                               + (f"{stale}" if stale else "")
+                               + ("独居老人还要看有没有赡养人，没有的可能符合特困供养。" if lone_old else ""), r, std))
+        elif r.get("edge"):
+            if last_known:
+                flags.append(_flag("stale", f"当前没有享受低保。{stale}按这个旧标准属于低保边缘家庭；标准提高后，仍是边缘家庭或符合低保。"
+                                   "请用现行标准核对是否应享未享。", r, std, "dibao.edge_multiple"))
             else:
-                text += "特困供养要求无生活来源（收入低于当地低保标准）。"
-            if edge_line is not None and pc < edge_line:
-                text += f"收入低于边缘线 {yuan(edge_line)} 元，退出后（财产也符合规定的）属于低保边缘家庭，仍可享受专项救助。"
-                extra.append(edge_r)
-            flags.append({"flag": "review", "reason": text, "clauses": _clauses(std, *extra), "sources": _sources(std, *extra)})
+                flags.append(_flag("edge", f"{base}不低于{_std_words(r, area)}，低于边缘线 {r['edge_line']} 元："
+                                   "财产也符合规定的，属于低保边缘家庭，可享受医疗、教育等专项救助。", r, std, "dibao.edge_multiple"))
+            if r.get("single_person_applicants"):
+                scope = _param(r, "dibao.single_person_scope")
+                flags.append(_flag("single", f"低保边缘家庭中有 {severe} 名重残、重病成员：可以按单人户单独申请低保"
+                                   + ("（当地限于未脱贫建档立卡贫困户）。" if scope and scope["value"] == "poverty_registered" else "。"),
+                                   r, "dibao.single_person_household", "dibao.single_person_scope"))
+    elif benefit == "dibao" and r["status"] != "eligible":
+        if last_known:
+            flags.append(_flag("stale", f"正在享受低保。{stale}请用现行标准核对，不要按旧标准作出退出决定。", r, std))
+        else:
+            text = f"{base}不低于{_std_words(r, area)}，正在享受低保：可能不再符合，请核实家庭收入（是否退出，以入户核查和审核确认为准）。"
+            phase = [st["text"] for st in r["steps"] if "渐退期" in st["text"]]
+            if r["status"] == "phase_out":
+                text += "收入是因家庭成员就业增加的，" + phase[0].split("。", 1)[1] if phase else ""
+            elif phase:
+                text += phase[0].split("。", 1)[1]
+            if r.get("edge"):
+                text += f"收入低于边缘线 {r['edge_line']} 元，退出后（财产也符合规定的）属于低保边缘家庭，仍可享受专项救助。"
+            flags.append(_flag("review", text, r, std, *dibao.PHASE_OUT, "dibao.phase_out_employment_only", "dibao.edge_multiple"))
+    elif benefit == "tekun" and size == 1 and r["status"] != "eligible":
+        rule = "特困供养要求本人收入低于当地低保标准（《特困人员认定办法》第六条）"
+        if last_known:
+            flags.append(_flag("stale", f"正在享受特困供养。{stale}{rule}；请用现行标准核对，不要按旧标准作出终止决定。", r, std))
+        else:
+            flags.append(_flag("review", f"本人月收入 {pc} 元不低于{_std_words(r, area)}，正在享受特困供养：{rule}，"
+                               "可能不再符合，请核实收入（是否终止，以调查核实和审核确认为准）。", r, std))
     return flags, figures
 
 
@@ -313,7 +343,7 @@ def check(table: list[list[Any]], params: ParameterSet, on: dt.date, place: str,
         raise InputError("请选择这份台账是哪个县（市、区）的：“地区”列里没有写县名。", "jurisdiction")
     params.chain(place)  # an unknown place: a clear error
     missing_cols = [LABELS[k] for k in REQUIRED if k not in cols]
-    s = Standards(params, on, overrides)
+    c = Checker(params, on, place, overrides)
     rows: list[dict[str, Any]] = []
     for r in range(h + 1, len(table)):
         raw = table[r]
@@ -323,26 +353,37 @@ def check(table: list[list[Any]], params: ParameterSet, on: dt.date, place: str,
         if RE_SPACE.sub("", cells.get("head", "")) in TOTAL_ROWS or RE_SPACE.sub("", cells.get("place", "")) in TOTAL_ROWS:
             continue  # a 合计 row is not a household
         j = place_of(cells.get("place", ""), params, place, names)
-        flags, figures = check_row(cells, j, s)
-        rows.append({"row": r + 1, "head": cells.get("head", ""), "place_text": cells.get("place", ""),
+        flags, figures = check_row(cells, j, c)
+        rows.append({"row": r + 1, "head": cells.get("head", ""), "id_number": RE_SPACE.sub("", cells.get("id", "")).upper(),
+                     "place_text": cells.get("place", ""),
                      "jurisdiction": j, "flags": flags, **figures})
     if not rows:
         raise InputError("表头下面没有数据行。", "file")
-    seen_at: dict[tuple[str, str], list[int]] = {}
+    # 可能重复: the same 身份证号 (whatever the name), or the same 户主 in the same 地区 text.
+    by_key: dict[tuple[str, ...], list[int]] = {}
 
-    def who(x: dict[str, Any]) -> tuple[str, str]:
-        return RE_SPACE.sub("", x["head"]), RE_SPACE.sub("", x["place_text"])
-
-    for x in rows:
+    def keys(x: dict[str, Any]) -> list[tuple[str, ...]]:
+        out = [("id", x["id_number"])] if x["id_number"] else []
         if x["head"]:
-            seen_at.setdefault(who(x), []).append(x["row"])
+            out.append(("name", RE_SPACE.sub("", x["head"]), RE_SPACE.sub("", x["place_text"])))
+        return out
+
     for x in rows:
-        same = [r for r in seen_at.get(who(x), []) if r != x["row"]]
-        if same:
-            where = "同一地区的户主" if x["place_text"] else "户主"
-            x["flags"].append({"flag": "duplicate", "clauses": [], "sources": [],
-                               "reason": f"{where}“{x['head']}”还出现在第 {'、'.join(map(str, same))} 行：请核对是否重复登记、重复享受"
-                               "（同名的不同家庭不算）。"})
+        for k in keys(x):
+            by_key.setdefault(k, []).append(x["row"])
+    for x in rows:
+        for k in keys(x):
+            same = [r for r in by_key[k] if r != x["row"]]
+            if not same:
+                continue
+            if k[0] == "id":
+                reason = f"身份证号 {x['id_number']} 还出现在第 {'、'.join(map(str, same))} 行：请核对是否重复登记、重复享受。"
+            else:
+                where = "同一地区的户主" if x["place_text"] else "户主"
+                reason = (f"{where}“{x['head']}”还出现在第 {'、'.join(map(str, same))} 行：请核对是否重复登记、重复享受"
+                          "（同名的不同家庭不算）。")
+            x["flags"].append({"flag": "duplicate", "clauses": [], "sources": [], "basis": None, "reason": reason})
+            break
     summary = {code: sum(1 for x in rows if any(f["flag"] == code for f in x["flags"])) for code in FLAG_TITLES}
     by_place: dict[str, dict[str, int]] = {}
     for x in rows:
@@ -350,10 +391,15 @@ def check(table: list[list[Any]], params: ParameterSet, on: dt.date, place: str,
         bucket = by_place.setdefault(key, {code: 0 for code in FLAG_TITLES})
         for code in {f["flag"] for f in x["flags"]}:
             bucket[code] += 1
-    used = [r.to_dict() for r in s.used.values()]
+    used = list(c.used.values())
     clause_ids = {c for x in rows for f in x["flags"] for c in f["clauses"]}
     what_if = list({u["id"]: {"id": u["id"], "label": u["label"], "value": u["value"]}
                     for u in used if u["status"] == "override"}.values())
+    if what_if and any(x["jurisdiction"] != place for x in rows):
+        # L3: a what-if for one county is never applied to another county's rows of a mixed 台账.
+        notes = [f"假设值只用于{params.name(place)}的行；其他县的行按本站查到的标准核查。"]
+    else:
+        notes = []
     warnings = list(dict.fromkeys(
         f"“{u['label']}”（{u['value']}）" + ("是从新闻报道、转载等查到的，本站没有见到原件" if u["status"] == "secondary"
                                            else "还没有核实（出处的日期或适用范围有疑问）") + "，请以当地公布的为准。"
@@ -373,7 +419,7 @@ def check(table: list[list[Any]], params: ParameterSet, on: dt.date, place: str,
         "households": len(rows),
         "parameters": used,
         "what_if": what_if,
-        "warnings": warnings,
+        "warnings": notes + warnings,
         "clauses": {c: params.clauses[c] for c in sorted(clause_ids) if c in params.clauses},
         "disclaimer": ESTIMATE,
     }
