@@ -71,7 +71,7 @@ def _basis(entry: dict[str, Any], params: ParameterSet, up: str) -> str:
         parts.append(_clause_link(entry["clause"], params, up))
     src = entry.get("source")
     if src:
-        parts.append(f"[{src['title']}]({src['url']})（{src['publisher']}）")
+        parts.append(source_text(src))
     if entry.get("quote"):
         parts.append(f"原文：“{entry['quote']}”")
     if entry.get("area"):
@@ -79,6 +79,14 @@ def _basis(entry: dict[str, Any], params: ParameterSet, up: str) -> str:
     if entry.get("note"):
         parts.append(entry["note"])
     return "；".join(parts) or "—"
+
+
+def source_text(src: dict[str, Any]) -> str:
+    """``[title](url)（publisher）``: a paper notice or a phone call record has no url, and may have
+    a date instead of a publisher."""
+    title = f"[{src['title']}]({src['url']})" if src.get("url") else str(src["title"])
+    about = src.get("publisher") or src.get("date")
+    return title + (f"（{about}）" if about else "")
 
 
 def jurisdiction_page(j: str, params: ParameterSet, today: dt.date, up: str = "../", url_up: str = "../../") -> str:
