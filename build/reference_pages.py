@@ -318,6 +318,8 @@ def place_page(j: str, docs: list[Any], params: ParameterSet, card_places: list[
            f"# {name} · 政策文件与测算", "",
            f"本页列出本站收录的{name}政策文件，以及按{name}的参数预先选好地区的测算工具。本站不是政府网站；"
            "能否享受救助、享受多少，由乡镇（街道）审核确认。", "", "## 政策文件 {#documents}", ""]
+    if not docs:
+        out.append(f"本站还没有收录{name}的政策文件。下面的测算按本站查到的{name}的数值（见“参数与明白卡”）和上级、全国性的规定计算。")
     for p in sorted(docs, key=lambda p: str(p.meta.get("date") or ""), reverse=True):
         m = p.meta
         number = f"（{m['doc_number']}）" if m.get("doc_number") else ""
