@@ -9,6 +9,12 @@ with a ready-to-fill entry: value, the clause or source it comes from, its statu
 Until they are filled the site still answers (低保 gives the income line, 特困
 “还要看…”), and the staff page 参数体检 (``parameters/health/``) lists the gaps.
 Documents are added with ``build/add_document.py … --jurisdiction ID``.
+
+A county appears in the calculators' place menu (with its page ``places/ID/``, its
+明白卡 and its browser bundle) once it has a value or a document of its own
+(``calculators/ui/forms.py: jurisdiction_options``). Each new page address must be
+recorded (``build/page_urls.py --update``, a full build): this command does it for
+the new parameter page, and says to run it again when the first value is entered.
 """
 
 from __future__ import annotations
@@ -49,15 +55,17 @@ def scaffold(jid: str, name: str, parent: str, level: str) -> str:
         "# Values are added under `parameters:` with the clause or source they come from.  Each entry:",
         "#   - from: 2025-07-01            # the day the value took effect",
         "#     value: \"700\"                # as text; null = replaced by a value not yet found",
-        "#     clause: DOC_ID#ANCHOR        # and/or source: {title, url, publisher, date}",
+        "#     clause: DOC_ID#ANCHOR        # and/or source: {title, publisher, date, url} — title and a publisher or a date;",
+        "#                                  #   url only if there is one (a paper notice, a phone call record have none)",
         "#     status: verified             # verified | secondary | unverified",
         "#     checked: 2026-12-01          # when someone last checked it",
+        "# Next year's value: one more list item (- from: …) under the same parameter, never the parameter a second time.",
         "# Missing now (the site still answers without them; 参数体检 lists them):",
     ]
     for key, why in needed_parameters():
         label = (definitions.get(key) or {}).get("label", key)
         out.append(f"#   {key}: {label} —— {why}")
-    out.append("parameters: {}")
+    out.append("parameters: {}  # with the first value: replace {} by the entries (never a second `parameters:`)")
     return "\n".join(out) + "\n"
 
 
@@ -81,13 +89,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--name", required=True, help="名称，如 怀远县")
     ap.add_argument("--parent", required=True, help="上级地区代码（如 mycity），省级填 national")
     ap.add_argument("--level", default="county", choices=LEVELS)
+    ap.add_argument("--no-lock", action="store_true", help="do not record the new page address (build/page_urls.py --update)")
     args = ap.parse_args(argv)
     try:
-        path = add_jurisdiction(args.id, args.name, args.parent, args.level)
+        path = add_jurisdiction(args.id, args.name, args.parent, args.level, JURISDICTIONS)
     except ValueError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
-    print(f"已写入 {path.relative_to(ROOT)}；缺少的参数见文件开头的注释和网站的“参数体检”页。")
+    print(f"已写入 {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}；缺少的参数见文件开头的注释和网站的“参数体检”页。")
+    if args.no_lock:
+        print("没有登记新页面地址：构建前请运行 python build/page_urls.py --update")
+    else:
+        print("登记新页面地址（python build/page_urls.py --update，会完整构建一次网站）……")
+        import page_urls
+
+        if page_urls.main(["--update"]) != 0:
+            print("错误：页面地址没有登记成功（见上面的构建错误）；改正后运行 python build/page_urls.py --update", file=sys.stderr)
+            return 1
+    if args.level == "county":
+        print(f"填入第一个数值（或用 build/add_document.py 添加第一份文件）后，{args.name}会出现在计算器的地区列表里，"
+              f"并多出 places/{args.id}/ 和明白卡页面：那时再运行一次 python build/page_urls.py --update，然后构建。")
     return 0
 
 

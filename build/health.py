@@ -17,7 +17,7 @@ from typing import Any
 
 from calculators.core.params import ParameterSet, Resolved
 from calculators.programmes import dibao, linshi, tekun
-from calculators.ui.forms import jurisdiction_options
+from calculators.ui.forms import PLACE_LEVEL, jurisdiction_options
 from calculators.ui.parameters import state_label
 
 STATUS = {"verified": "已核实", "secondary": "二手来源", "unverified": "未核实"}
@@ -40,10 +40,14 @@ def months_between(start: dt.date, end: dt.date) -> int:
 
 
 def places(params: ParameterSet) -> list[tuple[str, str]]:
-    """Every place a resident can pick, then the staff examples (places whose documents have lapsed)."""
+    """Every place a resident can pick (``jurisdiction_options``: counties with their own values or
+    documents, 其他地区 last), then every other place staff keep a file for: counties not offered yet
+    (a new county with no value and no document, so its gaps show here) and the staff examples
+    (places whose documents have lapsed). Provinces, cities and national appear through their counties."""
     offered = jurisdiction_options(params)
     shown = {j for j, _ in offered}
-    extra = [(j, d["name"]) for j, d in sorted(params.jurisdictions.items()) if d.get("documents") and j not in shown]
+    extra = [(j, d["name"]) for j, d in sorted(params.jurisdictions.items())
+             if j not in shown and d.get("level") != "national" and (d.get("level") == PLACE_LEVEL or d.get("documents"))]
     return offered + extra
 
 

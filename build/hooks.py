@@ -127,6 +127,8 @@ def on_files(files, config):
     by_place: dict[str, list[PolicyPage]] = {}
     for page in _pages().values():
         by_place.setdefault(str(page.meta["county"]), []).append(page)
+    for j, _ in card_places(params):  # a county with values but no document yet has its page too
+        by_place.setdefault(j, [])
     for j, docs in sorted(by_place.items()):
         files.append(File.generated(config, f"places/{j}.md", content=place_page(j, docs, params, card_places(params), build_date())))
     for j, _ in card_places(params):

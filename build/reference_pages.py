@@ -71,7 +71,7 @@ def _basis(entry: dict[str, Any], params: ParameterSet, up: str) -> str:
         parts.append(_clause_link(entry["clause"], params, up))
     src = entry.get("source")
     if src:
-        parts.append(f"[{src['title']}]({src['url']})（{src['publisher']}）")
+        parts.append(source_text(src))
     if entry.get("quote"):
         parts.append(f"原文：“{entry['quote']}”")
     if entry.get("area"):
@@ -79,6 +79,14 @@ def _basis(entry: dict[str, Any], params: ParameterSet, up: str) -> str:
     if entry.get("note"):
         parts.append(entry["note"])
     return "；".join(parts) or "—"
+
+
+def source_text(src: dict[str, Any]) -> str:
+    """``[title](url)（publisher）``: a paper notice or a phone call record has no url, and may have
+    a date instead of a publisher."""
+    title = f"[{src['title']}]({src['url']})" if src.get("url") else str(src["title"])
+    about = src.get("publisher") or src.get("date")
+    return title + (f"（{about}）" if about else "")
 
 
 def jurisdiction_page(j: str, params: ParameterSet, today: dt.date, up: str = "../", url_up: str = "../../") -> str:
@@ -310,6 +318,8 @@ def place_page(j: str, docs: list[Any], params: ParameterSet, card_places: list[
            f"# {name} · 政策文件与测算", "",
            f"本页列出本站收录的{name}政策文件，以及按{name}的参数预先选好地区的测算工具。本站不是政府网站；"
            "能否享受救助、享受多少，由乡镇（街道）审核确认。", "", "## 政策文件 {#documents}", ""]
+    if not docs:
+        out.append(f"本站还没有收录{name}的政策文件。下面的测算按本站查到的{name}的数值（见“参数与明白卡”）和上级、全国性的规定计算。")
     for p in sorted(docs, key=lambda p: str(p.meta.get("date") or ""), reverse=True):
         m = p.meta
         number = f"（{m['doc_number']}）" if m.get("doc_number") else ""

@@ -178,10 +178,14 @@ function clauseLinks(refs, clauses) {
 function sourceLinks(sources) {
   const span = el("span", "jz-sources");
   for (const s of sources || []) {
-    const a = el("a", "jz-source", "来源：" + s.title + "（" + s.publisher + "）");
-    a.href = s.url;
-    a.rel = "noopener noreferrer";
-    a.target = "_blank";
+    // A paper notice or a phone call record has no url, and may have a date instead of a publisher.
+    const about = s.publisher || s.date;
+    const a = el(s.url ? "a" : "span", "jz-source", "来源：" + s.title + (about ? "（" + about + "）" : ""));
+    if (s.url) {
+      a.href = s.url;
+      a.rel = "noopener noreferrer";
+      a.target = "_blank";
+    }
     span.appendChild(a);
   }
   return span;

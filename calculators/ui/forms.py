@@ -35,18 +35,36 @@ MAX_MEMBERS = _MAX_MEMBERS
 RE_MEMBER_KEY = re.compile(r"^([a-z_]+?)(\d{1,2})$")
 
 
+PLACE_LEVEL = "county"  # every county-level division (县、县级市、市辖区、旗): the level a resident lives at
+OTHER_PLACE = "other"  # 其他地区: national rules only, the local standard typed in
+
+
 def jurisdiction_options(params: ParameterSet) -> list[tuple[str, str]]:
-    """Places a resident can choose: those with a published document, then 其他地区.
+    """Places a resident can choose, by id, then 其他地区（按全国规定） last.
 
-    A place whose every document is a time-limited plan that lapses (``on_expiry: lapse``,
-    e.g. the 2018–2020 范本) is a staff example, not a place to pick.
+    Offered: every jurisdiction of level ``county`` (any county-level division) that has its
+    own values or its own document — a county with only a 低保标准 and no document yet is a
+    place (its bundle, place page, 明白卡 and 参数体检 entry follow from this list).
+    Never offered: ``national``, provinces and cities (their rules reach residents through
+    their counties; 其他地区 is the national-rules choice), and a place whose every document
+    is a time-limited plan that lapses (``on_expiry: lapse``, e.g. the 2018–2020 范本) and
+    whose values all rest on such documents: a staff example, not a place to pick.
     """
-    def offered(d: dict[str, Any]) -> bool:
-        docs = d.get("documents") or []
-        return bool(docs) and not all((params.documents.get(doc) or {}).get("on_expiry") == "lapse" for doc in docs)
+    def lapses(doc: str) -> bool:
+        return (params.documents.get(doc) or {}).get("on_expiry") == "lapse"
 
-    order = sorted((j, d["name"]) for j, d in params.jurisdictions.items() if offered(d))
-    return order + [("other", params.name("other"))] if "other" in params.jurisdictions else order
+    def offered(j: str, d: dict[str, Any]) -> bool:
+        if j == OTHER_PLACE or d.get("level") != PLACE_LEVEL:
+            return False
+        if any(not lapses(doc) for doc in d.get("documents") or []):
+            return True
+        return any(e.get("value") is not None and not (e.get("clause") and lapses(str(e["clause"]).split("#", 1)[0]))
+                   for entries in (d.get("parameters") or {}).values() for e in entries)
+
+    order = sorted((j, d["name"]) for j, d in params.jurisdictions.items() if offered(j, d))
+    if OTHER_PLACE in params.jurisdictions:
+        order.append((OTHER_PLACE, f"{params.name(OTHER_PLACE)}（按全国规定）"))
+    return order
 
 
 def _date(query: dict[str, str], today: dt.date) -> dt.date:
