@@ -35,10 +35,10 @@ LEVELS = ("county", "city", "province")
 def needed_parameters() -> list[tuple[str, str]]:
     """(parameter, what residents lack without it), from the calculators' own lists."""
     sys.path.insert(0, str(ROOT))
-    from calculators.programmes import dibao, linshi, tekun
+    from calculators.programmes import benefits
 
     seen: dict[str, str] = {}
-    for needs in (dibao.NEEDS, tekun.NEEDS, linshi.NEEDS):
+    for needs in (p.needs for p in benefits()):
         for key, why in needs:
             seen.setdefault(key, why)
     return list(seen.items())

@@ -36,7 +36,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from calculators.core.params import ParameterSet  # noqa: E402
-from calculators.core.vocabulary import AREAS, DISABILITY_GRADES, DISABILITY_TYPES, EMERGENCY, HOUSING, RECEIVES, SCHOOL_STAGES, options  # noqa: E402
+from calculators.core.vocabulary import (  # noqa: E402
+    AREAS,
+    DISABILITY_GRADES,
+    DISABILITY_TYPES,
+    EMERGENCY,
+    HOUSING,
+    MAX_MEMBERS,
+    RECEIVES,
+    SCHOOL_STAGES,
+    SCREENER_ASKS,
+    options,
+)
+from calculators.tools.screener import STATUS_TEXT  # noqa: E402
 from calculators.ui.forms import FORMS, Field, Form, jurisdiction_options, visible_keys  # noqa: E402
 
 from stdlib_pack import trimmed_stdlib  # noqa: E402
@@ -369,6 +381,7 @@ def render_form(name: str, params: ParameterSet, assets: dict[str, Any], up: str
         "visible": initial_visibility(form, params, today),
         "memberKeys": [f.key for f in form.fields if f.member],
         "defaults": {f.key: f.default for f in form.fields if f.default},
+        "maxMembers": max((f.hi for f in form.fields if f.kind == "count"), default=0),
     }
     return (
         f'<div class="jz-calc" data-calc="{name}">'
@@ -457,6 +470,7 @@ SCREENER_HOUSING = options(HOUSING, "不填")
 SCREENER_EMERGENCY = options(EMERGENCY, "不填")
 SCREENER_GRADES = (("", "请选择"),) + tuple((k, v) for k, v in DISABILITY_GRADES.items() if k != "0")
 SCREENER_TYPES = options(DISABILITY_TYPES, "请选择")
+SCREENER_SUPPORTER = (("", "不清楚"), ("1", "有"), ("0", "没有"))
 
 
 def _select(key: str, label: str, options: tuple[tuple[str, str], ...] | list[tuple[str, str]], help_text: str = "") -> str:
@@ -512,7 +526,7 @@ def render_ledger(params: ParameterSet, assets: dict[str, Any], up: str) -> str:
 
 def render_screener(params: ParameterSet, assets: dict[str, Any], up: str) -> str:
     """The 我家能申请哪些救助 page: a short questionnaire (questions appear only when they apply:
-    the school stage only for ages 3–25, the wage only for 16–64) and the programme list, computed by
+    the school stage, the wage, the disability kind by ``SCREENER_ASKS``) and the programme list, computed by
     ``calculators.tools.screener`` in the same worker as the calculators."""
     places = [("", "请选择")] + [(j, n) for j, n in jurisdiction_options(params)]
     member = (
@@ -528,7 +542,9 @@ def render_screener(params: ParameterSet, assets: dict[str, Any], up: str) -> st
         + _number("wage__N__", "每月工资（元）", "打工、上班每月到手的钱；没有填 0。")
         + "</fieldset>"
     )
-    config = {"root": up, "assets": assets, "calc": "screener"}
+    # Every number and word the page's script needs comes from Python (no threshold written in JS).
+    config = {"root": up, "assets": assets, "calc": "screener", "max": MAX_MEMBERS, "asks": SCREENER_ASKS,
+              "statusText": STATUS_TEXT}
     return (
         '<div class="jz-calc jz-screener" data-calc="screener">'
         '<noscript><p class="jz-fault">这个问卷需要浏览器开启 JavaScript。</p></noscript>'
@@ -539,6 +555,8 @@ def render_screener(params: ParameterSet, assets: dict[str, Any], up: str) -> st
         + _select("j", "您家在哪个县（市、区）", places, "选“其他地区”时按全国性规定判断。")
         + _select("area", "住在城市还是农村", options(AREAS, "请选择"))
         + _select("rec", "现在是否享受低保或特困", SCREENER_RECEIVES)
+        + _select("sup", "有没有能赡养、抚养、扶养您的人", SCREENER_SUPPORTER,
+                  "只有一个人生活时才问（特困供养要看这一条）：有能力尽义务的配偶、子女、父母等。他们自己也困难、没有能力的，选“没有”。")
         + "</fieldset>"
         '<fieldset class="jz-group" data-group="members"><legend>家庭成员</legend>'
         + _number("n", "家里几口人一起生活", "", "numeric")

@@ -33,6 +33,8 @@ from typing import Any
 import jsonschema
 import yaml
 
+from calculators.tools import screener
+
 from policy_pages import POLICY_DIR, PolicyPage, load_policy_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -582,14 +584,15 @@ def compile_policy_data(data_dir: Path, docs_dir: Path) -> dict[str, Any]:
 
 
 PROGRAMME_FIELDS = {"id", "title", "gives", "clause", "source", "quote", "who", "who_unstated", "apply", "bring", "from", "until", "status", "checked"}
-CONDITIONS = {"receives", "member", "spending", "area", "housing", "emergency", "zero_employment"}
-MEMBER_CONDITIONS = {"school", "disability_grade", "disabled", "severe_disability", "serious_illness", "age_min", "age_max", "able_to_work", "working"}
+# The screener's condition vocabulary, read from the screener itself (one list, not a second copy).
+CONDITIONS = set(screener.CONDITIONS)
+MEMBER_CONDITIONS = set(screener.MEMBER_CONDITIONS)
 
 
 def compile_programmes(data_dir: Path, places: set[str] | dict[str, Any], texts: dict[str, str],
                        problems: list[PolicyDataError]) -> dict[str, list[dict[str, Any]]]:
     """``policy_data/programmes/<place>.yaml`` → {place: [programme]}: each with a clause that exists,
-    a quote the clause contains, and conditions from the screener's vocabulary (calculators/screener.py).
+    a quote the clause contains, and conditions from the screener's vocabulary (calculators/tools/screener.py).
     ``places``: the places that have a file (a place file with errors still exists: its catalogue is
     checked all the same, and not called unknown)."""
     out: dict[str, list[dict[str, Any]]] = {}

@@ -16,12 +16,16 @@ import os
 from typing import Any
 
 from calculators.core.params import ParameterSet, Resolved
-from calculators.programmes import dibao, linshi, tekun
+from calculators.programmes import benefits
 from calculators.ui.forms import PLACE_LEVEL, jurisdiction_options
 from calculators.ui.parameters import state_label
 
 STATUS = {"verified": "已核实", "secondary": "二手来源", "unverified": "未核实"}
-NEEDS = {"低保": dibao.NEEDS, "特困供养": tekun.NEEDS, "临时救助": linshi.NEEDS}
+
+
+def needs() -> dict[str, tuple[tuple[str, str], ...]]:
+    """What each programme needs for a full answer (its ``Programme.needs``), by the programme's name."""
+    return {p.title: p.needs for p in benefits() if p.needs}
 
 
 def build_date() -> dt.date:
@@ -70,8 +74,8 @@ def value_rows(params: ParameterSet, j: str, on: dt.date) -> list[dict[str, Any]
 
 def missing_rows(params: ParameterSet, j: str, on: dt.date) -> list[dict[str, str]]:
     out = []
-    for calc, needs in NEEDS.items():
-        for p, consequence in needs:
+    for calc, needed in needs().items():
+        for p, consequence in needed:
             day = dt.date(on.year - 1, 12, 31) if p == "min_wage.monthly" else on
             r: Resolved | None = params.resolve(p, j, day)
             if r is None:

@@ -22,18 +22,18 @@ from urllib.parse import urlencode
 
 from calculators.api import calculate, uses
 from calculators.core.params import ParameterSet, Resolved
+from calculators.programmes import registry
 from calculators.ui.forms import FORMS, jurisdiction_options
 from calculators.ui.parameters import choice_text, state_label
 
 STATUS_MARK = {"verified": "已核实", "secondary": "二手来源 ⚠", "unverified": "未核实 ⚠"}
 UNIT_TEXT = {"CNY/month": "元/月", "CNY/person/month": "元/人/月", "months": "个月", "working_days": "个工作日", "years": "周岁", "ratio": "", "bool": "", "phone": ""}
-GROUPS = (
-    ("dibao.", "低保"),
-    ("tekun.", "特困供养"),
-    ("linshi.", "临时救助"),
-    ("standard.", "低保标准测算"),
+# Parameter groups: one per programme of the registry (its parameters are named ``<programme>.…``),
+# then the values several programmes share.
+GROUPS = tuple((f"{p.name}.", p.title) for p in registry().values()) + (
     ("min_wage.", "最低工资"),
     ("service.", "办理服务"),
+    ("contact.", "联系电话"),
 )
 CALC_TITLES = {name: form.title for name, form in FORMS.items()}
 

@@ -100,7 +100,7 @@ def render(result: dict) -> str:
     amount_label = "每月不低于" if result.get("amount_is_minimum") else "每月金额"  # 特困: the text sets a floor (“不低于”)
     for key, label in (("monthly_amount", amount_label), ("income_line", "收入线（当地标准高于此数可申请）"),
                        ("min_amount", "最少"), ("max_amount", "最多"), ("status", "结论")):
-        if key == "monthly_amount" and result.get("status") not in ("eligible", "possible", None):
+        if key == "monthly_amount" and result.get(key) == "0.00":
             continue  # an amount only where one is due (never “0.00”)
         if result.get(key) is not None:
             lines.append(f"{label}：{result[key]}")

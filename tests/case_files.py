@@ -4,8 +4,14 @@
 Each case: ``name`` (a sentence a caseworker can check), ``date``, ``input``, and either
 ``expected`` (result fields that must be equal), or ``expected_error`` (error kind and
 field). Optional: ``steps_contain`` / ``warnings_contain`` / ``steps_lack`` (substrings), ``clauses``
-(clause ids the steps must cite), ``checks`` (nested fields), ``message_contains``.
+(clause ids the steps must cite), ``checks`` (nested fields), ``message_contains``; for the screener
+``programmes`` (id → status), ``programme_amounts``, ``programme_clauses``, ``why_contain``, ``why_lack``,
+``programmes_absent``, ``next_steps_contain``.
 The same files run in CPython here and, later, inside Pyodide.
+
+The runner is strict (unlike OpenFisca's, which ignores what it does not know): an unknown key, a
+case with nothing to check, or an expectation about a programme the result does not list is a failure
+— a typo must never silently disable a case worked from a clause.
 """
 
 from __future__ import annotations
@@ -28,9 +34,38 @@ def bundle() -> dict[str, Any]:
     return compile_policy_data(ROOT / "policy_data", ROOT / "docs")
 
 
+REQUIRED = {"name", "date", "input"}
+EXPECTATIONS = {"expected", "expected_error", "message_contains", "steps_contain", "steps_lack", "warnings_contain", "clauses",
+                "checks", "programmes", "programme_amounts", "programme_clauses", "why_contain", "why_lack", "programmes_absent",
+                "next_steps_contain"}
+
+
+class CaseFormatError(ValueError):
+    pass
+
+
+def validate_case(case: Any, where: str) -> None:
+    """A case's keys are known, the required ones are there, and it checks something."""
+    if not isinstance(case, dict):
+        raise CaseFormatError(f"{where}: a case must be a mapping")
+    unknown = set(case) - REQUIRED - EXPECTATIONS
+    if unknown:
+        raise CaseFormatError(f"{where}: unknown key(s) {sorted(unknown)} (known: {sorted(REQUIRED | EXPECTATIONS)})")
+    missing = REQUIRED - set(case)
+    if missing:
+        raise CaseFormatError(f"{where}: missing {sorted(missing)}")
+    if not set(case) & EXPECTATIONS:
+        raise CaseFormatError(f"{where}: the case checks nothing (add expected, expected_error, programmes, …)")
+    if "expected_error" in case and set(case) & (EXPECTATIONS - {"expected_error", "message_contains"}):
+        raise CaseFormatError(f"{where}: expected_error goes with message_contains only")
+
+
 def load_cases(path: Path) -> list[dict[str, Any]]:
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for c in cases:
+    if not isinstance(cases, list) or not cases:
+        raise CaseFormatError(f"{path}: a case file is a non-empty list of cases")
+    for i, c in enumerate(cases):
+        validate_case(c, f"{path.name} case {i + 1} ({c.get('name') if isinstance(c, dict) else c!r})")
         if isinstance(c.get("date"), dt.date):
             c["date"] = c["date"].isoformat()
     return cases
@@ -65,6 +100,10 @@ def check_case(case: dict[str, Any], result: dict[str, Any]) -> list[str]:
         for pid in case.get("programmes_absent") or []:
             if pid in got:
                 problems.append(f"programme {pid} listed, but must not be ({got[pid]['why']})")
+        for key in ("programme_amounts", "programme_clauses", "why_contain", "why_lack"):
+            for pid in case.get(key) or {}:
+                if pid not in got:
+                    problems.append(f"{key}: programme {pid} is not listed (have {sorted(got)})")
         for pid, clauses in (case.get("programme_clauses") or {}).items():
             for c in clauses:
                 if pid in got and c not in got[pid]["clauses"]:
@@ -73,6 +112,13 @@ def check_case(case: dict[str, Any], result: dict[str, Any]) -> list[str]:
             for t in texts:
                 if pid in got and t not in " ".join(got[pid]["why"]):
                     problems.append(f"programme {pid}: reason lacks {t!r}")
+        for pid, texts in (case.get("why_lack") or {}).items():
+            for t in texts:
+                if pid in got and t in " ".join(got[pid]["why"]):
+                    problems.append(f"programme {pid}: reason contains {t!r}, which it must not")
+    elif set(case) & {"programmes", "programme_amounts", "programme_clauses", "why_contain", "why_lack", "programmes_absent",
+                      "next_steps_contain"}:
+        problems.append("screener expectations on a result that is not the screener's")
     for k, v in (case.get("expected") or {}).items():
         if result.get(k) != v:
             problems.append(f"{k}: expected {v!r}, got {result.get(k)!r}")

@@ -10,6 +10,7 @@ import sys
 from fractions import Fraction
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -75,7 +76,8 @@ def test_cli_prints_steps_and_exits_2_on_bad_input(tmp_path):
     assert tk.returncode == 0 and "每月不低于：1233.80" in tk.stdout and "not_eligible" in tk.stdout
 
 
-ALLOWED = {"__future__", "dataclasses", "datetime", "fractions", "json", "re", "typing", "functools", "unicodedata"}
+ALLOWED = {"__future__", "dataclasses", "datetime", "fractions", "json", "re", "typing", "functools", "unicodedata",
+           "collections", "importlib", "pkgutil"}  # the last two: the programme registry finds its modules
 CLI_ONLY = {"argparse", "os", "sys", "pathlib"}
 # The one exception: 台账 files. openpyxl (maintained, pure Python) is imported only when an .xlsx is read
 # or written — the CLI, the template at build time, the ledger page's worker (which alone downloads it).
@@ -221,3 +223,25 @@ def test_the_edge_band_shows_when_other_income_is_already_above_the_standard():
     r = calculate("dibao", {"jurisdiction": "huaiyuan", "date": "2023-06-01", "area": "rural",
                             "members": [{"age": 40, "wage": "500"}, {"age": 10}], "income": {"transfer": "1600"}}, PARAMS)
     assert r["status"] == "edge" and r["line"]["threshold_earnings"] is None and r["line"]["edge_until_earnings"] == "566.00"
+
+
+@pytest.mark.parametrize(("case", "needle"), [
+    ({"name": "x", "date": "2021-12-01", "input": {}, "expect": {"status": "eligible"}}, "unknown key"),  # a typo: expect
+    ({"name": "x", "date": "2021-12-01", "input": {}}, "checks nothing"),
+    ({"name": "x", "input": {}, "expected": {}}, "missing"),
+    ({"name": "x", "date": "2021-12-01", "input": {}, "expected_error": {"error": "input_error"}, "steps_contain": ["a"]},
+     "expected_error goes with"),
+])
+def test_the_case_runner_rejects_what_it_does_not_know(case, needle):
+    """A typo in a hand-worked case must fail the run, not silently disable the case (OpenFisca's runner ignores it)."""
+    from case_files import CaseFormatError, validate_case
+
+    with pytest.raises(CaseFormatError, match=needle):
+        validate_case(case, "t.yaml case 1")
+
+
+def test_a_screener_expectation_about_an_unlisted_programme_fails():
+    from case_files import check_case
+
+    result = {"programmes": [{"id": "dibao", "status": "likely", "why": [], "clauses": [], "amount": None}], "steps": [], "warnings": []}
+    assert check_case({"why_contain": {"educaton": ["x"]}}, result) == ["why_contain: programme educaton is not listed (have ['dibao'])"]

@@ -70,21 +70,68 @@ def test_phase_out_where_the_place_has_one_and_no_standard_gives_the_income_line
             overrides={"dibao.standard.rural": "800"})
     assert flags(r) == [["review"]]
     reason = r["rows"][0]["flags"][0]["reason"]
-    assert "假设的农村低保标准 800.00 元" in reason and "渐退期（6 个月）" in reason
+    # 枞阳 二、（二）: “可给予6个月的渐退期，最多不超过12个月” — both lengths, and “可以”, never “不是马上停发” (L1).
+    assert "假设的农村低保标准 800.00 元" in reason and "渐退期（一般 6 个月，最长不超过 12 个月）" in reason
+    assert "不是马上停发" not in reason and "可以给予" in reason
     assert r["what_if"] == [{"id": "dibao.standard.rural", "label": PARAMS.definitions["dibao.standard.rural"]["label"], "value": "800"}]
 
 
 def test_a_last_known_standard_is_never_called_current():
     r = run([["甲", "", "农村", "1", "500", "无", "0", "1"]], place="changle", date="2026-12-03")
     reason = r["rows"][0]["flags"][0]["reason"]
-    assert "640.00" in reason and "本站查到的最近一次" in reason and "现在的标准可能更高" in reason
+    assert "640.00" in reason and "本站查到的最近一次" in reason and "现在的标准很可能已经提高" in reason
+
+
+def test_an_old_standard_never_raises_review_and_is_counted_apart():
+    """H1. 怀远's 2022 standards (722 rural / 739 urban) are only the last known ones in 2026. By the county's own
+    rule (农村 +4.5 %, 城市 +7 % a year) today's are at least 861 / 969, so a recipient at 800 per head is not a
+    case for 复核, and a non-recipient at 800 may well be 应享未享: both are ``stale``, said with the line."""
+    r = run([["李二", "", "农村", "2", "1600", "低保", "0", "0"],   # 800 ≥ 722 (2022): on 低保
+             ["王三", "", "城市", "2", "1600", "无", "1", "0"],     # 800 ≥ 739 (2022), < 1108.50: 边缘 by the old one
+             ["张四", "", "农村", "2", "1000", "无", "0", "0"]],    # 500 < 722: below the old, below today's too
+            date="2026-12-05")
+    assert flags(r) == [["stale"], ["stale", "single"], ["unserved"]]
+    li, wang = r["rows"][0]["flags"][0], r["rows"][1]["flags"][0]
+    for f in (li, wang):
+        assert f["basis"] == "last_known" and "复核" not in f["reason"]
+        assert "按2022年7月起的" in f["reason"] and "当地现在的标准高于 800.00 元时，就符合低保的收入条件" in f["reason"]
+    assert "不要按旧标准作出退出决定" in li["reason"] and "应享未享" in wang["reason"]
+    assert r["summary"]["review"] == 0 and r["summary"]["stale"] == 2 and r["summary"]["unserved"] == 1
+    # With today's standard typed in (a what-if), the same recipient is a finding on that standard.
+    typed = run([["李二", "", "农村", "2", "1600", "低保", "0", "0"]], date="2026-12-05", overrides={"dibao.standard.rural": "780"})
+    assert flags(typed) == [["review"]] and typed["rows"][0]["flags"][0]["basis"] == "assumed"
+
+
+def test_tekun_is_judged_on_the_persons_own_income():
+    """L2. 《特困人员认定办法》第六条: 无生活来源 = the person's income below the 低保 standard. A 特困 row of one is
+    judged (900 ≥ 722); a 特困 row of two gives household income only, so it is not judged."""
+    r = run([["甲", "", "农村", "1", "900", "特困", "0", "1"], ["乙", "", "农村", "2", "1600", "特困", "0", "1"]])
+    assert flags(r) == [["review"], []]
+    assert "本人收入低于当地低保标准" in r["rows"][0]["flags"][0]["reason"]
+
+
+def test_a_what_if_standard_applies_to_the_tables_own_county_only():
+    """L3. A what-if for 怀远 is not applied to a 昌乐 row of a mixed 台账."""
+    r = run([["甲", "怀远县东村", "农村", "2", "1500", "无", "0", "0"], ["乙", "昌乐县宝城街道", "农村", "2", "1500", "无", "0", "0"]],
+            overrides={"dibao.standard.rural": "800"})
+    assert r["rows"][0]["flags"][0]["basis"] == "assumed" and r["rows"][1]["standard"] == "640.00"
+    assert any("假设值只用于怀远县的行" in w for w in r["warnings"])
+
+
+def test_duplicates_by_id_number_whatever_the_name():
+    """L3 / 怀远 第9项 “重复享受”: the same 身份证号 on two rows is a possible duplicate, even under two names."""
+    table = [HEADER + ["身份证号"], ["甲", "东村", "农村", "2", "900", "低保", "0", "0", "340321195001011234"],
+             ["甲乙", "西村", "农村", "2", "900", "低保", "0", "0", "340321 19500101 1234"]]
+    r = calculate("ledger", {"jurisdiction": "huaiyuan", "date": "2023-06-01", "table": table}, PARAMS)
+    assert flags(r) == [["duplicate"], ["duplicate"]] and "340321195001011234" in r["rows"][0]["flags"][0]["reason"]
 
 
 def test_column_variants_full_width_digits_and_chinese_counts():
     table = [["姓名", "所在地", "城乡类别", "人口数", "月收入", "救助类别"],
              ["甲", "东村", "农", "３", "９００元", "未享受"], ["乙", "东村", "农村", "两", "1,600", "五保"]]
     r = calculate("ledger", {"jurisdiction": "huaiyuan", "date": "2023-06-01", "table": table}, PARAMS)
-    assert flags(r) == [["unserved"], ["review"]] and r["rows"][1]["per_capita"] == "800.00"
+    # 乙 (五保 = 特困) is a household of two: 特困 tests the person's own income (第六条), not judged from a total.
+    assert flags(r) == [["unserved"], []] and r["rows"][1]["per_capita"] == "800.00"
     assert r["missing_columns"] == []
 
 

@@ -61,14 +61,14 @@ let lastCount = 1;
 
 function memberCount() {
   // While the count is being retyped (empty, or not yet a number) keep the members shown so far;
-  // out-of-range counts get an inline message from Python and show at most 20.
+  // out-of-range counts get an inline message from Python and show at most the form's limit.
   const el = form.elements.namedItem("n");
   if (!el) return 0;
   const text = el.value.trim();
   if (!/^\d+$/.test(text)) return lastCount;
   const n = parseInt(text, 10);
   if (n < 1) return lastCount;
-  lastCount = Math.min(n, 20);
+  lastCount = Math.min(n, cfg.maxMembers);
   return lastCount;
 }
 

@@ -11,9 +11,12 @@ const out = box.querySelector(".jz-out");
 const membersBox = form.querySelector(".jz-members");
 const template = document.getElementById("jz-member-template");
 const root = new URL(cfg.root || "./", location.href);
-const MAX = 10;
-const HOUSEHOLD_KEYS = ["j", "area", "rec", "house", "emg", "med", "edu", "other"];
-const STATUS_HEAD = { likely: "很可能可以申请", possible: "可能可以申请，还要看具体情况", unknown: "本站判断不了", unlikely: "按填写的情况，可能不符合" };
+// Limits and the ages at which a question is asked come from Python (calculators/core/vocabulary.py).
+const MAX = cfg.max;
+const ASKS = cfg.asks;
+const HOUSEHOLD_KEYS = ["j", "area", "rec", "sup", "house", "emg", "med", "edu", "other"];
+const STATUS_HEAD = cfg.statusText;
+const between = (x, range) => x >= range[0] && x <= range[1];
 
 let worker = null;
 let ready = false;
@@ -36,22 +39,23 @@ function renderMembers() {
     t.innerHTML = html;
     membersBox.appendChild(t.content.firstElementChild);
   }
-  // Ask only what applies: school for ages 3–25; a wage for 16–64 when not in school; the grade
-  // only with a 残疾证, the kind only for grades 1–3 (where it decides 重度残疾 and 无劳动能力);
-  // this year's education costs only when someone is in school.
+  // Ask only what applies (ASKS): school by age; a wage by age when not in school; the grade
+  // only with a 残疾证, the kind only for the grades where it decides 重度残疾 and 无劳动能力;
+  // this year's education costs only when someone is in school; 赡养人 only for one person living alone.
   let student = false;
   for (let i = 1; i <= n; i++) {
     const age = parseInt(form.elements["age" + i].value, 10);
     const known = !Number.isNaN(age);
-    show("sch" + i, known && age >= 3 && age <= 25);
+    show("sch" + i, known && between(age, ASKS.school_age));
     const school = !form.elements["sch" + i].disabled && form.elements["sch" + i].value !== "";
     student = student || school;
-    show("wage" + i, known && age >= 16 && age <= 64 && !school);
+    show("wage" + i, known && between(age, ASKS.wage_age) && !school);
     const disabled = document.getElementById("jz-hasdis" + i).checked;
     show("dis" + i, disabled);
-    show("distype" + i, disabled && ["1", "2", "3"].includes(form.elements["dis" + i].value));
+    show("distype" + i, disabled && ASKS.kind_grades.map(String).includes(form.elements["dis" + i].value));
   }
   show("edu", student);
+  show("sup", n === 1);
 }
 
 function show(key, on) {
@@ -87,7 +91,7 @@ function restore() {
 
 function request(q) {
   const r = { jurisdiction: q.get("j") || "", date: today(), members: [] };
-  for (const [k, name] of [["area", "area"], ["rec", "receives"], ["house", "housing"], ["emg", "emergency"],
+  for (const [k, name] of [["area", "area"], ["rec", "receives"], ["sup", "supporter"], ["house", "housing"], ["emg", "emergency"],
     ["med", "medical_spending"], ["edu", "education_spending"], ["other", "other_income"]]) if (q.get(k)) r[name] = q.get(k);
   for (let i = 1; i <= count(); i++) {
     const m = { age: q.get("age" + i) ?? "" };
@@ -108,7 +112,7 @@ function keyFor(field) {
   const m = /^members\[(\d+)\]\.(\w+)$/.exec(field || "");
   const names = { age: "age", school: "sch", disability_grade: "dis", disability_type: "distype", serious_illness: "ill", wage: "wage" };
   if (m) return (names[m[2]] || "age") + (parseInt(m[1], 10) + 1);
-  return { jurisdiction: "j", area: "area", receives: "rec", housing: "house", emergency: "emg",
+  return { jurisdiction: "j", area: "area", receives: "rec", supporter: "sup", housing: "house", emergency: "emg",
     medical_spending: "med", education_spending: "edu", other_income: "other", members: "n" }[field] || "j";
 }
 
@@ -145,7 +149,7 @@ function render(r) {
       const li = el("li", "jz-programme");
       li.dataset.id = p.id;
       li.dataset.status = p.status;
-      li.appendChild(el("p", "jz-programme__title", p.title + (p.amount ? "（约 " + p.amount + " 元）" : "")));
+      li.appendChild(el("p", "jz-programme__title", p.title + (p.amount ? "（" + p.amount + "）" : "")));
       for (const w of p.why) li.appendChild(el("p", "jz-programme__why", w));
       const cites = p.clauses.map((c) => link(c, r.clauses)).filter(Boolean);
       if (cites.length) {

@@ -23,12 +23,12 @@ import datetime as dt
 from fractions import Fraction
 from typing import Any
 
+from ..core.dates import cn_month
 from ..core.errors import InputError
 from ..core.form import DATE, JURISDICTION, YES, Field, Form
 from ..core.inputs import choice, flag, integer, money
 from ..core.money import num, yuan
 from ..core.params import ParameterSet, Resolved
-from ..core.dates import cn_month
 from ..core.programme import CardLine, CardSection, Programme, Screening, run, time_limit_steps
 from ..core.trace import STALE_HINT, Basis, Trace
 from ..core.vocabulary import AREAS, DISABILITY_GRADES, DISABILITY_TYPES, LABOUR, MAX_MEMBERS, WORKING_AGE, options, severe_disability
@@ -139,12 +139,13 @@ def stale_sentence(basis: Basis, per_capita: Fraction, line: Fraction, eligible:
         return None
     used = f"按{basis.phrase()}"
     if eligible:
-        return f"{used}计算；{STALE_HINT}，按现行标准计算，能领的会更多。"
+        none = "家庭没有计入的收入，不论当地现在的标准是多少都在标准以下；" if per_capita == 0 else ""
+        return f"{none}{used}计算；{STALE_HINT}，按现在的标准计算，能领的会更多。"
     head = f"{used}，家庭人均月收入 {yuan(per_capita)} 元不低于这个标准"
     if edge_multiple is not None and line >= edge_multiple * basis.amount:
-        return (f"{head}；现行标准要高于 {yuan(line)} 元才符合低保的收入条件，"
+        return (f"{head}；当地现在的标准要高于 {yuan(line)} 元才符合低保的收入条件，"
                 f"这比查到的标准高出 {num((edge_multiple - 1) * 100)}% 以上。")
-    return f"{head}；现行标准高于 {yuan(line)} 元时，就符合低保的收入条件。"
+    return f"{head}；当地现在的标准高于 {yuan(line)} 元时，就符合低保的收入条件。"
 
 
 def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overrides: dict[str, Any]) -> dict[str, Any]:
@@ -424,6 +425,9 @@ def _phase_out(t: Trace, members: list[dict[str, Any]], workers: list, area: str
         return False
     used = (months, longest, allowed)
     employment_only = t.get("dibao.phase_out_employment_only")
+    caveat = _area_caveat(months or longest or allowed, area)
+    fields["phase_out_rule"] = {"length": phase_out_length(months, longest), "employment_only": employment_only is not None,
+                                "area_caveat": caveat}
     if employment_only and not workers:
         t.step(
             f"人均收入 {yuan(per_capita)} 元已超过低保标准 {yuan(standard)} 元。渐退期是给家庭成员就业后收入增加的低保家庭的；"
@@ -431,7 +435,6 @@ def _phase_out(t: Trace, members: list[dict[str, Any]], workers: list, area: str
             cites=used + (employment_only,),
         )
         return False
-    caveat = _area_caveat(months or longest or allowed, area)
     t.step(
         f"人均收入 {yuan(per_capita)} 元已超过低保标准 {yuan(standard)} 元。您家现在享受低保，"
         f"可以给予渐退期（{phase_out_length(months, longest)}），渐退期内继续领取低保金；给不给、领多少由当地确定，本站不估算。" + caveat,
@@ -447,8 +450,7 @@ def _phase_out(t: Trace, members: list[dict[str, Any]], workers: list, area: str
             )
         else:
             t.step("家中没有重病、重度残疾成员的，渐退期满后退出低保。", cites=(exit_rule,))
-    fields.update(status="phase_out", eligible=True, monthly_amount=None,
-                  phase_out={"length": phase_out_length(months, longest), "area_caveat": bool(caveat)})
+    fields.update(status="phase_out", eligible=True, monthly_amount=None, phase_out=fields["phase_out_rule"])
     return True
 
 
@@ -483,7 +485,7 @@ def _single_person(t: Trace, request: dict[str, Any], members: list[dict[str, An
             # M1: on an old standard the refusal is not a fact: say what today's standard would have to be.
             above = income_line(total, wages, ratio, len(members), edge_multiple)
             t.step(f"{who}成员是重度残疾人或重病患者。单独（按“单人户”）申请低保限于低保边缘家庭的成员；"
-                   f"按{basis.phrase()}，您家高于边缘线；当地现行标准高于 {yuan(above)} 元时，您家属于低保边缘家庭，"
+                   f"按{basis.phrase()}，您家高于边缘线；当地现在的标准高于 {yuan(above)} 元时，您家属于低保边缘家庭，"
                    "这样的成员就可以单独申请。", cites=used)
             fields["single_person_if"] = {"members": alone, "standard_above": yuan(above)}
             return
@@ -578,7 +580,7 @@ def summarize(result: dict[str, Any]) -> dict[str, Any]:
     elif result.get("single_person_if"):
         sp = result["single_person_if"]
         who = "、".join(f"第{i + 1}位" for i in sp["members"])
-        lines.append(f"当地现行标准高于 {sp['standard_above']} 元时，您家属于低保边缘家庭，{who}家庭成员（重度残疾或重病）可以单独申请低保。")
+        lines.append(f"当地现在的标准高于 {sp['standard_above']} 元时，您家属于低保边缘家庭，{who}家庭成员（重度残疾或重病）可以单独申请低保。")
     said = []
     if stale:
         lines.insert(0, stale)

@@ -289,7 +289,7 @@ def check_row(cells: dict[str, str], j: str, c: Checker) -> tuple[list[dict[str,
         elif r.get("edge"):
             if last_known:
                 flags.append(_flag("stale", f"当前没有享受低保。{stale}按这个旧标准属于低保边缘家庭；标准提高后，仍是边缘家庭或符合低保。"
-                                   "请用现行标准核对是否应享未享。", r, std, "dibao.edge_multiple"))
+                                   "请用当地现在执行的标准核对是否应享未享。", r, std, "dibao.edge_multiple"))
             else:
                 flags.append(_flag("edge", f"{base}不低于{_std_words(r, area)}，低于边缘线 {r['edge_line']} 元："
                                    "财产也符合规定的，属于低保边缘家庭，可享受医疗、教育等专项救助。", r, std, "dibao.edge_multiple"))
@@ -300,21 +300,20 @@ def check_row(cells: dict[str, str], j: str, c: Checker) -> tuple[list[dict[str,
                                    r, "dibao.single_person_household", "dibao.single_person_scope"))
     elif benefit == "dibao" and r["status"] != "eligible":
         if last_known:
-            flags.append(_flag("stale", f"正在享受低保。{stale}请用现行标准核对，不要按旧标准作出退出决定。", r, std))
+            flags.append(_flag("stale", f"正在享受低保。{stale}请用当地现在执行的标准核对，不要按旧标准作出退出决定。", r, std))
         else:
             text = f"{base}不低于{_std_words(r, area)}，正在享受低保：可能不再符合，请核实家庭收入（是否退出，以入户核查和审核确认为准）。"
-            phase = [st["text"] for st in r["steps"] if "渐退期" in st["text"]]
-            if r["status"] == "phase_out":
-                text += "收入是因家庭成员就业增加的，" + phase[0].split("。", 1)[1] if phase else ""
-            elif phase:
-                text += phase[0].split("。", 1)[1]
+            rule = r.get("phase_out_rule")
+            if rule:  # L1: the text's own length and “可以”, never “不是马上停发”
+                text += (("因家庭成员就业、收入增加而" if rule["employment_only"] else "")
+                         + f"超过标准的，可以给予渐退期（{rule['length']}），渐退期内继续领取低保金。" + rule["area_caveat"])
             if r.get("edge"):
                 text += f"收入低于边缘线 {r['edge_line']} 元，退出后（财产也符合规定的）属于低保边缘家庭，仍可享受专项救助。"
             flags.append(_flag("review", text, r, std, *dibao.PHASE_OUT, "dibao.phase_out_employment_only", "dibao.edge_multiple"))
     elif benefit == "tekun" and size == 1 and r["status"] != "eligible":
         rule = "特困供养要求本人收入低于当地低保标准（《特困人员认定办法》第六条）"
         if last_known:
-            flags.append(_flag("stale", f"正在享受特困供养。{stale}{rule}；请用现行标准核对，不要按旧标准作出终止决定。", r, std))
+            flags.append(_flag("stale", f"正在享受特困供养。{stale}{rule}；请用当地现在执行的标准核对，不要按旧标准作出终止决定。", r, std))
         else:
             flags.append(_flag("review", f"本人月收入 {pc} 元不低于{_std_words(r, area)}，正在享受特困供养：{rule}，"
                                "可能不再符合，请核实收入（是否终止，以调查核实和审核确认为准）。", r, std))
@@ -363,7 +362,7 @@ def check(table: list[list[Any]], params: ParameterSet, on: dt.date, place: str,
     by_key: dict[tuple[str, ...], list[int]] = {}
 
     def keys(x: dict[str, Any]) -> list[tuple[str, ...]]:
-        out = [("id", x["id_number"])] if x["id_number"] else []
+        out: list[tuple[str, ...]] = [("id", x["id_number"])] if x["id_number"] else []
         if x["head"]:
             out.append(("name", RE_SPACE.sub("", x["head"]), RE_SPACE.sub("", x["place_text"])))
         return out

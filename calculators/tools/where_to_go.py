@@ -51,7 +51,8 @@ def next_steps(name: str, request: dict[str, Any], result: dict[str, Any], param
 
     def elderly_or_disabled(p: dict[str, Any]) -> bool:
         age, grade = str(p.get("age", "")).strip(), str(p.get("disability_grade") or "0").strip()
-        return (age.isdigit() and int(age) >= 60) or (grade.isdigit() and severe_disability(grade, p.get("disability_type")))
+        return ((age.isascii() and age.isdigit() and int(age) >= 60)
+                or (grade.isascii() and grade.isdigit() and severe_disability(grade, p.get("disability_type"))))
 
     green = clause_of("service.green_channel")
     if green and any(elderly_or_disabled(p) for p in people if isinstance(p, dict)):

@@ -26,6 +26,7 @@ from ..core.form import Field, Form
 from ..core.inputs import parse_date
 from ..core.params import ParameterSet
 from ..core.vocabulary import MAX_MEMBERS as _MAX_MEMBERS
+from ..core.words import GENERIC_PLACE
 from ..programmes import registry
 
 __all__ = ["FORMS", "Field", "Form", "jurisdiction_options", "request_from_query", "visible_keys", "key_for_field", "query_reference"]
@@ -36,7 +37,7 @@ RE_MEMBER_KEY = re.compile(r"^([a-z_]+?)(\d{1,2})$")
 
 
 PLACE_LEVEL = "county"  # every county-level division (县、县级市、市辖区、旗): the level a resident lives at
-OTHER_PLACE = "other"  # 其他地区: national rules only, the local standard typed in
+OTHER_PLACE = GENERIC_PLACE  # 其他地区: national rules only, the local standard typed in
 
 
 def jurisdiction_options(params: ParameterSet) -> list[tuple[str, str]]:
@@ -80,7 +81,7 @@ def _holds(cond: tuple[Any, ...], query: dict[str, str], params: ParameterSet, j
         return query.get(cond[1], "") in cond[2]
     if op == "age_between":
         text = str(query.get(cond[1], "")).strip()
-        return text.isdigit() and cond[2] <= int(text) <= cond[3]
+        return text.isascii() and text.isdigit() and cond[2] <= int(text) <= cond[3]
     area = query.get("area") if query.get("area") in ("urban", "rural") else "urban"
     kind = query.get("kind") if query.get("kind") in ("illness", "education") else "illness"
     ids = [c.format(area=area, kind=kind) if isinstance(c, str) else c for c in cond[1:]]
@@ -119,7 +120,7 @@ def member_count(query: dict[str, str]) -> int:
     text = str(query.get("n") or "").strip()
     if text == "":
         return 1
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):  # (“²” is a digit to str.isdigit, not to int())
         raise InputError("家里人数要填整数，例如 3。", "members")
     n = int(text)
     if n < 1:
