@@ -565,8 +565,7 @@ def summarize(result: dict[str, Any]) -> dict[str, Any]:
                f"（{result['phase_out']['length']}），渐退期内继续领取低保金；给不给、领多少由当地确定。"}
     elif kind == "last_known" and (s == "edge" or not _far_above(result)):
         out = {"tone": "maybe", "headline": "按查到的旧标准暂不符合，现在的标准可能更高", "figure": f"收入线 {line} 元",
-               "sentence": f"家庭月人均收入 {pc} 元，不低于本站查到的{of}低保标准 {std} 元（这是旧标准）。当地现在的标准只要高于 {line} 元，"
-               "您家就符合低保的收入条件，建议向乡镇（街道）咨询或直接申请。"
+               "sentence": "当地现在的低保标准很可能比本站查到的高，您家可能符合低保，建议向乡镇（街道）咨询或直接申请。"
                + ("人均收入也在边缘线以内，属于低保边缘家庭，可以申请医疗、教育等专项救助。" if s == "edge" else "")}
     elif s == "edge":
         out = {"tone": "maybe", "headline": "不符合低保，属于低保边缘家庭", "figure": "可申请专项救助",
