@@ -22,7 +22,9 @@ AIDS = {"dibao": "低保", "tekun": "特困供养", "linshi": "临时救助"}
 
 
 def card_places(params: ParameterSet) -> list[tuple[str, str]]:
-    return [(j, n) for j, n in jurisdiction_options(params) if j != "other"]
+    """Places with cards: the counties a resident can pick (a city, province or the national level is
+    never a place to pick; its rules are on every county's card)."""
+    return [(j, n) for j, n in jurisdiction_options(params) if j != "other" and params.jurisdictions[j].get("level") == "county"]
 
 
 def _basis(params: ParameterSet, r: Any, up: str) -> str:
