@@ -29,11 +29,9 @@ def card_places(params: ParameterSet) -> list[tuple[str, str]]:
 
 def _basis(params: ParameterSet, r: Any, up: str) -> str:
     e = r.entry
-    parts = []
-    if e.get("clause"):
-        parts.append(_clause_link(e["clause"], params, up))
-    if e.get("source"):
-        parts.append(f"{e['source']['title']}")
+    # One basis on a card: the clause where there is one (a source beside it only corroborates; the parameter
+    # page shows both), else the source.
+    parts = [_clause_link(e["clause"], params, up)] if e.get("clause") else [str(e["source"]["title"])] if e.get("source") else []
     mark = STATUS_MARK.get(str(e.get("status")), "")
     text = f"〔依据：{'；'.join(parts)}{'，' + mark if mark and mark != '已核实' else ''}〕"
     return f'<span class="mb-basis">{text}</span>' if parts else ""
