@@ -21,17 +21,27 @@ Everything is decided by rules over the text, the same for every document:
 * **the clause hierarchy**, both families: 一、/（一）/1./（1） → ``s2``, ``s2-1``,
   ``s2-1-8``, ``s2-1-8-1``; 第X章/第X节/第X条 and the （一） items of an article →
   ``ch1``, ``ch1-2``, ``art5``, ``art5-1`` (articles are numbered through the whole
-  text, so ``art5`` is unique);
+  text, so ``art5`` is unique).  An article's items are whole paragraphs with their
+  marker, each anchored, all alike; a 款 after an item list is anchored too (``art8-k2``,
+  第八条第二款; its items ``art8-k2-1``);
+* **the 令 line** of a regulation (“2014年2月21日中华人民共和国国务院令第649号公布　根据
+  2019年3月2日…修订”): 文号, issuer, 公布日期 and revision; “本办法自…起施行” → ``valid_from``;
 * **tables** (rows of tab-indented cells, as 怀远's task list): a numbered row becomes a
   clause ``task-N`` (cited 第N项) with the other columns as a definition list;
 * lines broken by page breaks are re-joined (a line that does not end a sentence
-  continues when it is long, leaves a bracket open or ends on a connective).
+  continues when it is long, leaves a bracket open or ends on a connective) — never before
+  a line starting with a date, nor across a blank line where the source separates its
+  paragraphs with blank lines (unless a bracket is left open);
+* Markdown markup of an extraction (``#``, ``- ``, ``> `` at a line's start; a chapter
+  heading run together with its first article) is not text.
 
 What a person must decide is data, in an optional overrides file next to the source
 (``tests/sources/DOC_ID.yaml``): ``furniture`` (more lines to drop), ``keep`` (lines the
 rules would drop), ``editor_notes`` (``after`` + ``text``), ``meta`` (front-matter
-values).  Re-importing an existing page (``--force``) keeps its front matter, which is
-the page's only metadata and is edited by hand after the first import.
+values: corrections and additions).  Re-importing an existing page (``--force``) keeps its
+front matter and sets every ``meta`` value over it, so a correction is made once, in
+``meta``, and survives every re-import; the review list does not ask about a value
+``meta`` supplies.
 """
 
 from __future__ import annotations
@@ -64,12 +74,27 @@ RE_CHAPTER = re.compile(rf"^第([{CN_CHARS}]+)章\s*(.*)$")
 RE_SECTION = re.compile(rf"^第([{CN_CHARS}]+)节\s*(.*)$")
 RE_ARTICLE = re.compile(rf"^第([{CN_CHARS}]+)条\s*(.*)$")
 CLAUSE_STARTS = (RE_L1, RE_L2, RE_L3, RE_L4, RE_CHAPTER, RE_SECTION, RE_ARTICLE)
+# A chapter heading run together with its first article by the extraction (“第十章　社会力量参与第五十二条　国家……”).
+RE_HEADING_WITH_ARTICLE = re.compile(rf"^(第[{CN_CHARS}]+[章节][^。；，：]*?)\s*(第[{CN_CHARS}]+条[\s\u3000].*)$")
 
 SENTENCE_END = tuple("。：:；！？”）)")
 CONNECTIVE_END = tuple("和及与或、，,")
 OPENERS, CLOSERS = "《（(〔【“<", "》）)〕】”>"
 RE_DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5A-Za-z]+[〔\[［(（]\d{4}[〕\]］)）]\d+号")
 RE_DATE_LINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+RE_DATE_START = re.compile(r"^[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# A 令 line: “2014年2月21日中华人民共和国国务院令第649号公布” → date, 文号 国务院令第649号, issuer 国务院.
+RE_DECREE = re.compile(
+    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:中华人民共和国)?([\u4e00-\u9fa5]{2,12}?)令\s*"
+    r"(第\s*[0-9〇零一二三四五六七八九十百]+\s*号)\s*(?:公布|发布)"
+)
+# A revision in the 令 line (“根据2019年3月2日《国务院关于修改部分行政法规的决定》修订”): the last one counts.
+RE_REVISED = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:(?!\d{4}\s*年)[^　])*?修订")
+# “本办法自2021年7月1日起施行” (or, in the 令 line, “自1999年10月1日起施行”): the in-force date.
+RE_IN_FORCE = re.compile(
+    r"(?:^[（(].*?|本(?:办法|条例|规定|细则|意见|方案|通知|决定|规则|措施|清单)\s*)"
+    r"自\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起\s*(?:施行|执行|实施)"
+)
 RE_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # 公文 kinds, longest first: the end of a title says what the document is.
 KINDS = (
@@ -321,20 +346,42 @@ def is_title_line(line: str) -> bool:
 
 def continues(prev: str, nxt: str, min_len: int = 25) -> bool:
     """Does ``nxt`` continue the paragraph ``prev`` (split by a page break)?"""
-    if prev.endswith(SENTENCE_END) or is_clause_start(nxt) or RE_DATE_LINE.match(nxt) or RE_DATE_LINE.match(prev):
+    if prev.endswith(SENTENCE_END) or is_clause_start(nxt) or RE_DATE_START.match(nxt) or RE_DATE_LINE.match(prev):
         return False
     if is_title_line(prev):
         return False
     return len(prev) >= min_len or brackets_open(prev) or closes_unopened(nxt) or prev.endswith(CONNECTIVE_END)
 
 
+def looks_cut(line: str, min_len: int = 25) -> bool:
+    """A line that stops where a page or column ended: long, no sentence end, no bracket left open, no title."""
+    return len(line) >= min_len and not line.endswith(SENTENCE_END) and not brackets_open(line) and not is_title_line(line)
+
+
+def blank_lines_are_paragraphs(lines: list[str], start: int = 0) -> bool:
+    """Does the source separate paragraphs with blank lines?  Yes when it has blank lines and no line
+    (from ``start``) before one looks cut; an extraction with a blank line after every printed line has cut ones."""
+    before_blank = [lines[i] for i in range(start, len(lines) - 1) if lines[i] and lines[i + 1] == ""]
+    return bool(before_blank) and not any(looks_cut(s) for s in before_blank)
+
+
 def join_broken_lines(lines: list[str], protect: int) -> list[str]:
-    """Re-join paragraphs split by page breaks; the first ``protect`` lines (masthead, title) stay whole."""
+    """Re-join paragraphs split by page breaks; the first ``protect`` lines (masthead, title) stay whole.
+
+    ``lines`` may hold ``""`` for the source's blank lines.  Where the source separates paragraphs with
+    blank lines, a blank line ends the paragraph unless the line before it leaves a bracket open (a title
+    broken inside 《…》); elsewhere blank lines say nothing and the rules alone decide.
+    """
+    text_at = [i for i, s in enumerate(lines) if s]
+    paragraphs = blank_lines_are_paragraphs(lines, text_at[protect] if protect < len(text_at) else len(lines))
     out: list[str] = []
+    gap = False
     for s in lines:
         if not s:
+            gap = bool(out)
             continue
-        if len(out) > protect and continues(out[-1], s):
+        after_blank, gap = gap, False
+        if len(out) > protect and continues(out[-1], s) and not (paragraphs and after_blank and not brackets_open(out[-1])):
             out[-1] += s
         else:
             out.append(s)
@@ -374,7 +421,7 @@ def escape_md(text: str) -> str:
 
 @dataclass
 class Block:
-    kind: str  # "h1" | "heading" | "para" | "raw"
+    kind: str  # "h1" | "heading" | "para" | "clause" (an anchored paragraph: an article's item or 款) | "raw"
     text: str = ""
     level: int = 0
     anchor: str = ""
@@ -420,32 +467,70 @@ def structure_numbered(lines: list[str]) -> list[Block]:
     return blocks
 
 
+def int_to_cn(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十 (款 numbers)."""
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else CN_NUM[tens]) + "十" if tens else "") + (CN_NUM[ones] if ones or not tens else "")
+
+
+def is_article_break(line: str) -> bool:
+    return bool(RE_CHAPTER.match(line) or RE_SECTION.match(line) or RE_ARTICLE.match(line))
+
+
+def article_blocks(art: int, numeral: str, paragraphs: list[str], level: int) -> list[Block]:
+    """One article: its number heads it (``art5``), its 款 are paragraphs, its （一） items anchored paragraphs.
+
+    Every item of an article is rendered the same way, whole, with its marker: ``art5-1`` (第五条第（一）项,
+    with 第M款 when the article has several 款).  A 款 that follows an item list is anchored too, ``art5-k3``
+    (第五条第三款), so the last item does not run on into it; its own items are ``art5-k3-1``.
+    """
+    label = f"第{numeral}条"
+    blocks = [Block("heading", label, level, f"art{art}", label)]
+    kuan_count = sum(1 for p in paragraphs if not RE_L2.match(p)) or 1
+    kuan, prefix, after_items = 0, f"art{art}", False
+    seen: set[str] = set()
+    for p in paragraphs:
+        m = RE_L2.match(p)
+        if m is None:
+            kuan += 1
+            if after_items:
+                prefix = f"art{art}-k{kuan}"
+                blocks.append(Block("clause", p, level + 1, prefix, f"{label}第{int_to_cn(kuan)}款"))
+            else:
+                blocks.append(Block("para", p))
+            continue
+        after_items = True
+        anchor = f"{prefix}-{cn_to_int(m.group(1))}"
+        if anchor in seen:
+            raise SourceError(f"{label}的第（{m.group(1)}）项出现两次，而中间没有另起一款；请核对原文 / item listed twice in article {art}")
+        seen.add(anchor)
+        in_kuan = f"第{int_to_cn(max(kuan, 1))}款" if kuan_count > 1 else ""
+        blocks.append(Block("clause", p, level + 1, anchor, f"{label}{in_kuan}第（{m.group(1)}）项"))
+    return blocks
+
+
 def structure_articles(lines: list[str]) -> list[Block]:
     """第X章 / 第X节 / 第X条 / （一）: ids ``ch1``, ``ch1-2``, ``art5``, ``art5-1``; cite ``第五条第（一）项``."""
     blocks: list[Block] = []
-    ch = sec = art = 0
-    art_label = ""
-    for s in lines:
+    ch = sec = 0
+    i = 0
+    while i < len(lines):
+        s = lines[i]
         if m := RE_CHAPTER.match(s):
-            ch, sec, art_label = cn_to_int(m.group(1)), 0, ""
+            ch, sec = cn_to_int(m.group(1)), 0
             blocks.append(Block("heading", s, 0, f"ch{ch}", f"第{m.group(1)}章"))
         elif m := RE_SECTION.match(s):
-            sec, art_label = cn_to_int(m.group(1)), ""
+            sec = cn_to_int(m.group(1))
             blocks.append(Block("heading", s, 1, f"ch{ch}-{sec}" if ch else f"sec{sec}", f"第{m.group(1)}节"))
         elif m := RE_ARTICLE.match(s):
-            art = cn_to_int(m.group(1))
-            art_label = f"第{m.group(1)}条"
-            level = (1 if ch else 0) + (1 if sec else 0)
-            # Articles have no titles: the number heads the clause, the text follows (款 are its paragraphs).
-            blocks.append(Block("heading", art_label, level, f"art{art}", art_label))
-            if m.group(2):
-                blocks.append(Block("para", m.group(2)))
-        elif (m := RE_L2.match(s)) and art_label:
-            k = cn_to_int(m.group(1))
-            level = (2 if ch else 1) + (1 if sec else 0)
-            blocks += heading_with_body(s[: len(s) - len(m.group(2))], m.group(2), level, f"art{art}-{k}", f"{art_label}第（{m.group(1)}）项")
+            end = next((j for j in range(i + 1, len(lines)) if is_article_break(lines[j])), len(lines))
+            paragraphs = ([m.group(2)] if m.group(2) else []) + lines[i + 1 : end]
+            blocks += article_blocks(cn_to_int(m.group(1)), m.group(1), paragraphs, (1 if ch else 0) + (1 if sec else 0))
+            i = end
+            continue
         else:
             blocks.append(Block("para", s))
+        i += 1
     return blocks
 
 
@@ -514,6 +599,8 @@ def render(blocks: list[Block], base_level: int = 2) -> str:
             out.append(f"{'#' * (base_level + b.level)} {escape_md(b.text)} {{{attrs}}}")
         elif b.kind == "raw":
             out.append(b.text)
+        elif b.kind == "clause":  # attr_list: the attributes on the paragraph's last line
+            out.append(f'{escape_md(b.text)}\n{{: #{b.anchor} data-cite="{b.cite}" }}')
         else:
             out.append(escape_md(b.text))
         out.append("")
@@ -550,9 +637,12 @@ class Imported:
     review: list[str]
 
 
+RE_MD_MARKER = re.compile(r"^(?:#+\s*|[-*+>]\s+)")
+
+
 def normalise_line(line: str) -> str:
-    s = line.strip()
-    return re.sub(r"^#+\s*", "", s) if s.startswith("#") else s
+    """A line without the Markdown markers of an extraction: a heading's ``#``, a list's ``- ``, a quote's ``> ``."""
+    return RE_MD_MARKER.sub("", line.strip())
 
 
 def import_lines(raw: list[str], overrides: dict[str, Any] | None = None, page_meta: dict[str, str] | None = None) -> Imported:
@@ -582,8 +672,13 @@ def import_lines(raw: list[str], overrides: dict[str, Any] | None = None, page_m
     portal = portal_fields(portal_lines)
 
     table_at = next((i for i, ln in enumerate(body_raw) if ln.startswith("\t")), None)
-    lines = [normalise_line(ln) for ln in (body_raw if table_at is None else body_raw[:table_at])]
-    lines = [s for s in lines if s and s != "---"]
+    # The text lines, with "" where the source has a blank line (or a Markdown rule): the join rules read them.
+    spaced: list[str] = []
+    for ln in body_raw if table_at is None else body_raw[:table_at]:
+        s = normalise_line(ln)
+        m = RE_HEADING_WITH_ARTICLE.match(s)
+        spaced += ["" if s == "---" else s] if m is None else [m.group(1), m.group(2)]
+    lines = [s for s in spaced if s]
     if not lines:
         raise SourceError("原文没有可读的文字 / the source has no text")
 
@@ -592,12 +687,14 @@ def import_lines(raw: list[str], overrides: dict[str, Any] | None = None, page_m
     masthead_in_text = False
     docno_at = next((i for i, s in enumerate(lines[:3]) if RE_DOC_NUMBER.fullmatch(s)), None)
     if docno_at is not None and docno_at + 1 < len(lines) and all(s.endswith(ORGAN_END) for s in lines[:docno_at]):
-        masthead, lines = lines[: docno_at + 1], lines[docno_at + 1 :]
+        masthead = lines[: docno_at + 1]
+        text_at = [i for i, s in enumerate(spaced) if s]
+        spaced = spaced[text_at[docno_at] + 1 :]
     elif docno_at is not None:
         masthead = [lines[docno_at]]  # printed under the title: stays in the text, read as the 文号
         masthead_in_text = True
-    title_line = lines[0]
-    lines = join_broken_lines(lines, protect=1)
+    title_line = next(s for s in spaced if s)
+    lines = join_broken_lines(spaced, protect=1)
 
     blocks: list[Block] = []
     if masthead and not masthead_in_text:
@@ -635,7 +732,7 @@ def import_lines(raw: list[str], overrides: dict[str, Any] | None = None, page_m
             blocks += [Block("para", s) for s in tail]
 
     blocks = add_editor_notes(blocks, overrides.get("editor_notes", []))
-    meta = derive_meta(title_line, masthead, lines, portal, page_meta or {}, review)
+    meta = derive_meta(title_line, masthead, lines, portal, page_meta or {}, review, set(overrides.get("meta") or {}))
     if not any(b.kind == "heading" for b in blocks):
         review.append("没有识别出任何条款编号（一、/（一）/1. 或 第X条），全文按段落排版。")
     return Imported(render(blocks), meta, furniture, table_header, review)
@@ -651,34 +748,56 @@ def unwrap_title(title: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fa5》）])\s+(?=[\u4e00-\u9fa5《（])", keep, title)
 
 
-def derive_meta(title: str, masthead: list[str], lines: list[str], portal: dict[str, str], page: dict[str, str], review: list[str]) -> dict[str, Any]:
-    """What the text itself says: title, 文号, date, issuer, kind, validity."""
+def _date(m: re.Match[str], at: int = 1) -> dt.date:
+    return dt.date(int(m.group(at)), int(m.group(at + 1)), int(m.group(at + 2)))
+
+
+def derive_meta(title: str, masthead: list[str], lines: list[str], portal: dict[str, str], page: dict[str, str], review: list[str],
+                supplied: set[str] | None = None) -> dict[str, Any]:
+    """What the text itself says: title, 文号, date, issuer, kind, validity, in-force date.
+
+    ``supplied``: front-matter keys a person gives in the overrides' ``meta:`` — the review list does
+    not ask about them.
+    """
+    supplied = supplied or set()
+
+    def ask(key: str, text: str) -> None:
+        if key not in supplied:
+            review.append(text)
+
     meta: dict[str, Any] = {}
     meta["title"] = unwrap_title(title)
     if meta["title"] != title:
-        review.append(f"标题去掉了排版空格：{meta['title']}")
+        ask("title", f"标题去掉了排版空格：{meta['title']}")
+    # A 令 line before the first clause (“2014年2月21日中华人民共和国国务院令第649号公布”).
+    head = lines[: next((i for i, s in enumerate(lines) if is_clause_start(s)), len(lines))]
+    decree = next((m for s in head for m in [RE_DECREE.search(s)] if m), None)
     docno = portal.get("文号") or portal.get("发文字号") or next((s for s in masthead if RE_DOC_NUMBER.fullmatch(s)), None)
     if not docno and (m := RE_DOC_NUMBER.search(title)):
         docno = m.group(0)
+    if not docno and decree:
+        docno = decree.group(4) + "令" + "".join(decree.group(5).split())
     meta["doc_number"] = docno
-    date = None
+    date: dt.date | int | None = None
     for key in ("生成日期", "成文日期", "发布日期"):
         if key in portal and (m := RE_ISO_DATE.search(portal[key])):
-            date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            date = _date(m)
             break
     date_at = next((i for i, s in enumerate(lines) if RE_DATE_LINE.match(s)), None)
     if date is None and date_at is not None:
-        y, mo, d = RE_DATE_LINE.match(lines[date_at]).groups()  # type: ignore[union-attr]
-        date = dt.date(int(y), int(mo), int(d))
+        date = _date(RE_DATE_LINE.match(lines[date_at]))  # type: ignore[arg-type]
+    if date is None and decree:
+        date = _date(decree)
+        meta["date_label"] = "公布日期"
     if date is None and page.get("PubDate") and (m := RE_ISO_DATE.search(page["PubDate"])):
-        date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        date = _date(m)
     if date is None and (m := re.search(r"(20\d{2})年", title)):
         date = int(m.group(1))
-        review.append(f"日期只从标题读到年份：{date}")
+        ask("date", f"日期只从标题读到年份：{date}")
     elif date is None:
-        review.append("没有找到成文日期，date 留空。")
+        ask("date", "没有找到成文日期，date 留空。")
     meta["date"] = date
-    # Issuer: the signature lines just above the date, else the organs before 关于 in the title.
+    # Issuer: the signature lines just above the date, else the organs before 关于 in the title, else the 令's organ.
     issuer = ""
     if date_at is not None:
         sig = []
@@ -689,16 +808,24 @@ def derive_meta(title: str, masthead: list[str], lines: list[str], portal: dict[
                 break
         issuer = "、".join(sig)
     if not issuer and "关于" in meta["title"]:
-        head = meta["title"].split("关于")[0].strip()
-        if head.endswith(ORGAN_END):
-            issuer = "、".join(head.split())
+        head_organs = meta["title"].split("关于")[0].strip()
+        if head_organs.endswith(ORGAN_END):
+            issuer = "、".join(head_organs.split())
+    if not issuer and decree:
+        issuer = decree.group(4)
     if not issuer and page.get("ContentSource"):
         issuer = page["ContentSource"]
     if not issuer:
-        review.append("没有找到发文机关（落款），issuer 请手填。")
+        ask("issuer", "没有找到发文机关（落款），issuer 请手填。")
     meta["issuer"] = issuer or "原文未署名"
     valid = portal.get("是否有效") or portal.get("有效性")
     meta["validity"] = f"有效（原页面标注“是否有效：{valid}”）" if valid in ("是", "有效") else (f"原页面标注“{valid}”" if valid else "原文未注明")
+    in_force = next((m for s in lines for m in [RE_IN_FORCE.search(s)] if m), None)
+    if in_force:
+        meta["valid_from"] = _date(in_force)
+    revised = [m for s in head for m in RE_REVISED.finditer(s)]
+    if revised:
+        meta["revised"] = _date(revised[-1])
     m = re.search(r"印发《(.+)》的通知", meta["title"])
     name = m.group(1) if m else re.sub(r"^.*?(?=关于)", "", meta["title"]) if "关于" in meta["title"] else meta["title"]
     name = name.replace("<", "〈").replace(">", "〉")
@@ -706,7 +833,7 @@ def derive_meta(title: str, masthead: list[str], lines: list[str], portal: dict[
     meta["cite_title"] = f"《{name}》" + (f"（{docno}）" if docno else "")
     meta["short_title"] = name if len(name) <= 30 else name[:30]
     if len(name) > 30:
-        review.append(f"简称（short_title）截成了前 30 字，请改写：{meta['short_title']}")
+        ask("short_title", f"简称（short_title）截成了前 30 字，请改写：{meta['short_title']}")
     if portal.get("索引号"):
         meta["index_number"] = portal["索引号"]
     return meta
@@ -754,12 +881,21 @@ def existing_front_matter(path: Path) -> str | None:
     return text[: end + 5] + "\n" if text.startswith("---\n") and end > 0 else None
 
 
-def with_import_record(front: str, imp: Imported) -> str:
-    """Existing front matter with ``furniture`` / ``table_header`` set to what this import dropped."""
+def with_import_record(front: str, imp: Imported, supplied: dict[str, Any] | None = None) -> str:
+    """Existing front matter with ``furniture`` / ``table_header`` set to what this import dropped and
+    every value of the overrides' ``meta:`` (``supplied``) set over it; the rest as it was."""
     meta = yaml.safe_load(front[4:-6]) or {}
-    record = {"furniture": imp.furniture, "table_header": imp.table_header}
-    if all(meta.get(k, []) == v for k, v in record.items()):
+    record: dict[str, Any] = {"furniture": imp.furniture, "table_header": imp.table_header}
+    supplied = {k: v for k, v in (supplied or {}).items() if k not in record}
+    if all(meta.get(k, []) == v for k, v in record.items()) and all(k in meta and meta[k] == v for k, v in supplied.items()):
         return front
+    if supplied:  # a correction: the front matter written again, in its order, new keys before source_file
+        for k, v in supplied.items():
+            meta[k] = v
+        order = [k for k in meta if k not in ("source_file", *record)]
+        meta = {k: meta[k] for k in order + [k for k in ("source_file",) if k in meta]}
+        meta.update({k: v for k, v in record.items() if v})
+        return front_matter_text(meta)
     lines = front[:-6].splitlines()  # without the closing "---\n\n"
     kept, skipping = [], False
     for ln in lines:
@@ -780,8 +916,9 @@ def page_text(doc_id: str, jurisdiction: str, source_file: str, imp: Imported, o
                             "cite_title": imp.meta["cite_title"], "issuer": imp.meta["issuer"],
                             "doc_number": imp.meta["doc_number"], "date": imp.meta["date"], "validity": imp.meta["validity"],
                             "jurisdiction": label, "county": jurisdiction, "level": level, "kind": imp.meta["kind"]}
-    if "index_number" in imp.meta:
-        meta["index_number"] = imp.meta["index_number"]
+    for key in ("date_label", "valid_from", "revised", "index_number"):
+        if key in imp.meta:
+            meta[key] = imp.meta[key]
     meta["topics"] = topics_of(imp.body) or ["社会救助"]
     meta["source_note"] = f"原页面：{url}；以该页面为准。" if url else "原文件页面地址未随文本提供；以发布机关的原件为准。"
     if url:
@@ -805,7 +942,7 @@ def import_document(source: Path, doc_id: str, jurisdiction: str, *, out_dir: Pa
     imp = import_lines(raw, overrides, page_meta)
     existing = existing_front_matter(out_dir / f"{doc_id}.md") if keep_front_matter else None
     if existing is not None:
-        return with_import_record(existing, imp) + imp.body, imp
+        return with_import_record(existing, imp, overrides.get("meta") or {}) + imp.body, imp
     return page_text(doc_id, jurisdiction, source.name, imp, overrides, url), imp
 
 
@@ -858,7 +995,9 @@ def main(argv: list[str] | None = None) -> int:
     print("请核对：" if imp.review else "规则都能判断，无需核对的项目。")
     for item in imp.review:
         print(f"  · {item}")
-    print("页面元数据（标题、简称、发文机关、主题、有效期 valid_until/on_expiry）请在页面开头核对后提交。")
+    print(f"请核对页面开头的元数据（标题、简称、发文机关、文号、日期、有效性、主题、nav_title、valid_until/on_expiry）。"
+          f"要改正或补充，写在 {overrides.relative_to(ROOT) if overrides.is_relative_to(ROOT) else overrides} 的 meta: 下，"
+          "再加 --force 运行同一条命令（重新导入会保留页面元数据，并把 meta: 的值写进去）。")
     return 0
 
 

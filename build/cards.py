@@ -28,7 +28,9 @@ AIDS = aids()
 
 
 def card_places(params: ParameterSet) -> list[tuple[str, str]]:
-    return [(j, n) for j, n in jurisdiction_options(params) if j != "other"]
+    """Places with cards: the counties a resident can pick (a city, province or the national level is
+    never a place to pick; its rules are on every county's card)."""
+    return [(j, n) for j, n in jurisdiction_options(params) if j != "other" and params.jurisdictions[j].get("level") == "county"]
 
 
 def _basis(params: ParameterSet, rs: tuple[Resolved | None, ...], up: str) -> str:

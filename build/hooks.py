@@ -52,6 +52,8 @@ from policy_pages import (
     PolicyPage,
     PolicyPageError,
     anchor_table,
+    anchors_compact,
+    applies_everywhere,
     fill_nav,
     grouped,
     load_policy_pages,
@@ -130,11 +132,17 @@ def on_files(files, config):
     for j, _ in card_places(params):  # a county with values but no document yet has its page too
         by_place.setdefault(j, [])
     for j, docs in sorted(by_place.items()):
-        files.append(File.generated(config, f"places/{j}.md", content=place_page(j, docs, params, card_places(params), build_date())))
+        if all(applies_everywhere(d) for d in docs):
+            continue  # national documents: no place page (nobody picks “全国”); every place page lists them
+        chain = params.chain(j)[1:] if j in params.jurisdictions else []
+        higher = [(params.name(x), by_place[x]) for x in chain if x in by_place]
+        files.append(File.generated(config, f"places/{j}.md", content=place_page(j, docs, params, card_places(params), build_date(), higher)))
     for j, _ in card_places(params):
         for aid in AIDS:
             text = card_markdown(params, j, aid, build_date(), str(_state["public_url"]), qr_svg)
             files.append(File.generated(config, f"cards/{j}-{aid}.md", content=text))
+    if anchors_compact(_pages()):  # the anchor list names documents only and links the full list
+        files.append(File.generated(config, "about/anchors.json", content=json.dumps(read_lock(), ensure_ascii=False)))
     _state["backlinks"] = backlinks(params)
     return files
 

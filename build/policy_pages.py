@@ -21,6 +21,9 @@ POLICY_DIR = "policies"
 # A heading with explicit attributes: ``## 二、主要任务 {#s2 data-cite="二、"}``
 RE_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*\{#([A-Za-z0-9][A-Za-z0-9_-]*)([^}]*)\}\s*$")
 RE_CITE = re.compile(r'data-cite="([^"]*)"')
+# An anchored paragraph (an article's item or 款): attr_list on the paragraph's last line,
+# ``（一）由共同生活的……\n{: #art11-1 data-cite="第十一条第（一）项" }``
+RE_PARA_ATTRS = re.compile(r"^\{:\s*#([A-Za-z0-9][A-Za-z0-9_-]*)([^}]*)\}\s*$")
 RE_ANCHOR_OK = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 REQUIRED_META = ("doc_id", "title", "short_title", "cite_title", "issuer", "jurisdiction", "county", "kind", "topics")
@@ -36,6 +39,8 @@ TOPIC_KEYWORDS: dict[str, tuple[str, ...]] = {
     "就业": ("就业",),
     "服务类救助": ("服务类", "购买服务", "照料", "照护"),
     "监测预警": ("监测", "预警", "主动发现"),
+    "受灾": ("受灾", "自然灾害"),
+    "流浪乞讨": ("流浪", "乞讨"),
 }
 
 
@@ -101,19 +106,30 @@ def read_policy_page(path: Path) -> PolicyPage:
         raise PolicyPageError(f"{path}:1: doc_id '{meta['doc_id']}' must equal the file name '{path.stem}'")
     page = PolicyPage(path, meta)
     seen: dict[str, int] = {}
-    for offset, line in enumerate(body.splitlines()):
+    lines = body.splitlines()
+    heading_level = 1
+    for offset, line in enumerate(lines):
         m = RE_HEADING.match(line)
-        if not m:
+        if m:
+            hashes, title, anchor, rest = m.groups()
+            start, level = offset, len(hashes)
+            heading_level = level
+        elif (p := RE_PARA_ATTRS.match(line)) and offset and lines[offset - 1].strip():
+            start = offset - 1  # the paragraph the attributes close: back to the blank line before it
+            while start and lines[start - 1].strip():
+                start -= 1
+            anchor, rest = p.groups()
+            title, level = "".join(s.strip() for s in lines[start:offset]), heading_level + 1
+        else:
             continue
-        lineno = first + offset
-        hashes, title, anchor, rest = m.groups()
+        lineno = first + start
         if not RE_ANCHOR_OK.match(anchor):
             raise PolicyPageError(f"{path}:{lineno}: 锚点只能用小写字母、数字和连字符 / anchor '{anchor}' must be lower-case ASCII")
         if anchor in seen:
             raise PolicyPageError(f"{path}:{lineno}: 锚点重复 / duplicate anchor '{anchor}' (first on line {seen[anchor]})")
         seen[anchor] = lineno
         cite = RE_CITE.search(rest)
-        page.clauses.append(Clause(anchor, strip_markup(title), cite.group(1) if cite else "", len(hashes), lineno))
+        page.clauses.append(Clause(anchor, strip_markup(title), cite.group(1) if cite else "", level, lineno))
     return page
 
 
@@ -145,17 +161,41 @@ def format_date(value: Any) -> str:
 
 
 def metadata_card(meta: dict[str, Any]) -> str:
-    """The block shown above a document: who issued it, when, is it in force."""
-    rows = [
-        ("发布机关", meta.get("issuer")),
-        ("文号", meta.get("doc_number") or "原文无文号"),
-        ("成文日期", format_date(meta.get("date"))),
+    """The block shown above a document: who issued it, when, is it in force, where the text comes from.
+
+    ``not_in_text`` (front matter) says, per field, that a value is not printed in the text we have
+    (a transcription without its 文号 or signature) and where it comes from; the card shows that note
+    with the value, or instead of it.
+    """
+    notes = meta.get("not_in_text") or {}
+
+    def shown(key: str, value: Any, missing: str) -> str:
+        note = notes.get(key)
+        if value in (None, ""):
+            return str(note) if note else missing
+        return f"{value}（{note}）" if note else str(value)
+
+    rows: list[tuple[str, Any]] = [
+        ("发布机关", shown("issuer", meta.get("issuer"), "原文未署名")),
+        ("文号", shown("doc_number", meta.get("doc_number"), "原文无文号")),
+        (meta.get("date_label") or "成文日期", shown("date", format_date(meta.get("date")) if meta.get("date") else None, "原文未注明")),
+    ]
+    start, end = meta.get("valid_from"), meta.get("valid_until")
+    if end:
+        rows.append(("有效期", f"{format_date(start) + '至' if start else '至'}{format_date(end)}"))
+    elif start or notes.get("valid_from"):
+        rows.append(("施行日期", shown("valid_from", format_date(start) if start else None, "")))
+    if meta.get("revised"):
+        rows.append(("修订日期", format_date(meta["revised"])))
+    rows += [
         ("是否有效", meta.get("validity") or "原文未注明"),
         ("适用地区", meta.get("jurisdiction")),
         ("文件类型", meta.get("kind")),
     ]
     if meta.get("index_number"):
         rows.append(("索引号", meta["index_number"]))
+    if meta.get("text_source"):
+        rows.append(("文本来源", meta["text_source"]))
     dl = "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>" for k, v in rows)
     note = html.escape(str(meta.get("source_note", "")))
     return (
@@ -166,6 +206,12 @@ def metadata_card(meta: dict[str, Any]) -> str:
     )
 
 
+def applies_everywhere(page: PolicyPage) -> bool:
+    """A national document: no place page of its own (nobody picks “全国” as a place); the nav and the
+    index list it directly, and every place page lists it among its 上级文件."""
+    return page.meta.get("level") == "national"
+
+
 def policy_index(pages: dict[str, PolicyPage]) -> str:
     """Markdown for the policy index: by county, by year and by topic (at scale: places and years)."""
     docs = sorted(pages.values(), key=lambda p: (str(p.meta.get("jurisdiction")), str(p.meta.get("date"))))
@@ -174,10 +220,8 @@ def policy_index(pages: dict[str, PolicyPage]) -> str:
     out = ["## 按地区 {#by-county}", ""]
     for p in docs:
         number = f"（{p.meta['doc_number']}）" if p.meta.get("doc_number") else ""
-        out.append(
-            f"- **{p.meta['jurisdiction']}**：[{p.meta['short_title']}]({p.doc_id}.md){number}"
-            f"，{format_date(p.meta.get('date'))}（[本地文件与测算](../places/{place_of(p)}.md)）"
-        )
+        place = "" if applies_everywhere(p) else f"（[本地文件与测算](../places/{place_of(p)}.md)）"
+        out.append(f"- **{p.meta['jurisdiction']}**：[{p.meta['short_title']}]({p.doc_id}.md){number}，{format_date(p.meta.get('date'))}{place}")
     out += ["", "## 按年份 {#by-year}", ""]
     by_year: dict[str, list[PolicyPage]] = {}
     for p in docs:
@@ -217,6 +261,16 @@ def nav_label(page: PolicyPage) -> str:
     return f"{place}{meta['kind']}"
 
 
+def nav_labels(pages: list[PolicyPage]) -> dict[str, str]:
+    """Nav entries by doc id; where place + kind is not unique (three 全国办法), the short title instead."""
+    labels = {p.doc_id: nav_label(p) for p in pages}
+    counts: dict[str, int] = {}
+    for label in labels.values():
+        counts[label] = counts.get(label, 0) + 1
+    return {p.doc_id: (str(p.meta["short_title"]) if counts[labels[p.doc_id]] > 1 and not p.meta.get("nav_title") else labels[p.doc_id])
+            for p in pages}
+
+
 def _date_key(page: PolicyPage) -> tuple[int, str, str]:
     d = page.meta.get("date")
     text = d.isoformat() if isinstance(d, dt.date) else str(d or "")
@@ -227,6 +281,10 @@ def place_of(page: PolicyPage) -> str:
     return str(page.meta["county"])
 
 
+def place_name(page: PolicyPage, names: dict[str, str]) -> str:
+    return names.get(place_of(page)) or str(page.meta["jurisdiction"]).split("（")[0]
+
+
 def grouped(pages: dict[str, PolicyPage]) -> bool:
     """Past ``NAV_GROUP_OVER`` documents the nav lists places (``places/<id>/``), not documents:
     every page carries the whole nav, so thousands of entries would cost every page and the build."""
@@ -235,13 +293,20 @@ def grouped(pages: dict[str, PolicyPage]) -> bool:
 
 def policy_nav(pages: dict[str, PolicyPage], place_names: dict[str, str] | None = None) -> list[Any]:
     """Nav entries for the policy pages, from their front matter: oldest first, undated last;
-    one entry per place once there are more than ``NAV_GROUP_OVER``."""
+    once there are more than ``NAV_GROUP_OVER``, one entry per place, after a section (全国) with the
+    national documents themselves (they have no place page)."""
     docs = sorted(pages.values(), key=_date_key)
+    labels = nav_labels(docs)
     if not grouped(pages):
-        return [{nav_label(p): f"{POLICY_DIR}/{p.doc_id}.md"} for p in docs]
+        return [{labels[p.doc_id]: f"{POLICY_DIR}/{p.doc_id}.md"} for p in docs]
     names = place_names or {}
-    places = sorted({place_of(p) for p in docs}, key=lambda j: (names.get(j, j), j))
-    return [{names.get(j, j): f"places/{j}.md"} for j in places]
+    out: list[Any] = []
+    national = [p for p in docs if applies_everywhere(p)]
+    for j in sorted({place_of(p) for p in national}):
+        group = [p for p in national if place_of(p) == j]
+        out.append({place_name(group[0], names): [{labels[p.doc_id]: f"{POLICY_DIR}/{p.doc_id}.md"} for p in group]})
+    places = sorted({place_of(p) for p in docs if not applies_everywhere(p)}, key=lambda j: (names.get(j, j), j))
+    return out + [{names.get(j, j): f"places/{j}.md"} for j in places]
 
 
 def fill_nav(nav: list[Any], pages: dict[str, PolicyPage], place_names: dict[str, str] | None = None) -> list[Any]:
@@ -257,12 +322,19 @@ def fill_nav(nav: list[Any], pages: dict[str, PolicyPage], place_names: dict[str
 
 
 def _index_by_place(docs: list[PolicyPage]) -> str:
-    """A province's index: one line per place (its page lists the documents), and the years."""
+    """A province's index: the national documents one by one, then one line per place (its page lists
+    the documents), and the years."""
     places: dict[str, list[PolicyPage]] = {}
     for p in docs:
         places.setdefault(place_of(p), []).append(p)
+    local = {j: ps for j, ps in places.items() if not applies_everywhere(ps[0])}
     out = ["## 按地区 {#by-county}", "", f"共 {len(docs)} 份文件，{len(places)} 个地区。点地区名查看该地的文件和测算工具；找条款请用[搜索](../search.md)。", ""]
-    for j, ps in sorted(places.items(), key=lambda kv: str(kv[1][0].meta["jurisdiction"])):
+    for ps in (ps for j, ps in sorted(places.items()) if j not in local):
+        out.append(f"- **{ps[0].meta['jurisdiction']}**（各地都适用）：{len(ps)} 份")
+        for p in sorted(ps, key=_date_key):
+            number = f"（{p.meta['doc_number']}）" if p.meta.get("doc_number") else ""
+            out.append(f"    - [{p.meta['short_title']}]({p.doc_id}.md){number}，{format_date(p.meta.get('date'))}")
+    for j, ps in sorted(local.items(), key=lambda kv: str(kv[1][0].meta["jurisdiction"])):
         out.append(f"- [{ps[0].meta['jurisdiction']}](../places/{j}.md)：{len(ps)} 份")
     years: dict[str, int] = {}
     for p in docs:
@@ -284,13 +356,24 @@ def topic_slug(topic: str) -> str:
         "就业": "jiuye",
         "服务类救助": "fuwu",
         "监测预警": "jiance",
+        "受灾": "shouzai",
+        "流浪乞讨": "liulang",
     }[topic]
+
+
+ANCHOR_LIST_MAX = 3000  # more anchors than this: the anchor list is one line per document
+
+
+def anchors_compact(pages: dict[str, PolicyPage]) -> bool:
+    """Past ``ANCHOR_LIST_MAX`` anchors (a province's tens of thousands) the anchor list names documents only and
+    the full list is ``about/anchors.json``; below it every clause is listed, so each can be found and linked."""
+    return sum(len(p.clauses) for p in pages.values()) > ANCHOR_LIST_MAX
 
 
 def anchor_table(pages: dict[str, PolicyPage], up: str = "") -> str:
     """Markdown table of every clause anchor; ``up`` is the path back to docs/.  At scale (tens of
     thousands of anchors) one line per document, and the full list as ``about/anchors.json``."""
-    if grouped(pages):
+    if anchors_compact(pages):
         out = ["完整的锚点清单（每份文件的每个锚点）见 [anchors.json](anchors.json)（与 `build/anchors.lock.json` 相同）。", "",
                "| 文件 | 页面地址 | 锚点数 |", "| --- | --- | ---: |"]
         out += [f"| [{p.meta['short_title']}]({up}{POLICY_DIR}/{d}.md) | `{POLICY_DIR}/{d}/` | {len(p.clauses)} |" for d, p in pages.items()]
@@ -301,7 +384,7 @@ def anchor_table(pages: dict[str, PolicyPage], up: str = "") -> str:
         out += [f"页面地址：`{POLICY_DIR}/{doc_id}/`，条款引用写作 `{doc_id}#锚点`。", ""]
         out += ["| 锚点 | 引用位置 | 条款标题 |", "| --- | --- | --- |"]
         for c in page.clauses:
-            title = c.title.replace("|", "\\|")
+            title = (c.title if len(c.title) <= 40 else c.title[:40] + "…").replace("|", "\\|")  # an item: its opening
             out.append(f"| [`{c.anchor}`]({up}{POLICY_DIR}/{doc_id}.md#{c.anchor}) | {c.cite or '—'} | {title} |")
         out.append("")
     return "\n".join(out)

@@ -31,7 +31,7 @@ from calculator_build import FORMS, write_service_worker
 from csp import add_csp
 from page_urls import read_lock as read_page_lock
 from page_urls import write_redirects
-from policy_pages import POLICY_DIR, PolicyPage, grouped, load_policy_pages
+from policy_pages import POLICY_DIR, PolicyPage, anchors_compact, load_policy_pages
 from precompress import precompress
 from qr import write_many
 from search_index import SearchIndexError, index_site
@@ -64,7 +64,7 @@ def post_build(site: Path, docs_dir: Path, public_url: str, pages: dict[str, Pol
     pages = pages if pages is not None else load_policy_pages(docs_dir)
     cache = docs_dir.parent / ".cache"
     write_redirects(site, read_page_lock())
-    if grouped(pages):
+    if anchors_compact(pages):  # also a generated file in a MkDocs build (hooks.on_files): the anchor list links it
         (site / "about").mkdir(parents=True, exist_ok=True)
         (site / "about" / "anchors.json").write_text(json.dumps(read_lock(), ensure_ascii=False), encoding="utf-8")
     if public_url:

@@ -307,12 +307,21 @@ def quick_tables(params: ParameterSet, today: dt.date, only: str | None = None, 
     return "\n".join(out)
 
 
-def place_page(j: str, docs: list[Any], params: ParameterSet, card_places: list[tuple[str, str]], today: dt.date) -> str:
-    """Markdown for ``places/<j>.md``: a place's documents (from their front matter), its calculators
-    prefilled with the place, its parameters and 明白卡 — the page a county links to from a poster."""
+def place_page(j: str, docs: list[Any], params: ParameterSet, card_places: list[tuple[str, str]], today: dt.date,
+               higher: list[tuple[str, list[Any]]] | None = None) -> str:
+    """Markdown for ``places/<j>.md``: a place's documents (from their front matter), the documents of the
+    levels above it that also apply there (``higher``: (name, documents), nearest first — city, province,
+    national), its calculators prefilled with the place, its parameters and 明白卡 — the page a county
+    links to from a poster."""
     from cards import AIDS
     from policy_pages import POLICY_DIR, format_date
 
+    def line(m: dict[str, Any], doc_id: str, validity: bool) -> str:
+        number = f"（{m['doc_number']}）" if m.get("doc_number") else ""
+        valid = f"（有效性：{m.get('validity') or '原文未注明'}）" if validity else ""
+        return f"[{m['short_title']}](../{POLICY_DIR}/{doc_id}.md){number}，{format_date(m.get('date'))}{valid}"
+
+    newest = lambda ps: sorted(ps, key=lambda p: str(p.meta.get("date") or ""), reverse=True)  # noqa: E731
     name = params.name(j) if j in params.jurisdictions else str(docs[0].meta["jurisdiction"])
     out = ["---", f"title: {name} · 政策文件与测算", "search:", "  exclude: true", "---", "",
            f"# {name} · 政策文件与测算", "",
@@ -320,10 +329,15 @@ def place_page(j: str, docs: list[Any], params: ParameterSet, card_places: list[
            "能否享受救助、享受多少，由乡镇（街道）审核确认。", "", "## 政策文件 {#documents}", ""]
     if not docs:
         out.append(f"本站还没有收录{name}的政策文件。下面的测算按本站查到的{name}的数值（见“参数与明白卡”）和上级、全国性的规定计算。")
-    for p in sorted(docs, key=lambda p: str(p.meta.get("date") or ""), reverse=True):
-        m = p.meta
-        number = f"（{m['doc_number']}）" if m.get("doc_number") else ""
-        out.append(f"- [{m['short_title']}](../{POLICY_DIR}/{p.doc_id}.md){number}，{format_date(m.get('date'))}（有效性：{m.get('validity') or '原文未注明'}）")
+    for p in newest(docs):
+        out.append("- " + line(p.meta, p.doc_id, validity=True))
+    if any(ps for _, ps in higher or []):
+        out += ["", "## 上级文件（本地也适用） {#higher}", "",
+                f"{name}的文件没有写到的事项，按上级和全国的规定办理。", ""]
+        for level_name, ps in higher or []:
+            if ps:
+                out.append(f"- **{level_name}**：")
+                out += [f"    - {line(p.meta, p.doc_id, validity=False)}" for p in newest(ps)]
     selectable = dict(jurisdiction_options(params))
     if j in selectable:
         out += ["", "## 测算（已选好本地） {#calculators}", ""]
@@ -388,14 +402,14 @@ def place_rules(name: str, params: ParameterSet, today: dt.date, up: str = "../"
     return "\n".join(out) + "\n"
 
 
-RE_HEADING = re.compile(r'(<h([1-6])[^>]*\bid="([^"]+)"[^>]*>.*?</h\2>)', re.S)
+RE_HEADING = re.compile(r'(<(h[1-6]|p)\b[^>]*\bid="([^"]+)"[^>]*>.*?</\2>)', re.S)  # a clause: a heading or an anchored paragraph
 
 
 SEP = '<span class="used-by__sep">、</span>'
 
 
 def add_backlinks(html_text: str, doc_id: str, links: dict[str, list[tuple[str, str, str]]], up: str) -> str:
-    """After each clause heading that something rests on: 本条款用于 … (calculators, parameters)."""
+    """After each clause (heading or anchored paragraph) that something rests on: 本条款用于 … (calculators, parameters)."""
 
     def add(m: re.Match[str]) -> str:
         used = links.get(f"{doc_id}#{m.group(3)}")

@@ -27,7 +27,7 @@ from add_document import (
     register_document,
 )
 from add_jurisdiction import add_jurisdiction
-from policy_pages import load_policy_pages, policy_nav, read_policy_page
+from policy_pages import grouped, load_policy_pages, policy_nav, read_policy_page
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "tests" / "sources"
@@ -123,13 +123,137 @@ def test_article_family_chapters_articles_and_items():
     assert '## 第一章　总则 {#ch1 data-cite="第一章"}' in headings
     assert '### 第一条 {#art1 data-cite="第一条"}' in headings  # the article number heads it, its text follows
     assert '## 第二章　审核确认 {#ch2 data-cite="第二章"}' in headings
-    assert '#### （一）申请。 {#art3-1 data-cite="第三条第（一）项"}' in headings
-    assert '#### （二）审核。 {#art3-2 data-cite="第三条第（二）项"}' in headings
-    assert "乡镇人民政府自受理之日起30个工作日内完成审核。" in imp.body
+    # 第三条's items are whole paragraphs with their marker, each anchored — never split into a bold half.
+    assert not any(h.startswith("#### （") for h in headings)
+    assert '（一）申请。由共同生活的家庭成员向户籍所在地乡镇人民政府提出。\n{: #art3-1 data-cite="第三条第（一）项" }' in imp.body
+    assert '（二）审核。乡镇人民政府自受理之日起30个工作日内完成审核。\n{: #art3-2 data-cite="第三条第（二）项" }' in imp.body
     assert imp.meta["doc_number"] == "某民发〔2025〕7号"  # the masthead line under the title is a 文号
     assert imp.meta["date"] == dt.date(2025, 6, 20)
     assert imp.meta["issuer"] == "某某县民政局"
     assert imp.meta["kind"] == "办法"
+    assert imp.meta["valid_from"] == dt.date(2025, 7, 1)  # 第四条 本办法自2025年7月1日起施行
+
+
+def _national(doc_id: str) -> str:
+    return (ROOT / "docs" / "policies" / f"{doc_id}.md").read_text(encoding="utf-8")
+
+
+def _anchored(body: str) -> dict[str, str]:
+    """anchor → the paragraph an attribute line closes (an article's item or 款)."""
+    return {m.group(2): m.group(1) for m in re.finditer(r"^(.+)\n\{: #([a-z0-9-]+) data-cite=\"[^\"]*\" \}$", body, re.M)}
+
+
+def test_items_of_an_article_render_alike():
+    """社会救助暂行办法 第十一条: three items. Before, (一) and (三) were split at their first “；” with a bold half
+    and (二) (first sentence over 60 characters) was an empty heading; now each is its whole paragraph."""
+    body = _national("shehui-jiuzhu-zanxing-banfa")
+    article = body.split("{#art11 ", 1)[1].split("\n### ", 1)[0]
+    items = _anchored(article)
+    assert list(items) == ["art11-1", "art11-2", "art11-3"]
+    assert items["art11-1"] == ("（一）由共同生活的家庭成员向户籍所在地的乡镇人民政府、街道办事处提出书面申请；"
+                                "家庭成员申请有困难的，可以委托村民委员会、居民委员会代为提出申请。")
+    assert items["art11-2"].startswith("（二）乡镇人民政府、街道办事处应当通过入户调查") and items["art11-2"].endswith("报县级人民政府民政部门审批。")
+    assert items["art11-3"].endswith("并书面向申请人说明理由。")
+    assert not re.search(r"^#+ （", article, re.M)  # no item is a heading
+    assert 'data-cite="第十一条第（一）项"' in article  # one 款 only: cited without 第一款
+
+
+def test_a_kuan_after_items_is_its_own_clause():
+    """最低生活保障审核确认办法 第八条: four items, then 第二款 defining 低保边缘家庭 (1.5倍) — its own anchor, so the
+    last item does not run on into it; 第十三条 has a second list in 第二款 (“十四五” 基础养老金 is its （三）)."""
+    page = PAGES["dibao-shenhe-queren-banfa"]
+    body = page.path.read_text(encoding="utf-8")
+    para = _anchored(body)
+    assert para["art8-4"] == "（四）县级以上人民政府民政部门规定的其他特殊困难人员。"
+    assert para["art8-k2"].startswith("最低生活保障边缘家庭一般指不符合最低生活保障条件，家庭人均收入低于当地最低生活保障标准1.5倍")
+    assert page.clause("art8-k2").cite == "第八条第二款" and page.clause("art8-1").cite == "第八条第一款第（一）项"
+    assert para["art13-k2-3"] == "（三）“十四五”期间，中央确定的城乡居民基本养老保险基础养老金；"
+    assert page.clause("art13-k2-3").cite == "第十三条第二款第（三）项"
+    assert para["art13-k3"].startswith("对于共同生活的家庭成员因残疾、患重病等增加的刚性支出、必要的就业成本等")
+    # 第七条 has two lists too: 包括 (一)–(四), 不计入 (一)–(三); every anchor once.
+    assert [c.anchor for c in page.clauses if c.anchor.startswith("art7-")] == [
+        "art7-1", "art7-2", "art7-3", "art7-4", "art7-k2", "art7-k2-1", "art7-k2-2", "art7-k2-3"]
+
+
+def test_promulgation_lines_stay_apart():
+    # The 2019 revision as one line (flk's layout): its own paragraph, not joined to anything.
+    body = _national("shehui-jiuzhu-zanxing-banfa")
+    assert ("\n\n（2014年2月21日中华人民共和国国务院令第649号公布　根据2019年3月2日《国务院关于修改部分行政法规的决定》修订）\n\n"
+            in body)
+    # LawRefBook's layout: two lines separated by a blank line; the second starts with a date.
+    lines = ["社会救助暂行办法", "", "2014年2月21日 中华人民共和国国务院令第649号公布", "",
+             "2019年3月2日《国务院关于修改部分行政法规的决定》修订", "", "第一章　总则", "",
+             "第一条　为了加强社会救助，保障公民的基本生活，制定本办法。", "", "第二条　本办法自2014年5月1日起施行。"]
+    imp = import_lines(lines)
+    assert "\n\n2014年2月21日 中华人民共和国国务院令第649号公布\n\n2019年3月2日《国务院关于修改部分行政法规的决定》修订\n\n" in imp.body
+    assert imp.meta["doc_number"] == "国务院令第649号" and imp.meta["issuer"] == "国务院"
+    assert imp.meta["date"] == dt.date(2014, 2, 21) and imp.meta["date_label"] == "公布日期"
+    assert imp.meta["revised"] == dt.date(2019, 3, 2) and imp.meta["valid_from"] == dt.date(2014, 5, 1)
+    assert imp.review == []
+
+
+def test_a_blank_line_ends_a_paragraph_where_the_source_uses_them_so():
+    # Every line before a blank line ends a sentence or is a short heading: blank lines are paragraph breaks,
+    # so a long line without a full stop (a heading) is not joined to the next paragraph.
+    para = ["某某县临时救助实施细则", "", "一、总则", "", "本细则依据有关规定制定，适用于本县户籍居民和持有居住证的常住人口。", "",
+            "各乡镇要建立健全临时救助备用金制度并按季度向县民政局报送备用金使用情况表", "", "（一）适用范围。本细则适用于本县。"]
+    assert join_broken_lines(para, protect=1)[3] == "各乡镇要建立健全临时救助备用金制度并按季度向县民政局报送备用金使用情况表"
+    # An extraction with a blank line after every printed line (lines cut at the page width) is still re-joined.
+    cut = ["某某县临时救助实施细则", "", "各乡镇要建立健全临时救助备用金制度，并按季度向县民政局报", "", "送备用金使用情况。"]
+    assert join_broken_lines(cut, protect=1) == ["某某县临时救助实施细则", "各乡镇要建立健全临时救助备用金制度，并按季度向县民政局报送备用金使用情况。"]
+
+
+def test_decree_line_gives_number_issuer_and_dates():
+    # 城市居民最低生活保障条例: “1999年9月28日国务院第21次常务会议通过　1999年9月28日中华人民共和国国务院令第271号发布
+    # 自1999年10月1日起施行” — the 令 is the second date, the in-force date is in the same line (and 第十七条).
+    page = PAGES["chengshi-jumin-dibao-tiaoli-1999"]
+    imp = import_lines(read_source(SOURCES / page.meta["source_file"])[0])
+    assert (imp.meta["doc_number"], imp.meta["issuer"], imp.meta["date"]) == ("国务院令第271号", "国务院", dt.date(1999, 9, 28))
+    assert imp.meta["valid_from"] == dt.date(1999, 10, 1) and "revised" not in imp.meta
+
+
+def test_source_markup_is_not_text():
+    # The 暂行办法 as received: items as Markdown list entries (“- （一）”), and 第十章 run together with 第五十二条.
+    raw = read_source(SOURCES / "shehui-jiuzhu-zanxing-banfa.txt")[0]
+    assert any(ln.startswith("- （一）") for ln in raw) and any(ln.startswith("第十章　　社会力量参与第五十二条") for ln in raw)
+    body = _national("shehui-jiuzhu-zanxing-banfa")
+    assert "- （" not in body and "\\- （" not in body
+    assert '## 第十章　　社会力量参与 {#ch10 data-cite="第十章"}\n\n### 第五十二条 {#art52 data-cite="第五十二条"}' in body
+    # 特困人员认定办法: the transcribing site's summary table is furniture (tests/sources/…yaml), listed in the front matter.
+    assert len(PAGES["tekun-renyuan-rending-banfa"].meta["furniture"]) == 7
+    assert "| 方面" not in _national("tekun-renyuan-rending-banfa").split("\n---\n", 1)[1]
+
+
+def test_topics_include_disasters_and_vagrancy():
+    # 暂行办法 第四章 受灾人员救助, 第五十条 流浪、乞讨人员.
+    topics = PAGES["shehui-jiuzhu-zanxing-banfa"].meta["topics"]
+    assert "受灾" in topics and "流浪乞讨" in topics
+    assert "流浪乞讨" not in PAGES["dibao-shenhe-queren-banfa"].meta["topics"]  # the 57号 names neither
+
+
+def test_front_matter_corrections_are_meta_and_survive_reimport(tmp_path, capsys):
+    """README procedure: check the front matter; correct it under ``meta:`` in the overrides and re-run with
+    ``--force``. The re-import keeps the front matter, sets the meta values and stops asking about them."""
+    src = tmp_path / "notice.txt"
+    src.write_text("某某县临时救助实施细则\n\n一、总则\n\n（一）适用范围。本细则适用于本县。\n", encoding="utf-8")
+    out, overrides = tmp_path / "policies", tmp_path / "notice.yaml"
+    args = [str(src), "--id", "sample-2025-xize", "--jurisdiction", "changle", "--out", str(out), "--no-lock", "--overrides", str(overrides)]
+    assert main(args) == 0
+    printed = capsys.readouterr().out
+    assert "issuer 请手填" in printed and "date 留空" in printed and "meta:" in printed
+    page = out / "sample-2025-xize.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("- 临时救助\n", "- 临时救助\n- 受灾\n"), encoding="utf-8")  # a hand edit
+    overrides.write_text("meta:\n  issuer: 某某县民政局\n  date: 2025-03-01\n  nav_title: 某某县临时救助细则\n", encoding="utf-8")
+    assert main(args + ["--force"]) == 0
+    printed = capsys.readouterr().out
+    assert "issuer 请手填" not in printed and "date 留空" not in printed
+    meta = read_policy_page(page).meta
+    assert (meta["issuer"], meta["date"], meta["nav_title"]) == ("某某县民政局", dt.date(2025, 3, 1), "某某县临时救助细则")
+    assert "受灾" in meta["topics"]  # kept
+    assert main(args + ["--force"]) == 0  # once more: nothing changes
+    assert read_policy_page(page).meta == meta
+    fresh, _ = import_document(src, "sample-2025-xize", "changle", out_dir=tmp_path / "fresh", overrides_path=overrides)
+    assert "issuer: 某某县民政局" in fresh and "date: 2025-03-01" in fresh  # what test_fresh_import… checks holds
 
 
 def test_docx_with_a_table(tmp_path):
@@ -235,10 +359,32 @@ def test_new_place_scaffold_lists_what_is_missing(tmp_path):
 
 
 def test_nav_comes_from_front_matter():
-    nav = policy_nav(PAGES)
-    assert nav[0] == {"枞阳县行动方案": "policies/zongyang-2021-fangan.md"}  # place + kind, oldest first
-    assert nav[-1] == {"XX民政局实施方案（范本）": "policies/xx-mzj-doudi-fangan.md"}  # undated last, nav_title kept
-    assert len(nav) == len(PAGES)
+    """The nav is worked out from the front matter of the pages present (whatever documents a site has)."""
+    from policy_pages import grouped, nav_label
+
+    names = {str(p.meta["county"]): str(p.meta["jurisdiction"]).split("（")[0] for p in PAGES.values()}
+    nav = policy_nav(PAGES, names)
+
+    def key(p):
+        d = p.meta.get("date")
+        return (d is None, str(d.isoformat() if isinstance(d, dt.date) else d or ""), p.doc_id)  # oldest first, undated last
+
+    def label(p):
+        same = [q for q in PAGES.values() if nav_label(q) == nav_label(p)]
+        return nav_label(p) if len(same) == 1 or p.meta.get("nav_title") else p.meta["short_title"]
+
+    def entries(pages):
+        return [{label(p): f"policies/{p.doc_id}.md"} for p in sorted(pages, key=key)]
+
+    if not grouped(PAGES):
+        assert nav == entries(PAGES.values())
+        return
+    national = [p for p in PAGES.values() if p.meta["level"] == "national"]
+    places = sorted({p.meta["county"] for p in PAGES.values() if p.meta["level"] != "national"}, key=lambda j: (names[j], j))
+    expected = ([{"全国": entries(national)}] if national else []) + [{names[j]: f"places/{j}.md"} for j in places]
+    assert nav == expected
+    labels = [next(iter(e)) for e in expected[0]["全国"]] if national else []
+    assert len(set(labels)) == len(labels)  # every national entry tells itself apart (nav_title or short title)
 
 
 def _code_strings(path: Path) -> list[str]:
@@ -303,8 +449,17 @@ def test_a_county_adds_its_document_with_two_commands(tmp_path):
     assert 'id="art3-2"' in html and "第三条第（二）项" in html
     page = read_policy_page(proj / "docs" / "policies" / "mycounty-2025-banfa.md")
     assert published_text(html, skip_dt=False) == source_text(page.meta, proj / "tests" / "sources")  # reads right
-    assert "某某县办法" in (site / "index.html").read_text(encoding="utf-8")  # nav entry from the front matter
-    assert "mycounty-2025-banfa" in (site / "policies" / "index.html").read_text(encoding="utf-8")
+    pages = load_policy_pages(proj / "docs")
+    home, index = (site / "index.html").read_text(encoding="utf-8"), (site / "policies" / "index.html").read_text(encoding="utf-8")
+    place = (site / "places" / "mycounty" / "index.html").read_text(encoding="utf-8")
+    assert "mycounty-2025-banfa" in place
+    if grouped(pages):  # a province's nav and index list places; the place page lists the document
+        assert 'href="places/mycounty/"' in home and 'href="../places/mycounty/"' in index
+    else:
+        assert "某某县办法" in home and "mycounty-2025-banfa" in index  # nav entry from the front matter
+    # Its place page lists the documents of the levels above (潍坊市 → 山东省 → 全国) as 上级文件.
+    higher = [d for d, pg in pages.items() if pg.meta["county"] in ("weifang", "shandong", "national")]
+    assert all(f"../../policies/{d}/" in place.split('id="higher"', 1)[1] for d in higher)
     assert '<option value="mycounty">某某县' in (site / "calculators" / "dibao" / "index.html").read_text(encoding="utf-8")
     assert "mycounty" in (site / "parameters" / "health" / "index.html").read_text(encoding="utf-8")  # gaps shown
     assert yaml.safe_load((proj / "policy_data" / "jurisdictions" / "mycounty.yaml").read_text(encoding="utf-8"))["documents"] == ["mycounty-2025-banfa"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from anchors import check_anchors, current_anchors, read_lock, updated_lock
-from policy_pages import PolicyPageError, load_policy_pages, metadata_card, policy_index, read_policy_page
+from policy_pages import PolicyPageError, grouped, load_policy_pages, metadata_card, policy_index, read_policy_page
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -101,10 +101,41 @@ def test_metadata_card_and_index():
     card = metadata_card(pages["changle-2021-yijian"].meta)
     assert "乐办字〔2021〕21号" in card and "2021年10月9日" in card and "本站不是政府网站" in card
     index = policy_index(pages)
-    # 怀远 task 7 is titled 加强村级救急难基金建设: it belongs to the 临时救助 topic (救急难)
-    assert "(huaiyuan-2023-qingdan.md#task-7)" in index.split("{#topic-linshi}")[1].split("### ")[0]
-    for doc_id in pages:
-        assert f"({doc_id}.md)" in index
+    if grouped(pages):
+        # A national document is listed itself (it has no place page); a county's through its place page.
+        for doc_id, page in pages.items():
+            if page.meta["level"] == "national":
+                assert f"({doc_id}.md)" in index
+            else:
+                assert f"(../places/{page.meta['county']}.md)" in index
+        assert "(../places/national.md)" not in index
+    else:
+        # 怀远 task 7 is titled 加强村级救急难基金建设: it belongs to the 临时救助 topic (救急难)
+        assert "(huaiyuan-2023-qingdan.md#task-7)" in index.split("{#topic-linshi}")[1].split("### ")[0]
+        for doc_id in pages:
+            assert f"({doc_id}.md)" in index
+
+
+def test_metadata_card_says_what_the_text_does_not_print():
+    """A transcription without 文号 or signature: the card names the mirror and, per field, that the value is
+    not in the text (2022 通知: usually cited as 民发〔2022〕83号 — not shown as the page's own 文号)."""
+    pages = load_policy_pages(ROOT / "docs")
+    meta = pages["dibao-doudi-gongzuo-tongzhi-2022"].meta
+    assert meta["doc_number"] is None and "民发〔2022〕83号" not in meta["cite_title"]
+    card = metadata_card(meta)
+    assert "<dt>文号</dt><dd>本文本未载；通常引用为民发〔2022〕83号，本站未核实</dd>" in card
+    assert "<dt>文本来源</dt><dd>Comet-law 网站的转录本" in card and "尚未与民政部官网原件核对" in card
+    card = metadata_card(pages["dibao-shenhe-queren-banfa"].meta)
+    assert "<dt>文号</dt><dd>民发〔2021〕57号（本文本未载" in card and "<dt>施行日期</dt><dd>2021年7月1日</dd>" in card
+    # Read from the text itself: the 暂行办法's 令 line (公布), its revision and 第七十条 (施行).
+    card = metadata_card(pages["shehui-jiuzhu-zanxing-banfa"].meta)
+    for row in ("<dt>文号</dt><dd>国务院令第649号</dd>", "<dt>公布日期</dt><dd>2014年2月21日</dd>", "<dt>施行日期</dt><dd>2014年5月1日</dd>",
+                "<dt>修订日期</dt><dd>2019年3月2日</dd>", "<dt>发布机关</dt><dd>国务院</dd>"):
+        assert row in card
+    # The 1999 条例: 有效 as the national database records it, with that source named.
+    assert "国家法律法规数据库标注“有效”" in pages["chengshi-jumin-dibao-tiaoli-1999"].meta["validity"]
+    # A plan with a period shows it (the 2018–2020 范本).
+    assert "<dt>有效期</dt><dd>2018年1月1日至2020年12月31日</dd>" in metadata_card(pages["xx-mzj-doudi-fangan"].meta)
 
 
 def test_page_url_lock_needs_redirects_for_moved_pages(tmp_path):

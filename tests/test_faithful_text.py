@@ -8,7 +8,8 @@ listed here, each with its reason, so the check stays exact:
 * page furniture in the source (listed in each page's front matter →
   ``furniture`` by ``build/add_document.py``: scraped headers, view counters,
   a duplicated summary), which the import drops;
-* Markdown markers in the source extraction (leading ``#``, a ``---`` rule);
+* Markdown markers in the source extraction (leading ``#``, a list's leading ``- ``, a quote's ``> ``,
+  a ``---`` rule);
 * on the site: the metadata card, editor's notes and permalink symbols, which
   are ours and visibly marked;
 * a table's header row (front matter ``table_header``, e.g. 怀远's 序号 工作任务
@@ -89,7 +90,7 @@ def source_text(meta: dict, sources: Path = SOURCES) -> str:
         s = line.strip()
         if s in furniture or s == "---":
             continue
-        kept.append(re.sub(r"^#+\s*", "", s))
+        kept.append(re.sub(r"^(#+\s*|[-*+>]\s+)", "", s))
     text = "\n".join(kept)
     if meta.get("table_header"):
         header = "\n".join(meta["table_header"])

@@ -40,8 +40,9 @@ def test_every_cited_clause_shows_its_backlinks(built_site):
     for ref in sorted(cited):
         doc, anchor = ref.split("#")
         page = (built_site / "policies" / doc / "index.html").read_text(encoding="utf-8")
-        m = re.search(rf'id="{anchor}"[^>]*>.*?</h[1-6]>\s*<p class="used-by"', page, re.S)
-        assert m, f"{ref}: no 本条款用于 after the heading"
+        # after the clause: a heading, or an anchored paragraph (an article's item or 款, e.g. art8-k2)
+        m = re.search(rf'id="{anchor}"[^>]*>.*?</(h[1-6]|p)>\s*<p class="used-by"', page, re.S)
+        assert m, f"{ref}: no 本条款用于 after the clause"
 
 
 def test_backlinks_are_not_dangling(built_site):
@@ -191,3 +192,48 @@ def test_calculator_explanations_take_place_rules_from_the_data(built_site):
     linshi = (built_site / "calculators" / "linshi" / "index.html").read_text(encoding="utf-8")
     # 昌乐 二、（一）8: 3—12倍 (重大疾病), 3—6倍 (教育)
     assert "12 倍" in linshi and "6 倍" in linshi
+
+
+def _national_documents() -> list[str]:
+    from policy_pages import load_policy_pages
+
+    return [d for d, p in load_policy_pages(ROOT / "docs").items() if p.meta["level"] == "national"]
+
+
+def test_national_texts_apply_everywhere_and_are_not_a_place(built_site):
+    """The national texts have no place page and no 明白卡 of their own (nobody picks “全国”); every county's
+    place page lists them under 上级文件, with its city's and province's documents; the nav lists them under 全国."""
+    national = _national_documents()
+    assert len(national) >= 9
+    assert not (built_site / "places" / "national").exists()
+    assert not list((built_site / "cards").glob("national-*"))
+    for place in ("changle", "zongyang", "zhijin", "huaiyuan"):
+        higher = (built_site / "places" / place / "index.html").read_text(encoding="utf-8").split('id="higher"', 1)[1]
+        assert all(f'href="../../policies/{d}/"' in higher for d in national), place
+    nav = (built_site / "index.html").read_text(encoding="utf-8").split('class="md-nav md-nav--primary"', 1)[1]
+    section = re.search(r"<label[^>]*>\s*<span[^>]*>\s*全国\s*</span>.*?</ul>", nav, re.S)
+    assert section and all(f'href="policies/{d}/"' in section.group(0) for d in national)
+    index = (built_site / "policies" / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{d}/"' in index for d in national) and 'href="../places/national/"' not in index
+
+
+def test_national_is_never_a_calculator_place(built_site):
+    # 全国 has documents now; “其他地区” (other) already means “only the national rules”.
+    for name in FORMS:
+        page = (built_site / "calculators" / name / "index.html").read_text(encoding="utf-8")
+        assert 'value="other"' in page and 'value="national"' not in page, name
+
+
+def test_every_national_clause_is_listed_and_linked_on_the_anchor_page(built_site):
+    """about/anchors/ lists each anchor of each national text with its link (an article's items and 款 too)."""
+    from policy_pages import load_policy_pages
+
+    pages = load_policy_pages(ROOT / "docs")
+    text = (built_site / "about" / "anchors" / "index.html").read_text(encoding="utf-8")
+    for doc in _national_documents():
+        for c in pages[doc].clauses:
+            assert f'href="../../policies/{doc}/#{c.anchor}"' in text, f"{doc}#{c.anchor}"
+    for ref in ("shehui-jiuzhu-zanxing-banfa#art11-2", "dibao-shenhe-queren-banfa#art8-k2", "dibao-shenhe-queren-banfa#art13-k2-3"):
+        doc, anchor = ref.split("#")
+        page = (built_site / "policies" / doc / "index.html").read_text(encoding="utf-8")
+        assert re.search(rf'<p data-cite="[^"]+" id="{anchor}">', page), ref  # the target exists on the page
