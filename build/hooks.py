@@ -132,7 +132,7 @@ def on_files(files, config):
     for j, _ in card_places(params):  # a county with values but no document yet has its page too
         by_place.setdefault(j, [])
     for j, docs in sorted(by_place.items()):
-        if all(applies_everywhere(d) for d in docs):
+        if docs and all(applies_everywhere(d) for d in docs):
             continue  # national documents: no place page (nobody picks “全国”); every place page lists them
         chain = params.chain(j)[1:] if j in params.jurisdictions else []
         higher = [(params.name(x), by_place[x]) for x in chain if x in by_place]
