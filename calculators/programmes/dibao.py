@@ -637,6 +637,8 @@ def screen(s: Screening) -> dict[str, Any]:
     if h["area"] is None:
         why.append("没有填城市还是农村，先按农村标准估算。")
     return {**entry, "status": status, "why": why, "amount": f"每月约 {r['monthly_amount']} 元" if st == "eligible" else None,
+            "estimate": {"status": st, "monthly_amount": r["monthly_amount"] if st == "eligible" else None,
+                         "stale_sentence": r["stale_sentence"]},
             "clauses": sorted({c for step in r["steps"] for c in step["clauses"]})}
 
 

@@ -222,7 +222,8 @@ def check_row(cells: dict[str, str], j: str, c: Checker) -> tuple[list[dict[str,
     """One household: (flags, figures).  ``cells`` are the row's texts by canonical column."""
     flags: list[dict[str, Any]] = []
     errors: list[str] = []
-    figures: dict[str, Any] = {"per_capita": None, "standard": None, "basis": None}
+    figures: dict[str, Any] = {"per_capita": None, "standard": None, "basis": None, "status": None, "amount": None,
+                               "stale_sentence": None}
 
     def problem(key: str, why: str) -> None:
         errors.append(f"“{LABELS[key]}”{why}")
@@ -268,12 +269,13 @@ def check_row(cells: dict[str, str], j: str, c: Checker) -> tuple[list[dict[str,
         flags.append(_flag("missing", r["message"], None))
         return flags, figures
     pc = r["per_capita_income"]
-    figures["per_capita"] = pc
+    figures.update(per_capita=pc, status=r["status"])
     if r["status"] == "income_line":
         flags.append(_flag("no_standard", f"本站没有查到{place(c.params, j)}的{AREAS[area]}低保标准：这户人均月收入 {pc} 元，"
                                           f"当地标准高于 {r['income_line']} 元，这户就在标准以下。可以在“假设标准”里填上当地标准再核查。", r))
         return flags, figures
-    figures.update(standard=r["standard"], basis=r["standard_kind"])
+    figures.update(standard=r["standard"], basis=r["standard_kind"],
+                   amount=r["monthly_amount"] if r["status"] == "eligible" else None, stale_sentence=r["stale_sentence"])
     if benefit is None:  # said under 缺少数据; which flag applies depends on it
         return flags, figures
     std = f"dibao.standard.{area}"
