@@ -568,6 +568,7 @@ def compile_policy_data(data_dir: Path, docs_dir: Path) -> dict[str, Any]:
             if isinstance(doc, str) and doc not in pages:
                 problems.append(PolicyDataError(path, line_of(lines, ("documents", i)), f"文件“{doc}”不存在 / document '{doc}' is not published"))
     programmes = compile_programmes(data_dir, existing, texts, problems)
+    pending = compile_pending(data_dir, pages, problems)
     for page in pages.values():
         if page.meta.get("on_expiry") not in (None, "lapse", "last_known"):
             problems.append(PolicyDataError(page.path, 1, "on_expiry 只能是 lapse 或 last_known / on_expiry must be lapse or last_known"))
@@ -578,8 +579,9 @@ def compile_policy_data(data_dir: Path, docs_dir: Path) -> dict[str, Any]:
         "parameters": definitions,
         "jurisdictions": jurisdictions,
         "clauses": clause_table(pages),
-        "documents": document_table(pages),
+        "documents": supersede(document_table(pages), pending),
         "programmes": programmes,
+        "pending": pending,
     }
 
 
@@ -638,6 +640,67 @@ def compile_programmes(data_dir: Path, places: set[str] | dict[str, Any], texts:
         if isinstance(j, str):
             out[j] = entries
     return out
+
+
+PENDING_FIELDS = {"id", "title", "issuer", "jurisdiction", "supersedes", "readings", "reports", "adopted", "effective", "checked", "note"}
+
+
+def compile_pending(data_dir: Path, pages: dict[str, PolicyPage], problems: list[PolicyDataError]) -> list[dict[str, Any]]:
+    """``policy_data/pending_documents.yaml``: documents on their way (a law in its readings), with dated status.
+
+    Each needs an id, a title, readings with a date, a text and a source; ``effective`` is null until
+    verified, and ``supersedes`` names published documents. Dates are real days (file:line otherwise)."""
+    path = data_dir / "pending_documents.yaml"
+    if not path.exists():
+        return []
+    try:
+        data, lines, found = load_yaml_checked(path)
+    except PolicyDataError as exc:
+        problems.append(exc)
+        return []
+    problems += found
+    problems += date_problems(path, data, lines, check_format=True)
+    docs = data.get("documents") if isinstance(data, dict) else None
+    if not isinstance(docs, list):
+        problems.append(PolicyDataError(path, 1, "要有 documents: 列表 / needs a `documents:` list"))
+        return []
+    out = []
+    for i, d in enumerate(docs):
+        at = ("documents", i)
+        if not isinstance(d, dict):
+            problems.append(PolicyDataError(path, line_of(lines, at), "每一项要写成“字段: 值” / each entry is a mapping"))
+            continue
+        bad = sorted(set(d) - PENDING_FIELDS)
+        missing = sorted({"id", "title", "readings"} - set(d))
+        if bad or missing:
+            problems.append(PolicyDataError(path, line_of(lines, at), f"字段不对 / unknown {bad} or missing {missing} fields"))
+            continue
+        for k, r in enumerate(d["readings"] if isinstance(d["readings"], list) else [None]):
+            if not isinstance(r, dict) or not {"date", "text", "source"} <= set(r):
+                problems.append(PolicyDataError(path, line_of(lines, at + ("readings", k)), "每次审议要写 date、text、source / a reading needs date, text and source"))
+        for k, doc in enumerate(d.get("supersedes") or []):
+            if doc not in pages:
+                problems.append(PolicyDataError(path, line_of(lines, at + ("supersedes", k)), f"文件“{doc}”不存在 / document '{doc}' is not published"))
+        out.append({k: _iso(v) if isinstance(v, dt.date) else v for k, v in d.items()})
+        for key in ("readings", "reports"):
+            out[-1][key] = [{k: _iso(v) if isinstance(v, dt.date) else v for k, v in r.items()} for r in d.get(key) or [] if isinstance(r, dict)]
+            for r in out[-1][key]:
+                if isinstance(r.get("source"), dict):
+                    r["source"] = {k: _iso(v) if isinstance(v, dt.date) else v for k, v in r["source"].items()}
+    return out
+
+
+def supersede(documents: dict[str, dict[str, Any]], pending: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """A pending document with an ``effective`` date ends each document it supersedes the day before:
+    their values become “last known” from then (and the new text's values, from that date, take precedence)."""
+    for p in pending:
+        if not p.get("effective"):
+            continue
+        end = (dt.date.fromisoformat(p["effective"]) - dt.timedelta(days=1)).isoformat()
+        for doc in p.get("supersedes") or []:
+            if doc in documents and not documents[doc].get("valid_until"):
+                documents[doc] = {**documents[doc], "valid_until": end, "on_expiry": "last_known", "superseded_by": p["id"]}
+    return documents
 
 
 def _iso(value: Any) -> str | None:

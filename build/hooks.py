@@ -8,7 +8,7 @@ them): ``<!-- jz:policy-index -->``, ``<!-- jz:anchor-table -->``,
 ``<!-- jz:place-rules dibao -->`` (what each place's documents add, from policy_data),
 ``<!-- jz:screener -->`` (我家能申请哪些救助), ``<!-- jz:ledger -->`` (台账核查, staff),
 ``<!-- jz:jurisdiction-codes -->``, ``<!-- jz:parameter-comparison -->``, ``<!-- jz:search -->``,
-``<!-- jz:quick-tables -->`` and ``<!-- jz:cards-index -->``.  An unknown ``jz:``
+``<!-- jz:quick-tables -->``, ``<!-- jz:cards-index -->`` and ``<!-- jz:pending-laws -->`` (documents on their way, dated).  An unknown ``jz:``
 marker or calculator name stops the build, so a typo never ships silently.
 
 Generated pages (``on_files``): ``parameters/<place>.md`` and ``cards/<place>-<aid>.md``.
@@ -62,7 +62,17 @@ from policy_pages import (
 )
 from postbuild import PostBuildError, post_build
 from qr import qr_svg
-from reference_pages import add_backlinks, backlinks, comparison_table, jurisdiction_page, place_page, place_rules, quick_tables
+from reference_pages import (
+    add_backlinks,
+    backlinks,
+    comparison_table,
+    jurisdiction_page,
+    pending_note,
+    pending_text,
+    place_page,
+    place_rules,
+    quick_tables,
+)
 from search_index import SearchIndexError, excluded, mark_article, policy_search_attrs, search_form
 
 RE_MARKER = re.compile(r"<!--\s*jz:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
@@ -179,6 +189,8 @@ def on_page_markdown(markdown, page, config, files):
             return policy_index(_pages())
         if name == "search":
             return search_form(sorted({str(p.meta["jurisdiction"]) for p in _pages().values()}), _up(page))
+        if name == "pending-laws":
+            return "\n\n".join(pending_text(p) for p in _state["policy_data"].get("pending", [])) or "没有。"  # type: ignore[union-attr]
         if name == "anchor-table":
             return anchor_table(_pages(), "../" * page.file.src_uri.count("/"))
         raise PluginError(f"{page.file.src_uri}: 未知标记 / unknown marker 'jz:{name}'")
@@ -233,6 +245,9 @@ def on_page_content(html_text, page, config, files):
             f'<p class="qr-links">二维码（用于海报、明白卡）：<a href="qr/page.svg" download="{policy.doc_id}.svg">本文件</a>；'
             "每一条的二维码在条款标题旁。</p>"
         )
+    for pending in _state["policy_data"].get("pending", []):  # type: ignore[union-attr]
+        if policy.doc_id in (pending.get("supersedes") or []):
+            card += pending_note(pending)
     cut = html_text.find("</h1>")
     if cut >= 0:
         html_text = html_text[: cut + 5] + card + html_text[cut + 5 :]

@@ -428,3 +428,34 @@ def add_backlinks(html_text: str, doc_id: str, links: dict[str, list[tuple[str, 
         return m.group(1) + f'<p class="used-by" data-search-exclude><span class="used-by__title">本条款用于</span>{body}</p>'
 
     return RE_HEADING.sub(add, html_text)
+
+
+# --------------------------------------------------------------------------- documents on their way
+
+
+def pending_text(p: dict[str, Any]) -> str:
+    """What is known of a document on its way (a law in its readings), dated, and no more.
+
+    Said the same way on the about page and on every document it would supersede."""
+    from calculators.core.dates import cn_date as format_date
+
+    doubt = {"secondary": "据新闻报道", "unverified": "未核实"}
+    steps = "；".join(f"{format_date(r['date'])}{r['text']}（{doubt.get(str(r.get('status')), '已核实')}）" for r in p["readings"])
+    out = f"{p['title']}：{steps}。"
+    if p.get("effective"):
+        out += f"{format_date(p['effective'])}起施行；此前的规定到前一天为止，本站的数字按它核对后更新。"
+        return out
+    if p.get("adopted"):
+        out += f"{format_date(p['adopted'])}通过，本站还没有核实施行日期。"
+    reports = [r["text"] for r in p.get("reports") or []]
+    if reports:
+        out += "；".join(reports) + "，但本站没有在国家法律法规数据库（flk.npc.gov.cn）核实到。"
+    out += (f"本站（{format_date(p['checked'])}核对）仍按现行的" if p.get("checked") else "本站仍按现行的")
+    out += "规定整理和计算；它施行后，以它和届时的规定为准。"
+    return out
+
+
+def pending_note(p: dict[str, Any]) -> str:
+    """The note on a document the pending one would supersede (HTML, after the metadata card)."""
+    return (f'<div class="editor-note" data-search-exclude role="note"><p><strong>编者注</strong>　'
+            f"{html.escape(pending_text(p))}</p></div>")
