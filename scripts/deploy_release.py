@@ -19,7 +19,8 @@ Steps:
    ``current`` is swapped, then the new policies alone are loaded (reload again);
 3. releases beyond ``--keep`` are deleted (never the current one).
 
-With ``--check-url`` each reload is confirmed by asking nginx for a page whose policy changes;
+With ``--check-url`` each reload is confirmed by asking nginx for a page whose policy changes (until
+every answer for a second is the new one);
 without it the script waits two seconds after each reload. Without ``--reload`` nothing is reloaded
 (for a first test of the layout; nginx then still sends the policies it loaded last).
 """
@@ -45,6 +46,7 @@ from csp import format_nginx_map, merge_policies, read_nginx_map  # noqa: E402
 from serve import is_fingerprinted  # noqa: E402
 
 MAP_FILE = "_headers.nginx"
+STABLE = 1.0  # seconds of consistent answers that confirm a reload
 
 
 class DeployError(RuntimeError):
@@ -111,12 +113,22 @@ def reload_and_confirm(reload_cmd: str, check_url: str, loaded: dict[str, str], 
         return
     if probe is None:
         return  # nothing observable changes
+    # After a reload nginx starts new workers and, 100 ms later, tells the old ones to stop accepting: until
+    # then either may answer. Confirmed = every answer for STABLE seconds (new connections) is the new one.
     url = urljoin(check_url, probe)
     end = time.monotonic() + timeout
-    while csp_header(url) != loaded[probe]:
-        if time.monotonic() > end:
+    since = None
+    while True:
+        now = time.monotonic()
+        if csp_header(url) == loaded[probe]:
+            since = now if since is None else since
+            if now - since >= STABLE:
+                return
+        else:
+            since = None
+        if now > end:
             raise DeployError(f"nginx did not load the new policies within {timeout:.0f} s ({url})")
-        time.sleep(0.2)
+        time.sleep(0.05)
 
 
 def deploy(site: Path, base: Path, reload_cmd: str = "", check_url: str = "", keep: int = 3, release_id: str = "") -> Path:
