@@ -65,10 +65,10 @@ def add_csp(site_dir: Path) -> int:
 
 HEADER_FILES = ("_headers", "_headers.nginx")
 RE_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
-# Fingerprinted paths as ``_headers`` patterns (build/serve.py FINGERPRINTED is the exact rule).
+# Fingerprinted paths as ``_headers`` patterns, a splat only at the end (build/serve.py FINGERPRINTED is the
+# exact rule; Pagefind's small *.pf_meta stays revalidated there).
 IMMUTABLE_PATTERNS = ("assets/pyodide/*", "assets/calc/*", "assets/javascripts/bundle.*", "assets/javascripts/workers/*",
-                      "assets/stylesheets/*", "pagefind/fragment/*", "pagefind/index/*", "pagefind/filter/*",
-                      "pagefind/pagefind.*.pf_meta")
+                      "assets/stylesheets/*", "pagefind/fragment/*", "pagefind/index/*", "pagefind/filter/*")
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 
