@@ -11,7 +11,8 @@ produced the pages (e.g. Zensical, which does not run MkDocs hooks)::
 3. QR codes for every document, clause and calculator (only with a public address);
 4. the search index (Pagefind);
 5. the service worker with its precache list;
-6. the Content-Security-Policy on every page;
+6. the Content-Security-Policy on every page, and the same per page as response headers for the
+   host (``_headers``, ``_headers.nginx``: build/csp.py), rewritten on every build;
 7. pre-compressed ``.br``/``.gz`` copies (last: every file is final).
 
 Caches live in ``.cache/`` next to ``docs/`` (never inside the output folder, which a
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from anchors import read_lock
 from calculator_build import FORMS, write_service_worker
-from csp import add_csp
+from csp import add_csp, write_header_files
 from page_urls import read_lock as read_page_lock
 from page_urls import write_redirects
 from policy_pages import POLICY_DIR, PolicyPage, anchors_compact, load_policy_pages
@@ -81,6 +82,7 @@ def post_build(site: Path, docs_dir: Path, public_url: str, pages: dict[str, Pol
     reading = ["./", f"{POLICY_DIR}/", "calculators/", "tables/", "cards/"] + docs
     write_service_worker(site, calc_pages + [p for p in reading if (site / p / "index.html").exists()])
     add_csp(site)
+    write_header_files(site, public_url)
     precompress(site, cache / "compressed")  # last: every file is final now
 
 

@@ -5,7 +5,9 @@ command, the benchmark (scripts/bench.py) and the tests.
 * the pre-compressed ``x.br`` / ``x.gz`` the build writes, chosen by ``Accept-Encoding``;
 * correct types (``application/wasm``: Pyodide streams-compiles it);
 * ``Cache-Control: immutable`` for fingerprinted files (``assets/pyodide/<version>/``,
-  ``assets/calc/*.<hash>.*``, Material's ``*.min.*``), ``no-cache`` for pages and ``sw.js``;
+  ``assets/calc/*.<hash>.*``, Material's ``*.<hash>.min.*``, Pagefind's hashed chunks), ``no-cache``
+  for everything else (pages, ``sw.js``, ``pagefind/pagefind-entry.json``);
+* the build's ``_headers`` files are not served (they describe headers; nginx: deploy/nginx.conf);
 * the site's ``404.html`` with status 404.
 
     python build/serve.py [site] [--port 8000] [--bind 127.0.0.1]
@@ -15,10 +17,12 @@ from __future__ import annotations
 
 import argparse
 import http.server
+import re
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+HEADER_FILES = ("_headers", "_headers.nginx")  # build/csp.py: descriptions of headers, never served
 TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript", ".json": "application/json",
          ".zip": "application/zip", ".whl": "application/zip", ".html": "text/html; charset=utf-8", ".css": "text/css",
          ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8", ".png": "image/png", ".ico": "image/x-icon",
@@ -26,9 +30,21 @@ TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/ja
          ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".woff2": "font/woff2"}
 
 
+# Files whose name changes when their content does: safe to cache forever. One rule for this server,
+# deploy/nginx.conf (tests/test_deploy_nginx.py compares them file by file) and scripts/upload_plan.py.
+FINGERPRINTED = re.compile(
+    r"^(?:assets/pyodide/[^/]+/"                                      # the runtime, by Pyodide version
+    r"|pyodide/"                                                     # the benchmark's stock runtime
+    r"|assets/calc/[^/]+\.[0-9a-f]{12}\.[a-z]+(?:\.(?:br|gz))?$"       # our bundles, content hash in the name
+    r"|assets/(?:javascripts|stylesheets)/(?:workers/)?[^/]+\.[0-9a-f]{8}\.min\.(?:js|css)(?:\.map|\.br|\.gz)?$"  # Material
+    r"|pagefind/(?:fragment|index|filter)/[^/]+$"                     # Pagefind: content-hashed chunks
+    r"|pagefind/pagefind\.[^/]+\.pf_meta(?:\.br|\.gz)?$)"
+)
+
+
 def is_fingerprinted(rel: str) -> bool:
-    """Files whose name changes when their content does: safe to cache forever."""
-    return rel.startswith(("assets/pyodide/", "pyodide/", "assets/calc/")) or ".min." in rel
+    """Files whose name changes when their content does: safe to cache forever (``rel`` relative to the site)."""
+    return FINGERPRINTED.match(rel) is not None
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -66,7 +82,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 return
             f, rel = f / "index.html", rel + "/index.html"
         status = 200
-        if not f.is_file():
+        if not f.is_file() or rel.lstrip("/") in HEADER_FILES:
             status, f = 404, self.roots["/"] / "404.html"
             if not f.is_file():
                 self.send_error(404)
