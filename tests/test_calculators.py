@@ -245,3 +245,38 @@ def test_a_screener_expectation_about_an_unlisted_programme_fails():
 
     result = {"programmes": [{"id": "dibao", "status": "likely", "why": [], "clauses": [], "amount": None}], "steps": [], "warnings": []}
     assert check_case({"why_contain": {"educaton": ["x"]}}, result) == ["why_contain: programme educaton is not listed (have ['dibao'])"]
+
+
+def test_applying_where_the_emergency_happened_is_said_as_the_text_says_it():
+    """M4. 枞阳 二、（三） only “探索在急难发生地申请临时救助”: never a right (“也可以……申请”). 怀远 第3项 is a 2023 list
+    past its period: the step says so."""
+    from calculators.tools.where_to_go import next_steps
+
+    def said(j: str) -> str:
+        return " ".join(s["text"] for s in next_steps("linshi", {}, {"jurisdiction": j, "date": "2026-12-05"}, PARAMS))
+
+    zongyang, huaiyuan = said("zongyang"), said("huaiyuan")
+    assert "当地文件写明“探索在急难发生地申请临时救助”" in zongyang and "问问能不能申请" in zongyang
+    assert "也可以向急难发生地的乡镇（街道）申请" not in zongyang + huaiyuan
+    assert "“全面开展‘非本地户籍人口’临时救助”" in huaiyuan and "期限到2023年12月31日为止" in huaiyuan
+    assert "急难发生地" not in said("changle")  # 昌乐's text says nothing of it
+
+
+def test_tekun_next_steps_never_give_the_dibao_time_limit():
+    """M3. 特困: 《特困人员认定办法》第十三条、第十六条 (15 + 15 个工作日), or 枞阳 二、（六） (低保、特困 20 个工作日)."""
+    from calculators.tools.where_to_go import next_steps
+
+    def said(j: str, name: str) -> str:
+        return " ".join(s["text"] for s in next_steps(name, {}, {"jurisdiction": j, "date": "2026-12-05"}, PARAMS))
+
+    assert "30 个工作日" in said("changle", "dibao") and "30 个工作日" not in said("changle", "tekun")
+    assert "15 个工作日内调查核实" in said("changle", "tekun") and "20 个工作日内办结" in said("zongyang", "tekun")
+
+
+def test_the_basic_pension_question_names_the_centrally_set_part():
+    """M6. 审核确认办法第十三条第二款（三）: “‘十四五’期间，中央确定的城乡居民基本养老保险基础养老金” — the form
+    says which part and that the exclusion is dated, never “填了也不会减少低保金” as a fact."""
+    from calculators.ui.forms import FORMS
+
+    field = next(f for f in FORMS["dibao"].fields if f.key == "basic_pension")
+    assert "中央确定的基础养老金" in field.label and "十四五" in field.help and "不会减少" not in field.help

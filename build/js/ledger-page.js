@@ -118,6 +118,7 @@ function summary(r) {
     buttons.appendChild(b);
   }
   wrap.appendChild(buttons);
+  if (r.stale_note) wrap.appendChild(el("p", "jz-stale-note", r.stale_note));
   const flagChart = el("div", "jz-chart jz-chart-flags");
   flagChart.setAttribute("role", "img");
   flagChart.setAttribute("aria-label", "按标记统计的户数：" + codes.map((c) => flagTitle(r, c) + " " + r.summary[c] + " 户").join("，"));

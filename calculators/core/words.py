@@ -53,3 +53,8 @@ def state_label(p: dict[str, Any]) -> str:
         "period": f"文件写明的期限到{until}为止，之后是否继续执行本站没有查到",
         "document": f"出自的文件期限到{until}为止，之后是否继续执行本站没有查到",
     }.get(str(p.get("stale_reason")), "这是本站查到的最近一次公布的数")
+
+
+def quoted(text: str) -> str:
+    """A clause's words inside our “…”: its own “…” become ‘…’ (so quotes never nest the same way)."""
+    return "“" + str(text).replace("“", "‘").replace("”", "’") + "”"

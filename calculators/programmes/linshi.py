@@ -24,7 +24,7 @@ from ..core.params import ParameterSet, Resolved
 from ..core.programme import CardLine, CardSection, Programme, Screening, run
 from ..core.trace import STALE_HINT, Trace
 from ..core.vocabulary import LINSHI_KINDS
-from ..core.words import place, state_label, times
+from ..core.words import place, quoted, state_label, times
 from .dibao import standards_lines
 
 WHO = {"illness": "一名重大疾病患者", "education": "一户因子女教育费用负担过重的家庭"}
@@ -200,7 +200,7 @@ def next_steps(params: ParameterSet, j: str, on: dt.date) -> list[dict[str, Any]
     r = params.resolve("linshi.apply_where_emergency", j, on)
     if r is None or r.off:
         return []
-    text = (f"当地文件写明“{r.entry['quote']}”：不是本地户籍的，可以向急难发生地的乡镇（街道）问问能不能申请临时救助。"
+    text = (f"当地文件写明{quoted(r.entry['quote'])}：不是本地户籍的，可以向急难发生地的乡镇（街道）问问能不能申请临时救助。"
             if r.entry.get("quote") else "不是本地户籍的，可以向急难发生地的乡镇（街道）问问能不能申请临时救助。")
     if not r.current:
         text += f"（{state_label(r.to_dict())}。）"

@@ -164,7 +164,9 @@ class Checker:
                        "current_recipient": recipient, "line": False}
             r = run(dibao.calculate, request, self.params, self.on, self.overrides if j == self.place else {})
             for p in r.get("parameters", []):
-                self.used.setdefault((p["id"], str(p["jurisdiction"]), str(p["from"])), p)
+                choices = self.params.definitions[p["id"]].get("choices") or {}
+                display = choices.get(p["value"], p["value"]) if isinstance(p["value"], str) else p["value"]
+                self.used.setdefault((p["id"], str(p["jurisdiction"]), str(p["from"])), {**p, "display": display})
             self.cache[key] = r
         return self.cache[key]
 
@@ -405,8 +407,12 @@ def check(table: list[list[Any]], params: ParameterSet, on: dt.date, place: str,
         f"“{u['label']}”（{u['value']}）" + ("是从新闻报道、转载等查到的，本站没有见到原件" if u["status"] == "secondary"
                                            else "还没有核实（出处的日期或适用范围有疑问）") + "，请以当地公布的为准。"
         for u in used if u["status"] in ("secondary", "unverified")))
+    stale_note = (f"“{FLAG_TITLES['stale']}”的 {summary['stale']} 户：本站只查到往年的低保标准，这些户符不符合，要看当地现在执行的标准；"
+                  "它们和按现行标准得出的标记分开统计，不能作为复核或退出的依据。可以把现在的标准填在“假设标准”里再核查一遍。"
+                  if summary.get("stale") else "")
     return {
         "calculator": "ledger",
+        "stale_note": stale_note,
         "date": on.isoformat(),
         "jurisdiction": place,
         "jurisdiction_name": params.name(place),

@@ -185,7 +185,9 @@ def notes(result: dict[str, Any]) -> list[list[str]]:
     for p in result["parameters"]:
         status = STATUS.get(str(p["status"]), "还没有核实")
         since = f"{p['from']}起；" if p.get("from") and p["status"] != "override" else ""
-        lines.append([p["label"], f"{p['value']}（{since}{status}）"])
+        v = p["value"]
+        shown = ("是" if v else "否") if isinstance(v, bool) else p.get("display") or v  # never “True”/“edge”
+        lines.append([p["label"], f"{shown}（{since}{status}）"])
     for w in result.get("warnings", []):
         lines.append(["请注意", w])
     lines.append(["说明", result["disclaimer"]])
@@ -200,6 +202,14 @@ def write_csv(table: list[list[Any]], result: dict[str, Any]) -> bytes:
     return buf.getvalue().encode("utf-8-sig")  # the BOM: Excel opens it as UTF-8
 
 
+def _number(text: Any) -> Any:
+    """"800.00" → 800.0 (a number Excel can sum); anything else unchanged."""
+    try:
+        return float(text) if isinstance(text, str) and text else text
+    except ValueError:
+        return text
+
+
 def write_xlsx(table: list[list[Any]], result: dict[str, Any]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
@@ -210,7 +220,12 @@ def write_xlsx(table: list[list[Any]], result: dict[str, Any]) -> bytes:
     h = result["header_row"]
     fill = PatternFill("solid", fgColor="FFF2CC")
     for i, row in enumerate(checked_rows(table, result), start=1):
+        if i > h and row[-5] not in (None,):  # per-capita income and standard as numbers, shown to the fen
+            row = row[:-3] + [_number(row[-3]), _number(row[-2])] + row[-1:]
         ws.append(row)
+        if i > h:
+            for c in (len(row) - 2, len(row) - 1):
+                ws.cell(row=i, column=c).number_format = "0.00"
         if i == h:
             for cell in ws[i]:
                 cell.font = Font(bold=True)
