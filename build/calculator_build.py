@@ -556,7 +556,7 @@ def render_screener(params: ParameterSet, assets: dict[str, Any], up: str) -> st
         + _select("area", "住在城市还是农村", options(AREAS, "请选择"))
         + _select("rec", "现在是否享受低保或特困", SCREENER_RECEIVES)
         + _select("sup", "有没有能赡养、抚养、扶养您的人", SCREENER_SUPPORTER,
-                  "只有一个人生活时才问（特困供养要看这一条）：有能力尽义务的配偶、子女、父母等。他们自己也困难、没有能力的，选“没有”。")
+                  "一个人生活的老人、未成年人或残疾人才问（特困供养要看这一条）：有能力尽义务的配偶、子女、父母等。他们自己也困难、没有能力的，选“没有”。")
         + "</fieldset>"
         '<fieldset class="jz-group" data-group="members"><legend>家庭成员</legend>'
         + _number("n", "家里几口人一起生活", "", "numeric")

@@ -271,6 +271,10 @@ def test_tekun_next_steps_never_give_the_dibao_time_limit():
 
     assert "30 个工作日" in said("changle", "dibao") and "30 个工作日" not in said("changle", "tekun")
     assert "15 个工作日内调查核实" in said("changle", "tekun") and "20 个工作日内办结" in said("zongyang", "tekun")
+    cited = {c for s in next_steps("tekun", {}, {"jurisdiction": "huaiyuan", "date": "2024-05-01"}, PARAMS) for c in s["clauses"]}
+    assert {"tekun-renyuan-rending-banfa#art13", "tekun-renyuan-rending-banfa#art16"} <= cited
+    cited = {c for s in next_steps("tekun", {}, {"jurisdiction": "zongyang", "date": "2024-05-01"}, PARAMS) for c in s["clauses"]}
+    assert "zongyang-2021-fangan#s2-6" in cited
 
 
 def test_the_basic_pension_question_names_the_centrally_set_part():

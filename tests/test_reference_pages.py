@@ -137,7 +137,8 @@ def test_cards_and_tables_never_call_a_last_known_standard_current(built_site):
         text = _text(page)
         assert "现行" not in text, page
     changle = _text(built_site / "cards" / "changle-dibao" / "index.html")
-    assert "816 元/人/月（2021年11月起，本站查到的最近一次；现在的标准很可能更高）" in changle
+    # 816/640 are 潍坊市's (L4: never called 昌乐县's), from 2021-11, last known.
+    assert "城市 816 元、农村 640 元（潍坊市公布的，2021年11月起，本站查到的最近一次；现在的标准很可能更高）" in changle
     zongyang = _text(built_site / "cards" / "zongyang-dibao" / "index.html")
     assert "本站没有查到" in zongyang and "JZ_PUBLIC_URL" not in zongyang
 

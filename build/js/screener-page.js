@@ -55,7 +55,8 @@ function renderMembers() {
     show("distype" + i, disabled && ASKS.kind_grades.map(String).includes(form.elements["dis" + i].value));
   }
   show("edu", student);
-  show("sup", n === 1);
+  const age1 = n === 1 ? parseInt(form.elements.age1.value, 10) : NaN;
+  show("sup", n === 1 && !Number.isNaN(age1) && (!between(age1, ASKS.supporter_unless_age) || document.getElementById("jz-hasdis1").checked));
 }
 
 function show(key, on) {

@@ -111,7 +111,8 @@ class Trace:
             self.used[param] = r
             if r.override:
                 self.warn(f"“{r.label}”使用了工作人员假设的值 {r.value}，不是政策规定。")
-            elif r.entry.get("status") in ("secondary", "unverified") and is_number(r.value):  # rules are not “numbers”
+            elif r.entry.get("status") in ("secondary", "unverified") and is_number(r.value) and r.unit not in ("working_days", "months", "years"):
+                # (rules and time limits are not the figures the amount rests on; their status is in the values table)
                 group = self.secondary if r.entry["status"] == "secondary" else self.unverified
                 if r.label not in group:
                     group.append(r.label)

@@ -45,6 +45,8 @@ SCREENER_ASKS = {
     "school_age": (3, 25),  # 上学阶段: from 学前 to 大学 age
     "wage_age": (16, 64),  # 月工资: working age, and the years after 60 in which many still work
     "kind_grades": (1, 2, 3),  # 残疾类别 decides 重度残疾 and 无劳动能力 only for these grades
+    # 赡养人 (特困 in play): one person alone, outside working age or with a 残疾证 (无劳动能力 is possible)
+    "supporter_unless_age": WORKING_AGE,
 }
 
 

@@ -656,7 +656,7 @@ def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:
         who.append(CardLine(f"{words}，可以按“单人户”单独申请。", (household, scope)))
     edge = get("dibao.edge_multiple")
     if edge is not None:
-        who.append(CardLine(f"人均收入高于低保标准、但低于标准的 {times(edge.value)} 的，属于低保边缘家庭，可以申请医疗、教育等专项救助。", (edge,)))
+        who.append(CardLine(f"人均收入高于低保标准、低于标准的 {times(edge.value)}的，是低保边缘家庭，可申请医疗、教育等专项救助。", (edge,)))
     much = [CardLine("每月低保金 =（低保标准 − 家庭月人均收入）× 共同生活的人数。")]
     much += standards_lines(params, j, on)
     ratio = get("dibao.employment_deduction_ratio")
@@ -667,8 +667,8 @@ def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:
     months, longest, allowed_po = get("dibao.phase_out_months"), get("dibao.phase_out_months_max"), get("dibao.phase_out_allowed")
     if months or longest or allowed_po:
         only_work = get("dibao.phase_out_employment_only")
-        whose = "家庭成员就业后收入超过标准的低保家庭" if only_work else "收入超过标准的低保家庭"
-        much.append(CardLine(f"{whose}，可以给予渐退期（{phase_out_length(months, longest)}），期间继续领取。",
+        whose = "就业后收入超过标准的低保家庭" if only_work else "收入超过标准的低保家庭"
+        much.append(CardLine(f"{whose}可有渐退期（{phase_out_length(months, longest)}），期间照领。",
                              (months, longest, allowed_po, only_work)))
     if j != GENERIC_PLACE:
         r = run(calculate, {"jurisdiction": j, "area": "rural", "members": [{"age": 40}] * 3,
@@ -684,21 +684,24 @@ def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:
 
 
 def standards_lines(params: ParameterSet, j: str, on: dt.date, areas: tuple[str, ...] = ("urban", "rural")) -> list[CardLine]:
-    """Each 低保标准 with its start date; a last-known one is never called current (cards of every programme)."""
-    lines: list[CardLine] = []
-    missing: list[str] = []
-    for area in areas:
-        r = params.resolve(f"dibao.standard.{area}", j, on)
-        if r is None:
-            missing.append(AREAS[area])
-            continue
+    """The 低保标准 with its start date, one line (both areas when they share level, date and freshness); a
+    last-known one is never called current (cards of every programme)."""
+    found = [(area, r) for area in areas if (r := params.resolve(f"dibao.standard.{area}", j, on)) is not None]
+    missing = [AREAS[area] for area in areas if area not in dict(found)]
+    if not found:  # neither is known: one line, not two
+        return [CardLine("低保标准：本站没有查到，请向村（居）委会或乡镇（街道）询问；家庭人均收入低于当地标准的就可以申请。")]
+
+    def when(r: Resolved) -> str:
         level = "" if r.jurisdiction == j else f"{params.name(r.jurisdiction)}公布的，"
-        when = f"{level}{cn_month(r.entry['from'])}起执行"
-        if not r.current:
-            when = f"{level}{cn_month(r.entry['from'])}起，本站查到的最近一次；现在的标准很可能更高"
-        lines.append(CardLine(f"{AREAS[area]}低保标准：**{yuan(r.fraction)} 元/人/月**（{when}）", (r,)))
-    if not lines:  # neither is known: one line, not two
-        return [CardLine("城乡低保标准：本站没有查到，请向村（居）委会或乡镇（街道）询问；家庭人均收入低于当地标准的就可以申请。")]
+        if r.current:
+            return f"{level}{cn_month(r.entry['from'])}起执行"
+        return f"{level}{cn_month(r.entry['from'])}起，本站查到的最近一次；现在的标准很可能更高"
+
+    groups: dict[str, list[tuple[str, Resolved]]] = {}
+    for area, r in found:
+        groups.setdefault(when(r), []).append((area, r))
+    lines = [CardLine("低保标准（每人每月）：" + "、".join(f"{AREAS[a]} **{r.value} 元**" for a, r in rs) + f"（{w}）",
+                      tuple(r for _, r in rs)) for w, rs in groups.items()]
     return lines + [CardLine(f"{area}低保标准：本站没有查到，请向村（居）委会或乡镇（街道）询问。") for area in missing]
 
 

@@ -148,7 +148,6 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     if status == "not_eligible" and fields.get("monthly_amount"):
         t.notes.append(f"以上是当地特困供养标准的下限（每月不低于 {fields['monthly_amount']} 元），供参考；按您填写的情况暂不符合特困条件。")
     fields["figure_year"] = _figure_year(t, basis.resolved if basis.origin == "data" else None)
-    _time_limit(t)
     return t.result("tekun", **fields)
 
 
