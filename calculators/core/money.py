@@ -17,8 +17,9 @@ ROUNDING_NOTE = "金额按“分”四舍五入。文件未规定取整方法，
 
 def yuan(x: Fraction) -> str:
     """Exact amount → string rounded to the fen, half up ("1234.50")."""
-    negative = x < 0
-    fen = (abs(x) * 100 * 2 + 1) // 2  # half up
+    n, d = x.numerator, x.denominator
+    negative = n < 0
+    fen = (abs(n) * 200 + d) // (2 * d)  # half up: ⌊|x| × 100 + ½⌋, in integers (no Fraction arithmetic)
     s = f"{fen // 100}.{fen % 100:02d}"
     return "-" + s if negative and fen else s
 

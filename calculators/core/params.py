@@ -105,6 +105,9 @@ class ParameterSet:
         self.clauses: dict[str, Any] = bundle.get("clauses", {})
         self.documents: dict[str, Any] = bundle.get("documents", {})
         self.programmes: dict[str, list[dict[str, Any]]] = bundle.get("programmes", {})  # place → catalogue (screener)
+        # (param, place, day, what-if) → answer: the bundle never changes after loading, and a 台账 of 2,000
+        # rows asks the same few questions 2,000 times.
+        self._resolved: dict[tuple[Any, ...], Resolved | None] = {}
 
     def chain(self, jurisdiction: str) -> list[str]:
         if jurisdiction not in self.jurisdictions:
@@ -173,6 +176,13 @@ class ParameterSet:
                         state=state, stale_since=since, stale_reason=reason)
 
     def resolve(self, param: str, jurisdiction: str, on: dt.date, overrides: dict[str, Any] | None = None) -> Resolved | None:
+        """The value for ``on``, looked up from the county upwards (see the module docstring); memoised."""
+        key = (param, jurisdiction, on, tuple(sorted((overrides or {}).items())))
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(param, jurisdiction, on, overrides)
+        return self._resolved[key]
+
+    def _resolve(self, param: str, jurisdiction: str, on: dt.date, overrides: dict[str, Any] | None = None) -> Resolved | None:
         """The value for ``on``, looked up from the county upwards (see the module docstring).
 
         A level whose own entries cover the date answers; an explicit ``null`` with no

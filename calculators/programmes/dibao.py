@@ -668,8 +668,11 @@ def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:
     if months or longest or allowed_po:
         only_work = get("dibao.phase_out_employment_only")
         whose = "就业后收入超过标准的低保家庭" if only_work else "收入超过标准的低保家庭"
+        rule = months or longest or allowed_po
+        # the “就业后” rule is cited with the length where both come from one level (else the length's own clause)
+        work = only_work if only_work is not None and rule is not None and only_work.jurisdiction == rule.jurisdiction else None
         much.append(CardLine(f"{whose}可有渐退期（{phase_out_length(months, longest)}），期间照领。",
-                             (months, longest, allowed_po, only_work)))
+                             (months, longest, allowed_po, work)))
     if j != GENERIC_PLACE:
         r = run(calculate, {"jurisdiction": j, "area": "rural", "members": [{"age": 40}] * 3,
                             "income": {"other": "900"}, "line": False}, params, on, {})
@@ -677,9 +680,6 @@ def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:
             old = "" if r["standard_current"] else "（旧标准，现在能领的可能更多）"
             much.append(CardLine(f"例：农村三口之家，每月共收入 900 元（人均 300 元），按农村标准 {r['standard']} 元，"
                                  f"每月约 **{r['monthly_amount']} 元**{old}。"))
-        elif r.get("status") == "income_line":
-            much.append(CardLine("例：农村三口之家，每月共收入 900 元（人均 300 元）：当地农村低保标准高于 300 元，"
-                                 "每月约（标准 − 300）× 3 元。"))
     return [CardSection("谁可以申请", tuple(who)), CardSection("能领多少", tuple(much))]
 
 
