@@ -230,7 +230,8 @@ def summarize(result: dict[str, Any]) -> dict[str, Any]:
     s = result.get("status")
     amount = result.get("monthly_amount")
     words = amount_words(result)
-    figure = words or "金额看当地标准"
+    # the big figure stays short on a phone (长辈版); its year is in the sentence right below it
+    figure = f"每月不低于 {amount} 元" if amount else "金额看当地标准"
     stale_field = "standard" if "standard" in result["stale_warnings"] else "min_wage"
     stale = result["stale_warnings"].get(stale_field, "")
     lines: list[str] = []
