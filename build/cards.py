@@ -101,7 +101,7 @@ def card_markdown(params: ParameterSet, j: str, aid: str, today: dt.date, public
     for section in programme.card(params, j, today):
         out += _section(params, section, up)
     out += ["## 怎么申请", ""] + _how(params, aid, j, today, up) + [""]
-    out += ["## 扫码估算", ""]
+    out += ["## 扫码估算" if public_url and qr_svg_fn else "## 打开网址估算", ""]
     if public_url and qr_svg_fn:
         out += [f'<div class="mb-card__qr">{qr_svg_fn(public_url + link)}'
                 f'<p>用手机扫码，打开{name}{AIDS[aid]}估算（已选好地区）。<br>{public_url}{link}</p></div>', ""]

@@ -22,6 +22,7 @@ import html
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -118,9 +119,13 @@ def on_config(config):
     hidden = [f"/{POLICY_DIR}/*.md"] if grouped(pages) else ["/places/*.md"]
     spec = config["not_in_nav"]
     config["not_in_nav"] = GitIgnoreSpec.from_lines([p.pattern for p in (spec.patterns if spec else [])] + hidden)
-    public = str(config["extra"].get("public_url") or "")
+    # The published address: JZ_PUBLIC_URL (extra.public_url) for one build, else mkdocs.yml's site_url.
+    public = str(config["extra"].get("public_url") or config.get("site_url") or "")
     if public and not public.endswith("/"):
-        raise PluginError(f"extra.public_url / JZ_PUBLIC_URL 要以 / 结尾 / must end with '/': {public}")
+        raise PluginError(f"site_url / extra.public_url / JZ_PUBLIC_URL 要以 / 结尾 / must end with '/': {public}")
+    if not public:  # printed, not logged: a strict build of a not-yet-published site must still pass
+        print("警告 / WARNING: 没有设置网站地址（mkdocs.yml 的 site_url，或 JZ_PUBLIC_URL），明白卡上没有二维码，只印网址；"
+              "发布前请设置 / no site_url: 明白卡 get no QR code", file=sys.stderr)
     _state["public_url"] = public
     return config
 

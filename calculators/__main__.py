@@ -114,6 +114,30 @@ def render(result: dict) -> str:
     return "\n".join(lines)
 
 
+DEFAULT_BUNDLE = ".cache/params.json"
+
+
+def refresh(bundle: Path) -> bool:
+    """Recompile the bundle when the project's ``policy_data/`` or policy pages are newer (after a data edit the
+    CLI must not answer from last week's numbers). Runs the build's own compile as a separate program: the
+    calculators import nothing from the build."""
+    root = Path.cwd()
+    compile_script = root / "build" / "compile_policy.py"
+    sources = [p for d in ("policy_data", "docs/policies") for p in (root / d).rglob("*") if p.is_file()]
+    if not compile_script.exists() or not sources:
+        return True
+    if bundle.exists() and bundle.stat().st_mtime >= max(p.stat().st_mtime for p in sources):
+        return True
+    import subprocess
+
+    print("※ 参数数据有更新，正在重新编译……", file=sys.stderr)
+    done = subprocess.run([sys.executable, str(compile_script), "--out", str(bundle)], cwd=root, capture_output=True, text=True)
+    if done.returncode != 0:  # the data has an error: say it, never answer from the old bundle
+        print(done.stderr.strip() or done.stdout.strip(), file=sys.stderr)
+        return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m calculators", description="社会救助估算（命令行）；可选的计算器来自 calculators/programmes/ 的登记")
     ap.add_argument("calculator", choices=sorted(calculators()))
@@ -122,10 +146,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--output", help="ledger：把加上核查结果的台账写到 .xlsx 或 .csv 文件")
     ap.add_argument("--date", help="按哪一天的政策计算，默认今天（YYYY-MM-DD）")
     ap.add_argument("--set", action="append", default=[], metavar="PARAM=VALUE", help="假设某个参数的值（工作人员测算用）")
-    ap.add_argument("--params", default=os.environ.get("JIUZHU_PARAMS", ".cache/params.json"))
+    ap.add_argument("--params", default=os.environ.get("JIUZHU_PARAMS", DEFAULT_BUNDLE))
     ap.add_argument("--json", action="store_true", help="输出 JSON")
     args = ap.parse_args(argv)
     params_path = Path(args.params)
+    if args.params == DEFAULT_BUNDLE and not refresh(params_path):
+        return 2
     if not params_path.exists():
         print(f"找不到参数文件 {params_path}；请先运行 python build/compile_policy.py", file=sys.stderr)
         return 2

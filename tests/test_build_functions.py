@@ -171,3 +171,19 @@ def test_card_without_public_address_prints_the_link_not_a_developer_note():
     text = card_markdown(params, "changle", "dibao", __import__("datetime").date(2026, 12, 3), "", None)
     assert 'class="mb-abs" href="../../calculators/dibao/#j=changle"' in text
     assert "JZ_PUBLIC_URL" not in text and "部署" not in text
+
+
+def test_a_card_without_a_site_address_promises_no_qr_code():
+    """Issue #21 (phone walk): without site_url/JZ_PUBLIC_URL a card says 打开网址 with the address, never 扫码."""
+    import datetime as dt
+
+    from calculators.core.params import ParameterSet
+
+    from cards import card_markdown
+    from case_files import bundle
+
+    params = ParameterSet(bundle())
+    plain = card_markdown(params, "changle", "dibao", dt.date(2026, 12, 5), "", None)
+    assert "## 打开网址估算" in plain and "扫码" not in plain and "calculators/dibao/#j=changle" in plain
+    with_qr = card_markdown(params, "changle", "dibao", dt.date(2026, 12, 5), "https://x.example/", lambda url: "<svg></svg>")
+    assert "## 扫码估算" in with_qr and "https://x.example/calculators/dibao/#j=changle" in with_qr

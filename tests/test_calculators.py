@@ -78,7 +78,7 @@ def test_cli_prints_steps_and_exits_2_on_bad_input(tmp_path):
 
 ALLOWED = {"__future__", "dataclasses", "datetime", "fractions", "json", "re", "typing", "functools", "unicodedata",
            "collections", "importlib", "pkgutil"}  # the last two: the programme registry finds its modules
-CLI_ONLY = {"argparse", "os", "sys", "pathlib"}
+CLI_ONLY = {"argparse", "os", "sys", "pathlib", "subprocess"}  # (subprocess: recompiling a stale bundle)
 # The one exception: 台账 files. openpyxl (maintained, pure Python) is imported only when an .xlsx is read
 # or written — the CLI, the template at build time, the ledger page's worker (which alone downloads it).
 LEDGER_FILES = {"csv", "io", "zipfile", "openpyxl"}
@@ -284,3 +284,33 @@ def test_the_basic_pension_question_names_the_centrally_set_part():
 
     field = next(f for f in FORMS["dibao"].fields if f.key == "basic_pension")
     assert "中央确定的基础养老金" in field.label and "十四五" in field.help and "不会减少" not in field.help
+
+
+def test_the_cli_recompiles_when_the_data_is_newer(tmp_path):
+    """Issue #21: after a data edit, `python -m calculators` must not answer from the old bundle (the walk got 1220
+    from the CLI while the site said 1300). A copy of the project whose bundle is older than policy_data."""
+    import os
+    import shutil
+    import time
+
+    proj = tmp_path / "proj"
+    for d in ("policy_data", "docs", "build", "calculators"):
+        shutil.copytree(ROOT / d, proj / d, ignore=shutil.ignore_patterns("__pycache__"))
+    (proj / ".cache").mkdir()
+    cached = proj / ".cache" / "params.json"
+    cached.write_text(json.dumps(bundle()), encoding="utf-8")
+    old = time.time() - 3600
+    os.utime(cached, (old, old))
+    request = json.dumps({"jurisdiction": "changle", "area": "urban", "members": [{"age": 45}], "date": "2021-12-01"})
+    env = {**os.environ, "PYTHONPATH": str(proj)}
+    env.pop("JIUZHU_PARAMS", None)
+    ran = subprocess.run([sys.executable, "-m", "calculators", "dibao", "--input", "-", "--json"], cwd=proj, env=env, input=request,
+                         capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stderr
+    assert "正在重新编译" in ran.stderr and cached.stat().st_mtime > old + 60
+    # A data error stops the CLI with the compile's message (file:line), never an answer from the old bundle.
+    place = proj / "policy_data" / "jurisdictions" / "changle.yaml"
+    place.write_text(place.read_text(encoding="utf-8").replace("parent: weifang", "parent: nowhere"), encoding="utf-8")
+    ran = subprocess.run([sys.executable, "-m", "calculators", "dibao", "--input", "-"], cwd=proj, env=env, input=request,
+                         capture_output=True, text=True)
+    assert ran.returncode == 2 and "changle.yaml" in ran.stderr, ran.stderr

@@ -53,7 +53,7 @@ PARAMETERS = (  # every parameter this calculator may read (backlinks; a test ch
     "dibao.class1_full_amount", "dibao.childcare_subsidy_excluded", "dibao.allowances_excluded",
     "dibao.rigid_expense_multiple", "dibao.basic_pension_excluded", "dibao.review_months.class1",
     "dibao.review_months.class2", "dibao.review_months.class3", "dibao.time_limit_working_days",
-    "dibao.time_limit_extended_working_days",
+    "dibao.time_limit_extended_working_days", "dibao.time_limit_delegated_working_days",
 )
 NEEDS = (  # what a place must have for a full answer, and what residents get without it (data health report)
     ("dibao.standard.urban", "没有城市低保标准：城市家庭只能看到收入线，算不出金额"),
@@ -523,7 +523,13 @@ def _time_limit(t: Trace) -> None:
         more = f"（特殊情况可以延长到 {extended.value} 个工作日）" if extended is not None else ""
     else:
         extended = None
-    t.step(f"申请后，乡镇（街道）应在 {limit.value} 个工作日内作出审核确认决定{more}。", cites=(limit, extended))
+    delegated = t.params.resolve("dibao.time_limit_delegated_working_days", t.jurisdiction, t.on, t.overrides)
+    if delegated is not None and delegated.jurisdiction == limit.jurisdiction:  # (a county's own limit is already its own)
+        delegated = t.get("dibao.time_limit_delegated_working_days")
+        more += f"；审核确认权限下放到乡镇（街道）的，{delegated.value} 个工作日内完成" if delegated is not None else ""
+    else:
+        delegated = None
+    t.step(f"申请后，应在 {limit.value} 个工作日内作出审核确认决定{more}。", cites=(limit, extended, delegated))
 
 
 def next_steps(params: ParameterSet, j: str, on: dt.date) -> list[dict[str, Any]]:
