@@ -187,3 +187,19 @@ def test_a_card_without_a_site_address_promises_no_qr_code():
     assert "## 打开网址估算" in plain and "扫码" not in plain and "calculators/dibao/#j=changle" in plain
     with_qr = card_markdown(params, "changle", "dibao", dt.date(2026, 12, 5), "https://x.example/", lambda url: "<svg></svg>")
     assert "## 扫码估算" in with_qr and "https://x.example/calculators/dibao/#j=changle" in with_qr
+
+
+def test_the_single_person_line_of_a_card_cites_the_scope_too():
+    """L6. 昌乐 二、（一）1 says only “符合条件的重残人员、重病患者……可按照单人户纳入保障范围”; the limit to 低保边缘
+    家庭 is the national 《最低生活保障审核确认办法》第八条. The card's line cites both."""
+    import datetime as dt
+
+    from calculators.core.params import ParameterSet
+
+    from cards import card_markdown
+    from case_files import bundle
+
+    card = card_markdown(ParameterSet(bundle()), "changle", "dibao", dt.date(2026, 12, 5), "", None)
+    line = next(x for x in card.splitlines() if "单人户" in x)
+    assert "低保边缘家庭中的重度残疾人、重病患者" in line
+    assert "policies/changle-2021-yijian.md#s2-1-1" in line and "policies/dibao-shenhe-queren-banfa.md#art8" in line
