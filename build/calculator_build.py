@@ -51,6 +51,7 @@ from calculators.core.vocabulary import (  # noqa: E402
 from calculators.tools.screener import STATUS_TEXT  # noqa: E402
 from calculators.ui.forms import FORMS, Field, Form, jurisdiction_options, visible_keys  # noqa: E402
 
+from csp import json_script  # noqa: E402
 from stdlib_pack import trimmed_stdlib  # noqa: E402
 
 # The stock python_stdlib.zip is replaced by a trimmed, byte-compiled one (build/stdlib_pack.py).
@@ -397,8 +398,8 @@ def render_form(name: str, params: ParameterSet, assets: dict[str, Any], up: str
         +         '<span class="jz-copy-status" role="status"></span></div>'
         '<p class="jz-privacy">您填写的内容只在您的手机（电脑）上计算，不会发送给本站或任何人，也不会保存。'
         '“复制链接”生成的链接把填写内容放在 # 号后面，打开链接时这部分也不会发送到服务器。</p>'
-        f'<script type="application/json" id="jz-calc-config">{json.dumps(config, ensure_ascii=False)}</script>'
-        f'<script type="module" src="{up}{assets["page"]}"></script>'
+        + json_script("jz-calc-config", config)
+        + f'<script type="module" src="{up}{assets["page"]}"></script>'
         "</div>"
     )
 
@@ -519,8 +520,8 @@ def render_ledger(params: ParameterSet, assets: dict[str, Any], up: str) -> str:
         '<p class="jz-actions"><button type="button" class="md-button jz-print">打印结果</button></p>'
         f'<link rel="stylesheet" href="{up}{assets["charts"]["css"]}">'
         f'<script src="{up}{assets["charts"]["js"]}"></script>'
-        f'<script type="application/json" id="jz-config">{json.dumps(config, ensure_ascii=False)}</script>'
-        f'<script type="module" src="{up}{assets["ledgerPage"]}"></script></div>'
+        + json_script("jz-config", config)
+        + f'<script type="module" src="{up}{assets["ledgerPage"]}"></script></div>'
     )
 
 
@@ -571,6 +572,6 @@ def render_screener(params: ParameterSet, assets: dict[str, Any], up: str) -> st
         '<div class="jz-result" aria-live="polite"><div class="jz-out"></div></div>'
         '<p class="jz-actions"><button type="button" class="md-button jz-copy">复制链接</button> '
         '<button type="button" class="md-button jz-print">打印结果</button></p>'
-        f'<script type="application/json" id="jz-config">{json.dumps(config, ensure_ascii=False)}</script>'
-        f'<script type="module" src="{up}{assets["screener"]}"></script></div>'
+        + json_script("jz-config", config)
+        + f'<script type="module" src="{up}{assets["screener"]}"></script></div>'
     )

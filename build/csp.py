@@ -4,7 +4,10 @@
 Written as a ``<meta http-equiv>`` (a static host may not let us set headers), first
 in ``<head>``.  Inline scripts are allowed by hash, page by page (Material has two
 tiny ones); WebAssembly needs ``'wasm-unsafe-eval'`` — nothing else is loosened for
-scripts.  Styles allow inline (Material sets style attributes from JS).  Hosts that
+scripts.  Only scripts the build itself writes are hashed: the page's content (what comes from
+Markdown or YAML, inside ``<article>``) may carry data (``<script type="application/json">``,
+written with ``json_script`` so a ``</script>`` in the data cannot close it) but never an executable
+inline script — the build fails and names the page (``content_scripts``).  Styles allow inline (Material sets style attributes from JS).  Hosts that
 can send headers should send the same policy as a header (see README "Serving").
 
 The hashes change with the data (the calculator's ``<head>`` script names the parameter bundles),
@@ -26,8 +29,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import json
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 RE_INLINE = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:json|ld\+json)\")[^>]*>(.*?)</script>", re.S)
@@ -36,6 +41,26 @@ BASE = (
     "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )
+
+
+class CspError(Exception):
+    pass
+
+
+def json_script(element_id: str, data: Any) -> str:
+    """``<script type="application/json">`` with the data escaped as Django's json_script does: ``<``, ``>``
+    and ``&`` become ``\\u003c`` … so text in the data (a title, a note) can never end the element."""
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json" id="{element_id}">{text}</script>'
+
+
+def content_scripts(page_html: str) -> list[str]:
+    """Executable inline scripts inside the page's content (``<article>``): none may exist — Markdown and
+    YAML are content, and a script there would be allowed by its hash if we hashed it."""
+    start, end = page_html.find("<article"), page_html.find("</article>")
+    if start < 0 or end < 0:
+        return []
+    return [m.group(0)[:120] for m in RE_INLINE.finditer(page_html, start, end)]
 
 
 def policy_for(html: str) -> str:
@@ -48,6 +73,10 @@ def policy_for(html: str) -> str:
 
 def add_csp(site_dir: Path) -> int:
     n = 0
+    found = [(page, s) for page in sorted(site_dir.rglob("*.html")) for s in content_scripts(page.read_text(encoding="utf-8"))]
+    if found:
+        raise CspError("页面内容里有脚本（来自 Markdown 或 YAML），本站不允许 / inline script in page content:\n"
+                       + "\n".join(f"  {page.relative_to(site_dir)}: {s}" for page, s in found))
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         if 'http-equiv="Content-Security-Policy"' in html:

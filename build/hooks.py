@@ -45,6 +45,7 @@ from calculator_build import (
 )
 from cards import AIDS, card_markdown, card_places, cards_index
 from compile_policy import PolicyDataError, compile_policy_data
+from csp import json_script
 from health import build_date, health_markdown
 from page_urls import check_pages, record_pages
 from page_urls import read_lock as read_page_lock
@@ -265,7 +266,7 @@ def on_page_content(html_text, page, config, files):
     }
     script = ""
     if redirects:
-        script = f'<script type="application/json" id="anchor-redirects">{json.dumps(redirects)}</script>'
+        script = json_script("anchor-redirects", redirects)
     qr_attr = ' data-qr="qr/"' if _state["public_url"] else ""
     search_attrs, filters = policy_search_attrs(policy.meta)
     return (

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from anchors import read_lock
 from calculator_build import FORMS, write_service_worker
-from csp import add_csp, write_header_files
+from csp import CspError, add_csp, write_header_files
 from page_urls import read_lock as read_page_lock
 from page_urls import write_redirects
 from policy_pages import POLICY_DIR, PolicyPage, anchors_compact, load_policy_pages
@@ -81,7 +81,10 @@ def post_build(site: Path, docs_dir: Path, public_url: str, pages: dict[str, Pol
     docs = [page.url for page in pages.values()] if len(pages) <= PRECACHE_DOCUMENTS_MAX else []
     reading = ["./", f"{POLICY_DIR}/", "calculators/", "tables/", "cards/"] + docs
     write_service_worker(site, calc_pages + [p for p in reading if (site / p / "index.html").exists()])
-    add_csp(site)
+    try:
+        add_csp(site)
+    except CspError as exc:
+        raise PostBuildError(str(exc)) from exc
     write_header_files(site, public_url)
     precompress(site, cache / "compressed")  # last: every file is final now
 

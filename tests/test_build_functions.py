@@ -203,3 +203,29 @@ def test_the_single_person_line_of_a_card_cites_the_scope_too():
     line = next(x for x in card.splitlines() if "单人户" in x)
     assert "低保边缘家庭中的重度残疾人、重病患者" in line
     assert "policies/changle-2021-yijian.md#s2-1-1" in line and "policies/dibao-shenhe-queren-banfa.md#art8" in line
+
+
+def test_the_csp_never_allows_a_script_that_came_with_the_content(tmp_path):
+    """Issue #23 (code review F4): only scripts the build writes are hashed. A script in a page's content
+    (Markdown or YAML, inside <article>) stops the build and names the page; data is written with json_script,
+    so a “</script>” in a title cannot end the element."""
+    import json
+
+    import pytest
+
+    from csp import CspError, add_csp, json_script
+
+    ok = tmp_path / "ok" / "index.html"
+    ok.parent.mkdir()
+    ok.write_text("<html><head><meta charset=\"utf-8\"><script>var theme=1</script></head><body><article>"
+                  + json_script("cfg", {"title": "</script><script>alert(1)</script>"}) + "</article></body></html>", encoding="utf-8")
+    assert add_csp(tmp_path) == 1
+    text = ok.read_text(encoding="utf-8")
+    assert "'sha256-" in text and text.count("</script>") == 2  # the theme's script and the data element, nothing else
+    data = text.split('id="cfg">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(data) == {"title": "</script><script>alert(1)</script>"}
+    bad = tmp_path / "bad" / "index.html"
+    bad.parent.mkdir()
+    bad.write_text("<html><head></head><body><article><p>正文</p><script>alert(1)</script></article></body></html>", encoding="utf-8")
+    with pytest.raises(CspError, match="bad/index.html"):
+        add_csp(tmp_path)
