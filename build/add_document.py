@@ -800,7 +800,7 @@ def derive_meta(title: str, masthead: list[str], lines: list[str], portal: dict[
     # Issuer: the signature lines just above the date, else the organs before 关于 in the title, else the 令's organ.
     issuer = ""
     if date_at is not None:
-        sig = []
+        sig: list[str] = []
         for s in reversed(lines[:date_at]):
             if s.endswith(ORGAN_END) and len(s) <= 20:
                 sig.insert(0, s)
@@ -859,7 +859,7 @@ def jurisdiction_label(jurisdiction: str) -> tuple[str, str]:
             f"python build/add_jurisdiction.py {jurisdiction} --name 名称 --parent 上级"
         )
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    names = []
+    names: list[str] = []
     parent = data.get("parent")
     while parent and parent != "national":
         p = yaml.safe_load((JURISDICTIONS_DIR / f"{parent}.yaml").read_text(encoding="utf-8")) or {}

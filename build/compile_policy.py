@@ -115,11 +115,11 @@ class _Loader(yaml.SafeLoader):
     """PyYAML's safe loader, except that an impossible date (``2024-02-30``) stays its text instead of
     raising a bare ``ValueError``: the compile then reports it with its file, line and field."""
 
-    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: Any) -> Any:
         try:
-            return super().construct_yaml_timestamp(node)  # type: ignore[arg-type]
+            return super().construct_yaml_timestamp(node)
         except ValueError:
-            return self.construct_scalar(node)  # type: ignore[arg-type]
+            return self.construct_scalar(node)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
@@ -453,9 +453,9 @@ def validate_jurisdiction(
                         path, line_of(lines, at + ("until",)), f"“{param}”的 until 要在 from 之后、下一条之前 / 'until' must lie between 'from' and the next entry"
                     ))
             if definition is not None and "value" in entry and clean(at + ("value",)):
-                msg = check_value_kind(definition["unit"], entry["value"], definition)
-                if msg:
-                    problems.append(PolicyDataError(path, line_of(lines, at + ("value",)), f"“{param}”：{msg}"))
+                kind_problem = check_value_kind(definition["unit"], entry["value"], definition)
+                if kind_problem:
+                    problems.append(PolicyDataError(path, line_of(lines, at + ("value",)), f"“{param}”：{kind_problem}"))
                 else:
                     well_formed[-1] = entry
             clause = entry.get("clause")
@@ -681,12 +681,7 @@ def compile_pending(data_dir: Path, pages: dict[str, PolicyPage], problems: list
         for k, doc in enumerate(d.get("supersedes") or []):
             if doc not in pages:
                 problems.append(PolicyDataError(path, line_of(lines, at + ("supersedes", k)), f"文件“{doc}”不存在 / document '{doc}' is not published"))
-        out.append({k: _iso(v) if isinstance(v, dt.date) else v for k, v in d.items()})
-        for key in ("readings", "reports"):
-            out[-1][key] = [{k: _iso(v) if isinstance(v, dt.date) else v for k, v in r.items()} for r in d.get(key) or [] if isinstance(r, dict)]
-            for r in out[-1][key]:
-                if isinstance(r.get("source"), dict):
-                    r["source"] = {k: _iso(v) if isinstance(v, dt.date) else v for k, v in r["source"].items()}
+        out.append(_plain(d))
     return out
 
 

@@ -14,6 +14,10 @@ marker or calculator name stops the build, so a typo never ships silently.
 Generated pages (``on_files``): ``parameters/<place>.md`` and ``cards/<place>-<aid>.md``.
 After the build (``on_post_build``): redirect pages, QR codes (with JZ_PUBLIC_URL),
 the search index (Pagefind), the service worker, and pre-compressed copies.
+
+No module state: what one build knows (pages, compiled data, assets) is a ``SiteState`` made in
+``on_config`` and kept on that build's config object, so ``mkdocs serve`` rebuilds start afresh.
+Markers are a registry (``MARKERS``: name → function), not a chain of ``if``.
 """
 
 from __future__ import annotations
@@ -23,10 +27,16 @@ import json
 import os
 import re
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 from pathspec.gitignore import GitIgnoreSpec
 
 from calculators.core.params import ParameterSet
@@ -83,18 +93,33 @@ SCREENER_SLOT = "<div data-jz-screener></div>"
 LEDGER_SLOT = "<div data-jz-ledger></div>"
 
 
-def _up(page) -> str:
+def _up(page: Page) -> str:
     """From a page's URL back to the site root (``calculators/dibao/`` → ``../../``)."""
     return "../" * page.url.count("/") if page.url else ""
 
-_state: dict[str, object] = {}
+
+@dataclass
+class SiteState:
+    """What one build knows, made by ``on_config``."""
+
+    pages: dict[str, PolicyPage]
+    redirects: dict[str, str]
+    policy_data: dict[str, Any]
+    params: ParameterSet
+    public_url: str
+    calc_assets: dict[str, Any] = field(default_factory=dict)
+    backlinks: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    early: dict[str, str] = field(default_factory=dict)  # page URL → the <head> script that starts its worker
 
 
-def _pages() -> dict[str, PolicyPage]:
-    return _state["pages"]  # type: ignore[return-value]
+def _site(config: MkDocsConfig) -> SiteState:
+    site = getattr(config, "jz_site", None)
+    if not isinstance(site, SiteState):
+        raise PluginError("内部错误：on_config 没有运行 / on_config did not run")
+    return site
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs = Path(config["docs_dir"])
     try:
         pages = load_policy_pages(docs)
@@ -104,14 +129,11 @@ def on_config(config):
     errors = check_anchors(pages, lock)
     if errors:
         raise PluginError("锚点检查未通过 / anchor check failed:\n" + "\n".join(errors))
-    _state["pages"] = pages
-    _state["redirects"] = lock["redirects"]
     try:
-        _state["policy_data"] = compile_policy_data(Path(config["docs_dir"]).parent / "policy_data", docs)
+        policy_data = compile_policy_data(Path(config["docs_dir"]).parent / "policy_data", docs)
     except PolicyDataError as exc:
         raise PluginError(f"policy_data 错误 / error: {exc}") from exc
-    params = ParameterSet(_state["policy_data"])  # type: ignore[arg-type]
-    _state["params"] = params
+    params = ParameterSet(policy_data)
     try:  # the 政策文件 section comes from the pages' front matter
         fill_nav(config["nav"], pages, {j: params.name(j) for j in params.jurisdictions})
     except PolicyPageError as exc:
@@ -127,23 +149,24 @@ def on_config(config):
     if not public:  # printed, not logged: a strict build of a not-yet-published site must still pass
         print("警告 / WARNING: 没有设置网站地址（mkdocs.yml 的 site_url，或 JZ_PUBLIC_URL），明白卡上没有二维码，只印网址；"
               "发布前请设置 / no site_url: 明白卡 get no QR code", file=sys.stderr)
-    _state["public_url"] = public
+    config.jz_site = SiteState(pages, lock["redirects"], policy_data, params, public)  # type: ignore[attr-defined]
     return config
 
 
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Write the calculator runtime and bundles (after MkDocs has cleaned site_dir);
     add one generated parameter page per jurisdiction (``parameters/<id>.md``)."""
+    site = _site(config)
     try:
-        _state["calc_assets"] = write_assets(Path(config["site_dir"]), _state["policy_data"])  # type: ignore[arg-type]
+        site.calc_assets = write_assets(Path(config["site_dir"]), site.policy_data)
     except CalculatorBuildError as exc:
         raise PluginError(str(exc)) from exc
-    params: ParameterSet = _state["params"]  # type: ignore[assignment]
+    params = site.params
     for j in sorted(params.jurisdictions):
         files.append(File.generated(config, f"parameters/{j}.md", content=jurisdiction_page(j, params, build_date())))
     files.append(File.generated(config, "parameters/health.md", content=health_markdown(params, build_date())))
     by_place: dict[str, list[PolicyPage]] = {}
-    for page in _pages().values():
+    for page in site.pages.values():
         by_place.setdefault(str(page.meta["county"]), []).append(page)
     for j, _ in card_places(params):  # a county with values but no document yet has its page too
         by_place.setdefault(j, [])
@@ -155,64 +178,76 @@ def on_files(files, config):
         files.append(File.generated(config, f"places/{j}.md", content=place_page(j, docs, params, card_places(params), build_date(), higher)))
     for j, _ in card_places(params):
         for aid in AIDS:
-            text = card_markdown(params, j, aid, build_date(), str(_state["public_url"]), qr_svg)
+            text = card_markdown(params, j, aid, build_date(), site.public_url, qr_svg)
             files.append(File.generated(config, f"cards/{j}-{aid}.md", content=text))
-    if anchors_compact(_pages()):  # the anchor list names documents only and links the full list
+    if anchors_compact(site.pages):  # the anchor list names documents only and links the full list
         files.append(File.generated(config, "about/anchors.json", content=json.dumps(read_lock(), ensure_ascii=False)))
-    _state["backlinks"] = backlinks(params)
+    site.backlinks = backlinks(params)
     return files
 
 
-def on_page_markdown(markdown, page, config, files):
-    policy = _policy_page(page)
+@dataclass(frozen=True)
+class Marker:
+    """Where a marker is met: the build, the page's source path, its argument, the path back to docs/ and to the root."""
+
+    site: SiteState
+    src: str
+    arg: str | None
+    docs_up: str
+    root_up: str
+
+
+def _calculator_name(m: Marker) -> str:
+    if m.arg not in FORMS:
+        raise PluginError(f"{m.src}: 没有计算器 / no calculator '{m.arg}' (可选 {', '.join(FORMS)})")
+    return str(m.arg)
+
+
+MARKERS: dict[str, Callable[[Marker], str]] = {
+    "screener": lambda m: SCREENER_SLOT,
+    "ledger": lambda m: LEDGER_SLOT,
+    "calculator": lambda m: f'<div data-jz-calc="{_calculator_name(m)}"></div>',
+    "place-rules": lambda m: place_rules(_calculator_name(m), m.site.params, build_date(), m.docs_up),
+    "calc-query": lambda m: query_reference_md(_calculator_name(m), m.site.params),
+    "parameter-comparison": lambda m: comparison_table(m.site.params, build_date()),
+    "cards-index": lambda m: cards_index(m.site.params),
+    "quick-tables": lambda m: quick_tables(m.site.params, build_date()),
+    "jurisdiction-codes": lambda m: jurisdiction_codes_md(m.site.params),
+    "policy-index": lambda m: policy_index(m.site.pages),
+    "search": lambda m: search_form(sorted({str(p.meta["jurisdiction"]) for p in m.site.pages.values()}), m.root_up),
+    "pending-laws": lambda m: "\n\n".join(pending_text(p) for p in m.site.policy_data.get("pending", [])) or "没有。",
+    "anchor-table": lambda m: anchor_table(m.site.pages, m.docs_up),
+}
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    site = _site(config)
+    policy = _policy_page(site, page)
     if policy is not None and not page.meta.get("description"):
         m = policy.meta
         number = f"（{m['doc_number']}）" if m.get("doc_number") else ""
         page.meta["description"] = f"{m['short_title']}：{m['issuer']}{number}，{m['date']}。原文照录，每一条都有固定链接，可复制引用。"
-    def replace(m: re.Match[str]) -> str:
-        name, arg = m.group(1), m.group(2)
-        if name in ("calculator", "calc-query", "place-rules") and arg not in FORMS:
-            raise PluginError(f"{page.file.src_uri}: 没有计算器 / no calculator '{arg}' (可选 {', '.join(FORMS)})")
-        if name == "screener":
-            return SCREENER_SLOT
-        if name == "ledger":
-            return LEDGER_SLOT
-        if name == "calculator":
-            return f'<div data-jz-calc="{arg}"></div>'
-        if name == "place-rules":
-            return place_rules(arg, _state["params"], build_date(), "../" * page.file.src_uri.count("/"))  # type: ignore[arg-type]
-        if name == "calc-query":
-            return query_reference_md(arg, _state["params"])  # type: ignore[arg-type]
-        if name == "parameter-comparison":
-            return comparison_table(_state["params"], build_date())  # type: ignore[arg-type]
-        if name == "cards-index":
-            return cards_index(_state["params"])  # type: ignore[arg-type]
-        if name == "quick-tables":
-            return quick_tables(_state["params"], build_date())  # type: ignore[arg-type]
-        if name == "jurisdiction-codes":
-            return jurisdiction_codes_md(_state["params"])  # type: ignore[arg-type]
-        if name == "policy-index":
-            return policy_index(_pages())
-        if name == "search":
-            return search_form(sorted({str(p.meta["jurisdiction"]) for p in _pages().values()}), _up(page))
-        if name == "pending-laws":
-            return "\n\n".join(pending_text(p) for p in _state["policy_data"].get("pending", [])) or "没有。"  # type: ignore[union-attr]
-        if name == "anchor-table":
-            return anchor_table(_pages(), "../" * page.file.src_uri.count("/"))
-        raise PluginError(f"{page.file.src_uri}: 未知标记 / unknown marker 'jz:{name}'")
+
+    def replace(found: re.Match[str]) -> str:
+        name = found.group(1)
+        render = MARKERS.get(name)
+        if render is None:
+            raise PluginError(f"{page.file.src_uri}: 未知标记 / unknown marker 'jz:{name}'")
+        return render(Marker(site, page.file.src_uri, found.group(2), "../" * page.file.src_uri.count("/"), _up(page)))
 
     return RE_MARKER.sub(replace, markdown)
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Pages in the search index get their article marked; calculator pages: the worker starts
     from <head> (see calculator_build.EARLY_START)."""
-    if _policy_page(page) is None and not excluded(page.meta):
+    site = _site(config)
+    if _policy_page(site, page) is None and not excluded(page.meta):
         try:
             output = mark_article(output)
         except SearchIndexError as exc:
             raise PluginError(f"{page.file.src_uri}: {exc}") from exc
-    script = (_state.get("early") or {}).get(page.url)  # type: ignore[union-attr]
+    script = site.early.get(page.url)
     if script:
         charset = re.search(r'<meta charset="[^"]*">', output)
         at = charset.end() if charset else output.find("<head>") + len("<head>")
@@ -220,38 +255,44 @@ def on_post_page(output, page, config):
     return output
 
 
-def _policy_page(page) -> PolicyPage | None:
+def _policy_page(site: SiteState, page: Page) -> PolicyPage | None:
     uri = page.file.src_uri
     if not uri.startswith(POLICY_DIR + "/") or uri.endswith("index.md"):
         return None
-    return _pages().get(Path(uri).stem)
+    return site.pages.get(Path(uri).stem)
 
 
-def on_page_content(html_text, page, config, files):
-    tools = {"screener": (SCREENER_SLOT, render_screener), "ledger": (LEDGER_SLOT, render_ledger)}
-    slots = RE_CALC_SLOT.findall(html_text) + [name for name, (slot, _) in tools.items() if slot in html_text]
+TOOLS: dict[str, tuple[str, Callable[[ParameterSet, dict[str, Any], str], str]]] = {
+    "screener": (SCREENER_SLOT, render_screener),
+    "ledger": (LEDGER_SLOT, render_ledger),
+}
+
+
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    site = _site(config)
+    slots = RE_CALC_SLOT.findall(html_text) + [name for name, (slot, _) in TOOLS.items() if slot in html_text]
     if len(slots) > 1:
         raise PluginError(f"{page.file.src_uri}: 一页只能放一个计算器 / one calculator per page")
     if slots:  # the form, and the <head> script that starts the worker (calculator_build.EARLY_START)
-        params, assets = _state["params"], _state["calc_assets"]
-        if slots[0] in tools:
-            slot, render = tools[slots[0]]
-            html_text = html_text.replace(slot, render(params, assets, _up(page)), 1)  # type: ignore[arg-type, operator]
+        params, assets = site.params, site.calc_assets
+        if slots[0] in TOOLS:
+            slot, render = TOOLS[slots[0]]
+            html_text = html_text.replace(slot, render(params, assets, _up(page)), 1)
         else:
-            form = render_form(slots[0], params, assets, _up(page), build_date(), qr=bool(_state["public_url"]))  # type: ignore[arg-type]
+            form = render_form(slots[0], params, assets, _up(page), build_date(), qr=bool(site.public_url))
             html_text = RE_CALC_SLOT.sub(lambda m: form, html_text)
-        _state.setdefault("early", {})[page.url] = early_start_script(assets, _up(page), ledger=slots[0] == "ledger")  # type: ignore[union-attr, index, arg-type]
-    policy = _policy_page(page)
+        site.early[page.url] = early_start_script(assets, _up(page), ledger=slots[0] == "ledger")
+    policy = _policy_page(site, page)
     if policy is None:
         return html_text
-    html_text = add_backlinks(html_text, policy.doc_id, _state["backlinks"], "../../")  # type: ignore[arg-type]
+    html_text = add_backlinks(html_text, policy.doc_id, site.backlinks, "../../")
     card = metadata_card(policy.meta)
-    if _state["public_url"]:
+    if site.public_url:
         card += (
             f'<p class="qr-links">二维码（用于海报、明白卡）：<a href="qr/page.svg" download="{policy.doc_id}.svg">本文件</a>；'
             "每一条的二维码在条款标题旁。</p>"
         )
-    for pending in _state["policy_data"].get("pending", []):  # type: ignore[union-attr]
+    for pending in site.policy_data.get("pending", []):
         if policy.doc_id in (pending.get("supersedes") or []):
             card += pending_note(pending)
     cut = html_text.find("</h1>")
@@ -259,15 +300,9 @@ def on_page_content(html_text, page, config, files):
         html_text = html_text[: cut + 5] + card + html_text[cut + 5 :]
     else:
         html_text = card + html_text
-    redirects = {
-        src.partition("#")[2]: dst
-        for src, dst in _state["redirects"].items()  # type: ignore[union-attr]
-        if src.startswith(policy.doc_id + "#")
-    }
-    script = ""
-    if redirects:
-        script = json_script("anchor-redirects", redirects)
-    qr_attr = ' data-qr="qr/"' if _state["public_url"] else ""
+    redirects = {src.partition("#")[2]: dst for src, dst in site.redirects.items() if src.startswith(policy.doc_id + "#")}
+    script = json_script("anchor-redirects", redirects) if redirects else ""
+    qr_attr = ' data-qr="qr/"' if site.public_url else ""
     search_attrs, filters = policy_search_attrs(policy.meta)
     return (
         f'<div class="policy-text"{qr_attr}{search_attrs} data-doc-id="{policy.doc_id}" '
@@ -275,7 +310,7 @@ def on_page_content(html_text, page, config, files):
     )
 
 
-def on_nav(nav, config, files):
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Published page addresses must stay (or redirect): see build/page_urls.py."""
     urls = {"" if f.url in ("./", ".") else f.url for f in files.documentation_pages()}
     lock = read_page_lock()
@@ -288,9 +323,10 @@ def on_nav(nav, config, files):
     return nav
 
 
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     """The post-build stage (build/postbuild.py): the same steps run standalone after any builder."""
+    site = _site(config)
     try:
-        post_build(Path(config["site_dir"]), Path(config["docs_dir"]), str(_state["public_url"]), _pages())
+        post_build(Path(config["site_dir"]), Path(config["docs_dir"]), site.public_url, site.pages)
     except PostBuildError as exc:
         raise PluginError(str(exc)) from exc

@@ -25,6 +25,7 @@ import html
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,7 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def excluded(meta: dict[str, Any]) -> bool:
+def excluded(meta: Mapping[str, Any]) -> bool:
     search = meta.get("search")
     return isinstance(search, dict) and bool(search.get("exclude"))
 

@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/python build/anchors.py
-# Static checks first (seconds): lint everything, type-check the calculators (they run in two runtimes).
+# Static checks first (seconds): lint everything, type-check calculators/ and build/ (mypy, pyproject.toml).
 .venv/bin/ruff check calculators build scripts tests
 .venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"

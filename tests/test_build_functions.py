@@ -229,3 +229,43 @@ def test_the_csp_never_allows_a_script_that_came_with_the_content(tmp_path):
     bad.write_text("<html><head></head><body><article><p>正文</p><script>alert(1)</script></article></body></html>", encoding="utf-8")
     with pytest.raises(CspError, match="bad/index.html"):
         add_csp(tmp_path)
+
+
+def test_the_hooks_refuse_what_would_ship_silently_wrong():
+    """Issue #23: the hooks' error paths — an unknown marker, an unknown calculator, two calculators on one page,
+    a public address without its trailing slash — each stops the build with a message naming the page."""
+    from types import SimpleNamespace
+
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    from calculators.core.params import ParameterSet
+
+    import hooks
+    from case_files import bundle
+
+    data = bundle()
+    site = hooks.SiteState(pages={}, redirects={}, policy_data=data, params=ParameterSet(data), public_url="")
+    config = SimpleNamespace(jz_site=site)
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="about/x.md"), url="about/x/", meta={})
+    with pytest.raises(PluginError, match="about/x.md: 未知标记 .*jz:nonesuch"):
+        hooks.on_page_markdown("<!-- jz:nonesuch -->", page, config, None)
+    with pytest.raises(PluginError, match="no calculator 'dibaoo'"):
+        hooks.on_page_markdown("<!-- jz:calculator dibaoo -->", page, config, None)
+    assert hooks.on_page_markdown("<!-- jz:calculator dibao -->", page, config, None) == '<div data-jz-calc="dibao"></div>'
+    with pytest.raises(PluginError, match="一页只能放一个计算器"):
+        hooks.on_page_content('<div data-jz-calc="dibao"></div><div data-jz-calc="tekun"></div>', page, config, None)
+    with pytest.raises(PluginError, match="on_config"):
+        hooks.on_page_markdown("", page, SimpleNamespace(), None)  # state lives on the build's config, never in the module
+    assert not [name for name, value in vars(hooks).items() if name.startswith("_") and not name.startswith("__") and isinstance(value, dict)]
+
+
+def test_a_public_address_must_end_with_a_slash(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    p = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp_path / "site")], cwd=root, capture_output=True,
+                       text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "JZ_PUBLIC_URL": "https://x.example/jiuzhu"})
+    assert p.returncode != 0 and "要以 / 结尾" in p.stderr
