@@ -22,6 +22,7 @@ from urllib.parse import urlencode
 
 from calculators.api import calculate, uses
 from calculators.core.params import ParameterSet, Resolved
+from calculators.core.words import LAST_KNOWN, MAY_BE_HIGHER, since_words
 from calculators.programmes import registry
 from calculators.ui.forms import FORMS, jurisdiction_options
 from calculators.ui.parameters import choice_text, state_label
@@ -269,11 +270,9 @@ def quick_tables(params: ParameterSet, today: dt.date, only: str | None = None, 
                         "可以用计算器算出您家的收入线。", ""]
                 continue
             mark = "" if std.entry.get("status") == "verified" else " ⚠"
-            start = dt.date.fromisoformat(std.entry["from"])
-            when = (f"{start.year}年{start.month}月起执行" if std.current else
-                    f"{start.year}年{start.month}月起的（本站查到的最近一次；现在的标准很可能更高，能领的可能更多）")
+            when = since_words(std, params, j) + ("，能领的可能更多" if not std.current else "")
             out += [f"### {name}（{area_name}） {{#{anchor}}}", "",
-                    f"按{when}{area_name}低保标准 **{std.value} 元/人/月**{mark}（{params.name(std.jurisdiction)}）。", ""]
+                    f"{area_name}低保标准 **{std.value} 元/人/月**{mark}（{when}）。", ""]
             out += ["| 人均收入 | 1人 | 2人 | 3人 | 4人 | 5人 |", "| ---: | ---: | ---: | ---: | ---: | ---: |"]
             for pc, amounts in rows:
                 cells = " | ".join(
@@ -291,7 +290,7 @@ def quick_tables(params: ParameterSet, today: dt.date, only: str | None = None, 
         if any(r.get("care") is None or r.get("monthly_amount") is None for _, r in row):
             out += [f"- **{name}**：无法列表。当地文件没有写明特困供养标准的计算方法，或本站没有查到计算所需的标准。"]
         else:
-            old = "" if all(r.get("amounts_current") for _, r in row) else "（按本站查到的最近一次低保标准和最低工资算，现在的标准很可能更高）"
+            old = "" if all(r.get("amounts_current") for _, r in row) else f"（按{LAST_KNOWN}的低保标准和最低工资算，{MAY_BE_HIGHER}）"
             out += [f"- **{name}**（农村）：" + "；".join(f"{c} 不低于 {r['monthly_amount']} 元/月" for c, r in row) + old]
     out += ["", "## 临时救助范围速查 {#linshi}", ""]
     for j, name in places:
@@ -300,7 +299,7 @@ def quick_tables(params: ParameterSet, today: dt.date, only: str | None = None, 
             r = calculate("linshi", {"jurisdiction": j, "kind": kind, "date": today.isoformat()}, params)
             if r.get("status") == "range":
                 b = r["bases"]["standard_urban"]
-                when = "" if b["current"] else f"（按 {b['from'][:7]} 起的城市低保标准，本站查到的最近一次）"
+                when = "" if b["current"] else f"（按 {b['from'][:7]} 起的城市低保标准，{LAST_KNOWN}）"
                 lines.append(f"{kind_name}每例 {r['min_amount']}—{r['max_amount']} 元{when}")
         out.append(f"- **{name}**：" + ("；".join(lines) if lines else "文件没有公布倍数，无法估算范围，请向乡镇（街道）咨询。"))
     out.append("")

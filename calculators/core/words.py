@@ -10,8 +10,9 @@ import datetime as dt
 from fractions import Fraction
 from typing import Any
 
+from .dates import cn_month
 from .money import num
-from .params import ParameterSet
+from .params import ParameterSet, Resolved
 
 # The one jurisdiction that is not a place: “其他地区（按全国规定）” — only national rules apply.
 GENERIC_PLACE = "other"
@@ -58,3 +59,17 @@ def state_label(p: dict[str, Any]) -> str:
 def quoted(text: str) -> str:
     """A clause's words inside our “…”: its own “…” become ‘…’ (so quotes never nest the same way)."""
     return "“" + str(text).replace("“", "‘").replace("”", "’") + "”"
+
+
+LAST_KNOWN = "本站查到的最近一次"
+MAY_BE_HIGHER = "现在的标准很可能更高"
+
+
+def since_words(r: Resolved, params: ParameterSet, place_id: str) -> str:
+    """When a standard applies, as every card, table and 台账 reason says it: “2021年11月起执行” when current;
+    “潍坊市公布的，2021年11月起，本站查到的最近一次；现在的标准很可能更高” when only last known (never 现行)."""
+    level = "" if r.jurisdiction == place_id else f"{params.name(r.jurisdiction)}公布的，"
+    start = cn_month(r.entry.get("from"))
+    if r.current:
+        return f"{level}{start}起执行"
+    return f"{level}{start}起，{LAST_KNOWN}；{MAY_BE_HIGHER}"

@@ -23,7 +23,6 @@ import datetime as dt
 from fractions import Fraction
 from typing import Any
 
-from ..core.dates import cn_month
 from ..core.errors import InputError
 from ..core.form import DATE, JURISDICTION, YES, Field, Form
 from ..core.inputs import choice, flag, integer, money
@@ -32,7 +31,7 @@ from ..core.params import ParameterSet, Resolved
 from ..core.programme import CardLine, CardSection, Programme, Screening, run, time_limit_steps
 from ..core.trace import STALE_HINT, Basis, Trace
 from ..core.vocabulary import AREAS, DISABILITY_GRADES, DISABILITY_TYPES, LABOUR, MAX_MEMBERS, WORKING_AGE, options, severe_disability
-from ..core.words import GENERIC_PLACE, place, share, times
+from ..core.words import GENERIC_PLACE, place, share, since_words, times
 
 INCOME_KINDS = {
     "farming": "种养殖、经营净收入",
@@ -697,15 +696,9 @@ def standards_lines(params: ParameterSet, j: str, on: dt.date, areas: tuple[str,
     if not found:  # neither is known: one line, not two
         return [CardLine("低保标准：本站没有查到，请向村（居）委会或乡镇（街道）询问；家庭人均收入低于当地标准的就可以申请。")]
 
-    def when(r: Resolved) -> str:
-        level = "" if r.jurisdiction == j else f"{params.name(r.jurisdiction)}公布的，"
-        if r.current:
-            return f"{level}{cn_month(r.entry['from'])}起执行"
-        return f"{level}{cn_month(r.entry['from'])}起，本站查到的最近一次；现在的标准很可能更高"
-
     groups: dict[str, list[tuple[str, Resolved]]] = {}
     for area, r in found:
-        groups.setdefault(when(r), []).append((area, r))
+        groups.setdefault(since_words(r, params, j), []).append((area, r))
     lines = [CardLine("低保标准（每人每月）：" + "、".join(f"{AREAS[a]} **{r.value} 元**" for a, r in rs) + f"（{w}）",
                       tuple(r for _, r in rs)) for w, rs in groups.items()]
     return lines + [CardLine(f"{area}低保标准：本站没有查到，请向村（居）委会或乡镇（街道）询问。") for area in missing]

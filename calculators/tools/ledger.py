@@ -44,7 +44,7 @@ from ..core.money import yuan
 from ..core.params import ParameterSet
 from ..core.programme import run
 from ..core.vocabulary import AREAS
-from ..core.words import place
+from ..core.words import LAST_KNOWN, place
 from ..programmes import dibao
 
 # Canonical column → the header texts accepted for it (compared after NFKC, without spaces/brackets).
@@ -203,7 +203,7 @@ def _std_words(r: dict[str, Any], area: str) -> str:
     when = cn_month(p.get("from"))
     if r["standard_kind"] == "current":
         return f"{level}{AREAS[area]}低保标准 {r['standard']} 元（{when}起{doubt}）"
-    return f"{level}{AREAS[area]}低保标准 {r['standard']} 元（{when}起，本站查到的最近一次{doubt}）"
+    return f"{level}{AREAS[area]}低保标准 {r['standard']} 元（{when}起，{LAST_KNOWN}{doubt}）"
 
 
 def _flag(code: str, reason: str, r: dict[str, Any] | None, *pids: str) -> dict[str, Any]:
