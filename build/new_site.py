@@ -24,11 +24,12 @@ redirect: the anchor lock is written afresh from the documents that stay, the pa
 and recorded again by one strict build (``page_urls.py --update``; ``--no-build`` skips it).
 
 It refuses, unless ``--force``, a clone it has already turned (no ``policy_data/demo.yaml``), one
-that has places or documents of its own besides the demo, and one whose locks record addresses
-that the demo does not explain (a document that is gone, a redirect): such a site may have been
-published, and resetting its locks would break links people have. It never removes anything a
-remaining file still needs: a place whose parent is a demo place, data citing a demo document, or a
-hand-written link to one in ``docs/`` stop it before anything is deleted.
+that has places or documents of its own besides the demo, and one whose locks record a place or a
+document of its own that is no longer there (``places/<id>/``, ``policies/<doc>/``, a document's
+anchors): such a site has been published, and resetting its locks would break links people
+have. It never removes anything a remaining file still needs: a place whose parent is a demo place,
+data citing a demo document, or a hand-written link to one in ``docs/`` stop it before anything is
+deleted.
 """
 
 from __future__ import annotations
@@ -76,13 +77,12 @@ def _yaml(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _mentions(url: str, places: set[str], documents: set[str]) -> bool:
-    """Whether a locked page address belongs to demo content: ``places/<id>/``, ``parameters/<id>/``,
-    ``cards/<id>-<aid>/``, ``policies/<doc>/``."""
-    for part in url.strip("/").split("/"):
-        if part in places or part in documents or any(part.startswith(f"{p}-") for p in places):
-            return True
-    return False
+CONTENT_PAGES = ("places", "policies")  # page addresses that name a place or a document: places/<id>/, policies/<doc>/
+
+
+def _content_id(url: str) -> str | None:
+    parts = url.strip("/").split("/")
+    return parts[1] if len(parts) == 2 and parts[0] in CONTENT_PAGES else None
 
 
 def make_plan(root: Path = ROOT) -> Plan:
@@ -145,13 +145,19 @@ def make_plan(root: Path = ROOT) -> Plan:
     if own_places or own_docs:
         plan.refusals.append("这个站点已经有自己的内容（" + "、".join(own_places + own_docs) + "）：new_site 用于刚复制、还没开始的站点。/ "
                              "the clone has places or documents of its own")
+    # Published content beyond the demo: a document, place or anchor of the site's own in the locks that is no
+    # longer here (a removed or renamed page keeps its lock entry and a redirect). The project's own pages
+    # (about/, calculators/ …) and the national documents are not content a site publishes on its own.
+    national = {d for d, meta in pages.items() if meta.get("level") == "national"}
+    known = demo | docs | national
     anchors_lock = _lock(root / "build" / "anchors.lock.json")
     pages_lock = _lock(root / "build" / "pages.lock.json")
-    history = sorted({d for d in anchors_lock.get("documents", {}) if d not in pages and d not in docs}
-                     | {r for r in anchors_lock.get("redirects", {}) if r.partition("#")[0] not in docs}
-                     | {f"/{r}" for r, to in pages_lock.get("redirects", {}).items() if not _mentions(r, demo, docs)})
+    urls = list(pages_lock.get("pages", [])) + [u for pair in pages_lock.get("redirects", {}).items() for u in pair]
+    history = sorted({d for d in anchors_lock.get("documents", {}) if d not in known}
+                     | {r for r in anchors_lock.get("redirects", {}) if r.partition("#")[0] not in known}
+                     | {f"/{u}" for u in urls if (cid := _content_id(u)) is not None and cid not in known})
     if history:
-        plan.refusals.append("锁文件记录了示例以外、已经不在的地址（" + "、".join(history[:6]) + ("……" if len(history) > 6 else "")
+        plan.refusals.append("锁文件记录了示例以外、现在已经不在的地区或文件（" + "、".join(history[:6]) + ("……" if len(history) > 6 else "")
                              + "）：这个站点可能已经发布过，重置锁文件会让别人手里的链接失效。/ the locks record addresses beyond the demo: "
                              "the site may have been published")
     return plan

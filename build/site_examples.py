@@ -45,11 +45,10 @@ RE_EXAMPLE_ANCHORS = (re.compile(r"^s\d+-\d+-\d+$"), re.compile(r"^s\d+-\d+$"), 
 
 
 def example_clause(pages: dict[str, PolicyPage]) -> tuple[PolicyPage, str, str] | None:
-    """A clause to show addresses with: a place's document before a national one, a nested clause
-    (二、（一）8) before a shallower one; None without any clause."""
-    ordered = sorted(pages.values(), key=lambda p: (applies_everywhere(p), p.doc_id))
-    for pattern in RE_EXAMPLE_ANCHORS:
-        for page in ordered:
+    """A clause to show addresses with: from a place's document before a national one; within it a nested
+    clause (二、（一）8) before a shallower one; None without any clause."""
+    for page in sorted(pages.values(), key=lambda p: (applies_everywhere(p), p.doc_id)):
+        for pattern in RE_EXAMPLE_ANCHORS:
             for c in page.clauses:
                 if pattern.match(c.anchor) and c.cite:
                     return page, c.anchor, c.cite

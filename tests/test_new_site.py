@@ -116,15 +116,19 @@ def test_it_refuses_a_site_with_content_of_its_own_unless_forced(tmp_path):
 
 
 def test_it_refuses_locks_that_record_more_than_the_demo(tmp_path):
-    """A published address the demo does not explain (a redirect of the site's own, a document no longer there):
-    the site may have been published, and a reset would break links people have."""
+    """A published place or document the demo does not explain (a place page moved away, a document no longer
+    there): the site may have been published, and a reset would break links people have. The project's own
+    page moves (about/, calculators/ …) are not content of a site's own."""
     proj = make_project(tmp_path / "proj")
     lock = proj / "build" / "pages.lock.json"
     data = json.loads(lock.read_text(encoding="utf-8"))
-    data["redirects"]["parameters/oldcounty/"] = "parameters/"
+    data["redirects"]["about/old/"] = "about/"
     lock.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    assert any("/parameters/oldcounty/" in r for r in make_plan(proj).refusals)
-    data["redirects"].pop("parameters/oldcounty/")
+    assert make_plan(proj).refusals == []
+    data["redirects"]["places/oldcounty/"] = "policies/"
+    lock.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert any("/places/oldcounty/" in r for r in make_plan(proj).refusals)
+    data["redirects"].pop("places/oldcounty/")
     lock.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     anchors = proj / "build" / "anchors.lock.json"
     data = json.loads(anchors.read_text(encoding="utf-8"))
