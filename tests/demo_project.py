@@ -87,12 +87,12 @@ def make_project(dest: Path, content: Path = DEMO) -> Path:
         if src.name in SKIP or src.name.endswith(".egg-info"):
             continue
         if src.is_dir():
-            shutil.copytree(src, dest / src.name, symlinks=True, ignore=_ignore(live))
+            shutil.copytree(src, dest / src.name, symlinks=True, ignore=_ignore(live), copy_function=shutil.copy)
         elif src.relative_to(ROOT).as_posix() not in live:
-            shutil.copy2(src, dest / src.name)
-    for rel in content_files(content):
+            shutil.copy(src, dest / src.name)
+    for rel in content_files(content):  # (shutil.copy: files dated now, like a fresh checkout, not the repository's mtimes)
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(content / rel, dest / rel)
+        shutil.copy(content / rel, dest / rel)
     if (ROOT / "node_modules").exists():
         (dest / "node_modules").symlink_to(ROOT / "node_modules")
     (dest / ".cache").mkdir(exist_ok=True)
