@@ -8,7 +8,9 @@ them): ``<!-- jz:policy-index -->``, ``<!-- jz:anchor-table -->``,
 ``<!-- jz:place-rules dibao -->`` (what each place's documents add, from policy_data),
 ``<!-- jz:screener -->`` (我家能申请哪些救助), ``<!-- jz:ledger -->`` (台账核查, staff),
 ``<!-- jz:jurisdiction-codes -->``, ``<!-- jz:parameter-comparison -->``, ``<!-- jz:search -->``,
-``<!-- jz:quick-tables -->``, ``<!-- jz:cards-index -->`` and ``<!-- jz:pending-laws -->`` (documents on their way, dated).  An unknown ``jz:``
+``<!-- jz:quick-tables -->``, ``<!-- jz:cards-index -->``, ``<!-- jz:pending-laws -->`` (documents on their way, dated), and
+the examples in hand-written pages, made from the site's own data (``build/site_examples.py``):
+``<!-- jz:green-channel -->``, ``<!-- jz:anchor-example -->``, ``<!-- jz:link-examples -->``.  An unknown ``jz:``
 marker or calculator name stops the build, so a typo never ships silently.
 
 Generated pages (``on_files``): ``parameters/<place>.md`` and ``cards/<place>-<aid>.md``.
@@ -86,6 +88,7 @@ from reference_pages import (
     quick_tables,
 )
 from search_index import SearchIndexError, excluded, mark_article, policy_search_attrs, search_form
+from site_examples import anchor_example, green_channel_line, link_examples
 
 RE_MARKER = re.compile(r"<!--\s*jz:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
 RE_CALC_SLOT = re.compile(r'<div data-jz-calc="([a-z]+)"></div>')
@@ -217,6 +220,9 @@ MARKERS: dict[str, Callable[[Marker], str]] = {
     "search": lambda m: search_form(sorted({str(p.meta["jurisdiction"]) for p in m.site.pages.values()}), m.root_up),
     "pending-laws": lambda m: "\n\n".join(pending_text(p) for p in m.site.policy_data.get("pending", [])) or "没有。",
     "anchor-table": lambda m: anchor_table(m.site.pages, m.docs_up),
+    "green-channel": lambda m: green_channel_line(m.site.params, m.site.pages, m.docs_up),
+    "anchor-example": lambda m: anchor_example(m.site.pages),
+    "link-examples": lambda m: link_examples(m.site.params),
 }
 
 

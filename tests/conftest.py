@@ -1,20 +1,24 @@
 # SPDX-License-Identifier: MIT
 """Shared fixtures: the built site, a local HTTP server and real Chromium.
 
-The site is built once per test session into a temporary folder with the
-project's own `mkdocs build`, then served from 127.0.0.1 so that browser
-tests see exactly what a visitor would get.
+The tests run on the demo content frozen in ``tests/fixtures/demo/`` (``demo_project``), not on the
+live ``policy_data/`` and ``docs/policies/``: the site is built once per test session from the
+project's code with that content, with the project's own ``mkdocs build --strict``, then served from
+127.0.0.1 so that browser tests see exactly what a visitor would get. ``live_site`` is the live
+site's strict build — the same build when the live content is the frozen demo, else one more.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -29,17 +33,57 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 PUBLIC_URL = "https://jiuzhu.example.org/"
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
+def strict_build(project: Path, out: Path, **env: str) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
+        cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "JZ_PUBLIC_URL": PUBLIC_URL},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "JZ_PUBLIC_URL": PUBLIC_URL, **env},
     )
     assert proc.returncode == 0, proc.stderr[-4000:]
+
+
+@dataclass(frozen=True)
+class DemoBuild:
+    site: Path
+    project: Path
+    recorded: list[str]  # page addresses the frozen page lock lacked (pages of docs/ added since the freeze)
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory) -> DemoBuild:
+    """The demo content built strictly. Pages added to docs/ since the content was frozen (an operator's
+    own 联系我们 page) are recorded in the project's copy of the page lock, as page_urls.py --update would:
+    the frozen lock guards the demo's addresses, the live lock the live site's."""
+    from demo_project import project
+
+    lock = project() / "build" / "pages.lock.json"
+    before = set(json.loads(lock.read_text(encoding="utf-8"))["pages"])
+    out = tmp_path_factory.mktemp("site")
+    strict_build(project(), out, JZ_RECORD_PAGES="1")
+    after = set(json.loads(lock.read_text(encoding="utf-8"))["pages"])
+    return DemoBuild(out, project(), sorted(after - before))
+
+
+@pytest.fixture(scope="session")
+def built_site(demo_build) -> Path:
+    return demo_build.site
+
+
+@pytest.fixture(scope="session")
+def live_site(request, tmp_path_factory) -> Path:
+    """The live site (the repository's own content) built strictly. When that content is the frozen demo
+    file for file, the demo build is this build (nothing else differs); then its pages must all have been
+    recorded in the lock already, as a build without JZ_RECORD_PAGES requires."""
+    from demo_project import live_is_demo
+
+    if live_is_demo():
+        demo = request.getfixturevalue("demo_build")
+        assert not demo.recorded, f"unrecorded pages {demo.recorded}: run build/page_urls.py --update, then scripts/refresh_demo_fixture.py"
+        return demo.site
+    out = tmp_path_factory.mktemp("live-site")
+    strict_build(ROOT, out)
     return out
 
 
@@ -161,7 +205,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
         elif path.endswith("test_pyodide_node.py"):
             item.add_marker(pytest.mark.node)
-        elif "built_site" in getattr(item, "fixturenames", ()):
+        elif item.get_closest_marker("site") or {"built_site", "live_site", "demo_build"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.site)
         else:
             item.add_marker(pytest.mark.unit)

@@ -163,27 +163,12 @@ def get(url: str, encoding: str = "", method: str = "GET"):
 
 # ------------------------------------------------------------------ a second build, next year's data
 
-PROJECT_FILES = ("mkdocs.yml",)
-PROJECT_COPIES = ("docs", "policy_data")  # copied: the build reads them, the test edits policy_data
-PROJECT_LINKS = ("build", "overrides")    # linked: the generator itself, unchanged
-
-
 def copy_project(dest: Path) -> Path:
-    """What a build needs, in ``dest``, without touching the repository: docs and policy_data copied,
-    the generator linked, the caches of slow steps shared (brotli of the runtime, QR codes: both keyed
-    by content). The wheel, stdlib and locks are found through build/ (its modules resolve the real root)."""
-    dest.mkdir(parents=True)
-    for name in PROJECT_FILES:
-        shutil.copy2(ROOT / name, dest / name)
-    for name in PROJECT_COPIES:
-        shutil.copytree(ROOT / name, dest / name)
-    for name in PROJECT_LINKS:
-        (dest / name).symlink_to(ROOT / name)
-    (dest / ".cache").mkdir()
-    for name in ("compressed", "qr"):
-        (ROOT / ".cache" / name).mkdir(parents=True, exist_ok=True)
-        (dest / ".cache" / name).symlink_to(ROOT / ".cache" / name)
-    return dest
+    """What a build needs, in ``dest``, without touching the repository: the project's code with the demo
+    content the tests run on (``demo_project.make_project``), the slow steps' caches shared (keyed by content)."""
+    from demo_project import make_project
+
+    return make_project(dest)
 
 
 def add_dated_value(jurisdiction_file: Path, parameter: str, entry: list[str]) -> None:
@@ -200,6 +185,7 @@ def mkdocs_build(project: Path, out: Path, public_url: str) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=project, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "JZ_PUBLIC_URL": public_url},
+        # JZ_RECORD_PAGES: pages of docs/ added since the demo content was frozen are recorded (as conftest.demo_build).
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "JZ_PUBLIC_URL": public_url, "JZ_RECORD_PAGES": "1"},
     )
     assert proc.returncode == 0, proc.stderr[-4000:]

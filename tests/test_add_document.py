@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: MIT
 """build/add_document.py and build/add_jurisdiction.py: one command, rules not per-document code.
 
-The five published pages are the reference: importing their sources again must give the
-same pages byte for byte (same text, same anchors).  The other tests feed the rules the
-shapes county staff actually have: a 第X条 办法, a .docx with a table, a saved portal page.
+The published pages are the reference: importing their sources again must give the same pages
+byte for byte (same text, same anchors) — the demo documents (tests/fixtures/demo/: five county
+texts in the shapes county staff have, nine national ones) and any live document of the site's
+own.  The other tests feed the rules the shapes county staff actually have: a 第X条 办法, a .docx
+with a table, a saved portal page.
 """
 
 from __future__ import annotations
@@ -27,27 +29,46 @@ from add_document import (
     register_document,
 )
 from add_jurisdiction import add_jurisdiction
+from demo_project import DEMO, ROOTS, checked_documents, make_project
 from policy_pages import grouped, load_policy_pages, policy_nav, read_policy_page
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT / "tests" / "sources"
-PAGES = load_policy_pages(ROOT / "docs")
+SOURCES = DEMO / "tests" / "sources"
+PAGES = load_policy_pages(DEMO / "docs")  # the demo documents: the importer's reference shapes
+CHECKED = checked_documents()  # and, to re-import, every live document that is not one of them
+ALL_PAGES = {where: load_policy_pages(root / "docs") for where, root in ROOTS.items()}
 
 
-@pytest.mark.parametrize("doc_id", sorted(PAGES))
-def test_reimport_gives_the_published_page(doc_id):
-    page = PAGES[doc_id]
-    text, _ = import_document(SOURCES / page.meta["source_file"], doc_id, page.meta["county"],
-                              overrides_path=SOURCES / f"{doc_id}.yaml")
+@pytest.fixture(autouse=True)
+def demo_places(monkeypatch):
+    """The importer reads a place's name and level from policy_data/jurisdictions: the demo's here (昌乐 …)."""
+    import add_document
+
+    monkeypatch.setattr(add_document, "JURISDICTIONS_DIR", DEMO / "policy_data" / "jurisdictions")
+
+
+def places_of(where: str, monkeypatch) -> None:
+    import add_document
+
+    monkeypatch.setattr(add_document, "JURISDICTIONS_DIR", ROOTS[where] / "policy_data" / "jurisdictions")
+
+
+@pytest.mark.parametrize(("where", "doc_id"), CHECKED, ids=[f"{w}:{d}" for w, d in CHECKED])
+def test_reimport_gives_the_published_page(where, doc_id, monkeypatch):
+    places_of(where, monkeypatch)
+    page, sources = ALL_PAGES[where][doc_id], ROOTS[where] / "tests" / "sources"
+    text, _ = import_document(sources / page.meta["source_file"], doc_id, page.meta["county"], out_dir=page.path.parent,
+                              overrides_path=sources / f"{doc_id}.yaml")
     assert text == page.path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("doc_id", sorted(PAGES))
-def test_fresh_import_reads_the_facts_the_text_states(doc_id, tmp_path):
+@pytest.mark.parametrize(("where", "doc_id"), CHECKED, ids=[f"{w}:{d}" for w, d in CHECKED])
+def test_fresh_import_reads_the_facts_the_text_states(where, doc_id, tmp_path, monkeypatch):
     """Without the hand-kept front matter, the rules alone find the same body and the printed facts."""
-    page = PAGES[doc_id]
-    text, imp = import_document(SOURCES / page.meta["source_file"], doc_id, page.meta["county"], out_dir=tmp_path,
-                                overrides_path=SOURCES / f"{doc_id}.yaml")
+    places_of(where, monkeypatch)
+    page, sources = ALL_PAGES[where][doc_id], ROOTS[where] / "tests" / "sources"
+    text, imp = import_document(sources / page.meta["source_file"], doc_id, page.meta["county"], out_dir=tmp_path,
+                                overrides_path=sources / f"{doc_id}.yaml")
     published = page.path.read_text(encoding="utf-8")
     assert text.split("\n---\n", 1)[1] == published.split("\n---\n", 1)[1]
     (tmp_path / f"{doc_id}.md").write_text(text, encoding="utf-8")
@@ -135,7 +156,7 @@ def test_article_family_chapters_articles_and_items():
 
 
 def _national(doc_id: str) -> str:
-    return (ROOT / "docs" / "policies" / f"{doc_id}.md").read_text(encoding="utf-8")
+    return PAGES[doc_id].path.read_text(encoding="utf-8")
 
 
 def _anchored(body: str) -> dict[str, str]:
@@ -343,7 +364,7 @@ def test_cli_writes_a_page_and_refuses_bad_input(tmp_path, capsys):
 
 def test_new_place_scaffold_lists_what_is_missing(tmp_path):
     for name in ("national", "anhui"):
-        (tmp_path / f"{name}.yaml").write_text((ROOT / "policy_data" / "jurisdictions" / f"{name}.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        (tmp_path / f"{name}.yaml").write_text((DEMO / "policy_data" / "jurisdictions" / f"{name}.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     path = add_jurisdiction("suzhou-ah", "宿州市", "anhui", "city", tmp_path)
     text = path.read_text(encoding="utf-8")
     data = yaml.safe_load(text)
@@ -399,8 +420,10 @@ def _code_strings(path: Path) -> list[str]:
 def test_no_document_or_place_id_in_generator_code():
     # A document id anywhere in a literal; a place id as a whole literal or before #, .yaml, .md
     # ("template" the place, not <template> the HTML tag).
-    places = {p.stem for p in (ROOT / "policy_data" / "jurisdictions").glob("*.yaml")} - {"national", "other"}
-    docs = re.compile(r"(?<![a-z0-9-])(" + "|".join(sorted(PAGES)) + r")(?![a-z0-9-])")
+    # The demo's ids (tests/fixtures/demo/) and the live site's own.
+    places = {p.stem for root in ROOTS.values() for p in (root / "policy_data" / "jurisdictions").glob("*.yaml")} - {"national", "other"}
+    ids = set(PAGES) | set(ALL_PAGES["live"])
+    docs = re.compile(r"(?<![a-z0-9-])(" + "|".join(sorted(ids)) + r")(?![a-z0-9-])")
     place = re.compile(r"(?<![a-z0-9-])(" + "|".join(sorted(places)) + r")(?=#|\.yaml|\.md|$)")
     for path in list((ROOT / "build").glob("*.py")) + list((ROOT / "calculators").rglob("*.py")):
         strings = _code_strings(path)
@@ -416,20 +439,10 @@ def test_help_runs():
 
 @pytest.mark.site
 def test_a_county_adds_its_document_with_two_commands(tmp_path):
-    """The README procedure on a copy of the project: a new place, a .docx, a strict build."""
-    import shutil
-
+    """The README procedure on a copy of the demo project: a new place under 潍坊市, a .docx, a strict build."""
     from test_faithful_text import published_text, source_text
 
-    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    proj = tmp_path / "proj"
-    for f in files:
-        if (ROOT / f).is_file():
-            (proj / f).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / f, proj / f)
-    for link in ("node_modules", ".cache"):
-        if (ROOT / link).exists():
-            (proj / link).symlink_to(ROOT / link)
+    proj = make_project(tmp_path / "proj")
     import docx
 
     d = docx.Document()

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from anchors import check_anchors, current_anchors, read_lock, updated_lock
+from demo_project import DEMO, ROOTS, project
 from policy_pages import PolicyPageError, grouped, load_policy_pages, metadata_card, policy_index, read_policy_page
 
-ROOT = Path(__file__).resolve().parent.parent
+DEMO_LOCK = DEMO / "build" / "anchors.lock.json"
 
 PAGE = """---
 doc_id: demo-2024-banfa
@@ -66,18 +67,21 @@ def test_missing_front_matter_field_is_named(tmp_path):
         read_policy_page(path)
 
 
-def test_lock_check_passes_for_the_repository():
-    pages = load_policy_pages(ROOT / "docs")
-    assert check_anchors(pages, read_lock()) == []
+@pytest.mark.parametrize("where", ["demo", "live"])
+def test_lock_check_passes(where):
+    """The demo's frozen lock and the live site's lock each record exactly their documents' anchors."""
+    root = ROOTS[where]
+    pages, lock = load_policy_pages(root / "docs"), read_lock(root / "build" / "anchors.lock.json")
+    assert check_anchors(pages, lock) == []
     # Every clause heading of every page is an anchor in the lock (not a count that changes with content).
     headings = {f"{doc}#{c.anchor}" for doc, page in pages.items() for c in page.clauses}
-    locked = {f"{doc}#{a}" for doc, anchors in read_lock()["documents"].items() for a in anchors}
+    locked = {f"{doc}#{a}" for doc, anchors in lock["documents"].items() for a in anchors}
     assert headings == locked == {f"{doc}#{a}" for doc, v in current_anchors(pages).items() for a in v}
 
 
 def test_removed_anchor_fails_unless_redirected(tmp_path):
-    pages = load_policy_pages(ROOT / "docs")
-    lock = updated_lock(pages, read_lock())
+    pages = load_policy_pages(DEMO / "docs")
+    lock = updated_lock(pages, read_lock(DEMO_LOCK))
     lock["documents"]["changle-2021-yijian"].append("old-8")
     errors = check_anchors(pages, lock)
     assert len(errors) == 1 and "changle-2021-yijian#old-8" in errors[0]
@@ -89,15 +93,15 @@ def test_removed_anchor_fails_unless_redirected(tmp_path):
 
 def test_new_anchor_must_be_recorded(tmp_path):
     docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs" / "policies", docs / "policies")
+    shutil.copytree(DEMO / "docs" / "policies", docs / "policies")
     path = docs / "policies" / "huaiyuan-2023-qingdan.md"
     path.write_text(path.read_text(encoding="utf-8") + '\n## 14 新任务 {#task-14 data-cite="第14项"}\n', encoding="utf-8")
-    errors = check_anchors(load_policy_pages(docs), read_lock())
+    errors = check_anchors(load_policy_pages(docs), read_lock(DEMO_LOCK))
     assert len(errors) == 1 and "task-14" in errors[0] and "anchors.py --update" in errors[0]
 
 
 def test_metadata_card_and_index():
-    pages = load_policy_pages(ROOT / "docs")
+    pages = load_policy_pages(DEMO / "docs")
     card = metadata_card(pages["changle-2021-yijian"].meta)
     assert "乐办字〔2021〕21号" in card and "2021年10月9日" in card and "本站不是政府网站" in card
     index = policy_index(pages)
@@ -119,7 +123,7 @@ def test_metadata_card_and_index():
 def test_metadata_card_says_what_the_text_does_not_print():
     """A transcription without 文号 or signature: the card names the mirror and, per field, that the value is
     not in the text (2022 通知: usually cited as 民发〔2022〕83号 — not shown as the page's own 文号)."""
-    pages = load_policy_pages(ROOT / "docs")
+    pages = load_policy_pages(DEMO / "docs")
     meta = pages["dibao-doudi-gongzuo-tongzhi-2022"].meta
     assert meta["doc_number"] is None and "民发〔2022〕83号" not in meta["cite_title"]
     card = metadata_card(meta)
@@ -265,7 +269,6 @@ def test_a_public_address_must_end_with_a_slash(tmp_path):
     import subprocess
     import sys
 
-    root = Path(__file__).resolve().parent.parent
-    p = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp_path / "site")], cwd=root, capture_output=True,
+    p = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp_path / "site")], cwd=project(), capture_output=True,
                        text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "JZ_PUBLIC_URL": "https://x.example/jiuzhu"})
     assert p.returncode != 0 and "要以 / 结尾" in p.stderr

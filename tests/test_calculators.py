@@ -290,13 +290,11 @@ def test_the_cli_recompiles_when_the_data_is_newer(tmp_path):
     """Issue #21: after a data edit, `python -m calculators` must not answer from the old bundle (the walk got 1220
     from the CLI while the site said 1300). A copy of the project whose bundle is older than policy_data."""
     import os
-    import shutil
     import time
 
-    proj = tmp_path / "proj"
-    for d in ("policy_data", "docs", "build", "calculators"):
-        shutil.copytree(ROOT / d, proj / d, ignore=shutil.ignore_patterns("__pycache__"))
-    (proj / ".cache").mkdir()
+    from demo_project import make_project
+
+    proj = make_project(tmp_path / "proj")
     cached = proj / ".cache" / "params.json"
     cached.write_text(json.dumps(bundle()), encoding="utf-8")
     old = time.time() - 3600

@@ -148,14 +148,17 @@ def test_bounds_live_in_parameters_yaml_and_are_checked_there(tmp_path):
 
 
 def test_every_plausible_bound_is_wide_enough_for_the_project_data():
-    """The project's own values pass (the bounds are for every real place, not a typical one)."""
+    """The demo's values (four real counties from Shandong to Guizhou) pass: the bounds are for every real
+    place, not a typical one. (The live data's own values: test_policy_data.test_the_live_data_compiles.)"""
     import yaml
+
+    from demo_project import project
 
     definitions = yaml.safe_load((ROOT / "policy_data" / "parameters.yaml").read_text(encoding="utf-8"))
     bounded = {p for p, d in definitions.items() if d.get("plausible")}
     assert {"dibao.standard.urban", "dibao.standard.rural", "min_wage.monthly"} <= bounded
     assert all("max_change" in definitions[p]["plausible"] for p in ("dibao.standard.urban", "dibao.standard.rural", "min_wage.monthly"))
-    compile_policy_data(ROOT / "policy_data", ROOT / "docs")
+    compile_policy_data(project() / "policy_data", project() / "docs")
 
 
 # --------------------------------------------------------------------------- sources

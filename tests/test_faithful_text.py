@@ -27,11 +27,13 @@ from pathlib import Path
 import pytest
 
 from add_document import read_source
+from demo_project import ROOTS, checked_documents
 from policy_pages import load_policy_pages
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT / "tests" / "sources"
-PAGES = load_policy_pages(ROOT / "docs")
+# Every demo document (tests/fixtures/demo/) and every live one that is not a demo document file for file.
+CHECKED = checked_documents()
+PAGES = {where: load_policy_pages(root / "docs") for where, root in ROOTS.items()}
+SOURCES = {where: root / "tests" / "sources" for where, root in ROOTS.items()}
 
 
 def normalise(text: str) -> str:
@@ -82,7 +84,7 @@ def published_text(html: str, skip_dt: bool) -> str:
     return normalise("".join(parser.parts))
 
 
-def source_text(meta: dict, sources: Path = SOURCES) -> str:
+def source_text(meta: dict, sources: Path = SOURCES["demo"]) -> str:
     lines, _ = read_source(sources / meta["source_file"])
     furniture = set(meta.get("furniture", []))
     kept = []
@@ -104,21 +106,23 @@ def first_difference(a: str, b: str) -> str:
     return f"first difference at {i}:\n source: …{a[max(0, i - 30):i + 40]}…\n   site: …{b[max(0, i - 30):i + 40]}…"
 
 
-@pytest.mark.parametrize("doc_id", sorted(PAGES))
-def test_published_text_equals_source(doc_id, built_site):
-    meta = PAGES[doc_id].meta
-    html = (built_site / "policies" / doc_id / "index.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize(("where", "doc_id"), CHECKED, ids=[f"{w}:{d}" for w, d in CHECKED])
+def test_published_text_equals_source(where, doc_id, built_site, live_site):
+    meta = PAGES[where][doc_id].meta
+    site_dir = built_site if where == "demo" else live_site
+    html = (site_dir / "policies" / doc_id / "index.html").read_text(encoding="utf-8")
     site = published_text(html, skip_dt=bool(meta.get("table_header")))
-    source = source_text(meta)
+    source = source_text(meta, SOURCES[where])
     assert site == source, first_difference(source, site)
 
 
-def test_every_furniture_line_exists_in_its_source():
+@pytest.mark.parametrize(("where", "doc_id"), CHECKED, ids=[f"{w}:{d}" for w, d in CHECKED])
+def test_every_furniture_line_exists_in_its_source(where, doc_id):
     # A furniture entry that matches nothing would silently stop protecting us.
-    for doc_id, page in PAGES.items():
-        lines = {ln.strip() for ln in read_source(SOURCES / page.meta["source_file"])[0]}
-        for f in page.meta.get("furniture", []):
-            assert f in lines, (doc_id, f)
+    page = PAGES[where][doc_id]
+    lines = {ln.strip() for ln in read_source(SOURCES[where] / page.meta["source_file"])[0]}
+    for f in page.meta.get("furniture", []):
+        assert f in lines, (doc_id, f)
 
 
 def test_parser_drops_editor_notes_and_keeps_text():

@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 import pytest
-from policy_fixture import FIXTURE, ROOT, fixture_bundle
+from policy_fixture import FIXTURE, fixture_bundle
 
 
 def test_a_county_with_numbers_but_no_document_is_a_place():
@@ -66,15 +66,9 @@ def test_a_new_county_with_only_a_standard_is_on_the_built_site(tmp_path):
     """The walk's steps on a copy of the project: add_jurisdiction, one 低保标准 with a paper source (no
     url), a strict build: the county is in the calculators' menu, has its place page, bundle, 明白卡 and
     参数体检 entry; 全国 is not a place."""
-    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    proj = tmp_path / "proj"
-    for f in files:
-        if (ROOT / f).is_file():
-            (proj / f).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / f, proj / f)
-    for link in ("node_modules", ".cache"):
-        if (ROOT / link).exists():
-            (proj / link).symlink_to(ROOT / link)
+    from demo_project import make_project
+
+    proj = make_project(tmp_path / "proj")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     p = subprocess.run([sys.executable, "build/add_jurisdiction.py", "fx-xinxian", "--name", "新县", "--parent", "national", "--no-lock"],
                        cwd=proj, capture_output=True, text=True, env=env)

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""policy_data/: the repository compiles; each kind of broken file stops the compile
-with the file, the line and a clear message."""
+"""policy_data/: the live data and the demo's compile; each kind of broken file stops the compile
+with the file, the line and a clear message (on copies of the demo content, tests/fixtures/demo/)."""
 
 from __future__ import annotations
 
@@ -10,24 +10,51 @@ from pathlib import Path
 import pytest
 
 from compile_policy import PolicyDataError, compile_policy_data
+from demo_project import make_project, project
 
 ROOT = Path(__file__).resolve().parent.parent
 
 GOOD_ENTRY = "    - {from: 2021-10-09, value: \"1.3\", clause: changle-2021-yijian#s2-1-2, status: verified, checked: 2026-11-23}\n"
 
 
-def test_repository_data_compiles():
+def test_the_live_data_compiles():
+    """The site's own policy_data (whatever places it has) compiles: every place file is in the bundle, every
+    document a place lists is a page."""
     bundle = compile_policy_data(ROOT / "policy_data", ROOT / "docs")
+    files = {p.stem for p in (ROOT / "policy_data" / "jurisdictions").glob("*.yaml")}
+    assert set(bundle["jurisdictions"]) == files
+    listed = {d for j in bundle["jurisdictions"].values() for d in j.get("documents") or []}
+    assert listed <= {p.stem for p in (ROOT / "docs" / "policies").glob("*.md")}
+
+
+def test_the_live_site_builds_strictly(live_site):
+    """`mkdocs build --strict` of the repository as it is (the demo build itself when the live content is the
+    frozen demo): no dead link, every page and anchor recorded."""
+    from calculators.core.params import ParameterSet
+    from calculators.ui.forms import OTHER_PLACE, jurisdiction_options
+
+    assert (live_site / "index.html").exists() and (live_site / "sw.js").exists()
+    for page in (ROOT / "docs" / "policies").glob("*.md"):
+        if page.name != "index.md":
+            assert (live_site / "policies" / page.stem / "index.html").exists(), page.name
+    # Every place a resident can pick has its place page and its calculator bundle.
+    for j, _ in jurisdiction_options(ParameterSet(compile_policy_data(ROOT / "policy_data", ROOT / "docs"))):
+        assert list((live_site / "assets" / "calc").glob(f"params-{j}.*.json")), j
+        assert j == OTHER_PLACE or (live_site / "places" / j / "index.html").exists(), j
+
+
+def test_demo_data_compiles():
+    bundle = compile_policy_data(project() / "policy_data", project() / "docs")
     assert "changle" in bundle["jurisdictions"]
     assert bundle["clauses"]["changle-2021-yijian#s2-1-8"]["url"] == "policies/changle-2021-yijian/#s2-1-8"
 
 
 def broken(tmp_path: Path, text: str) -> PolicyDataError:
     data = tmp_path / "policy_data"
-    shutil.copytree(ROOT / "policy_data", data)
+    shutil.copytree(project() / "policy_data", data)
     (data / "jurisdictions" / "demo.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(PolicyDataError) as info:
-        compile_policy_data(data, ROOT / "docs")
+        compile_policy_data(data, project() / "docs")
     assert info.value.path.name == "demo.yaml"
     return info.value
 
@@ -68,14 +95,9 @@ def test_mkdocs_build_stops_on_broken_data(tmp_path):
     import subprocess
     import sys
 
-    work = tmp_path / "repo"
-    for name in ("docs", "build", "policy_data", "calculators", "overrides"):
-        shutil.copytree(ROOT / name, work / name)
-    shutil.copy(ROOT / "mkdocs.yml", work)
-    (work / "policy_data" / "jurisdictions" / "changle.yaml").write_text(
-        (ROOT / "policy_data" / "jurisdictions" / "changle.yaml").read_text(encoding="utf-8").replace("#s2-1-8", "#s2-1-99", 1),
-        encoding="utf-8",
-    )
+    work = make_project(tmp_path / "repo")
+    place = work / "policy_data" / "jurisdictions" / "changle.yaml"
+    place.write_text(place.read_text(encoding="utf-8").replace("#s2-1-8", "#s2-1-99", 1), encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp_path / "out")], cwd=work, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert proc.returncode != 0
     assert "changle.yaml:" in proc.stderr and "changle-2021-yijian#s2-1-99" in proc.stderr
@@ -85,7 +107,7 @@ def test_programme_catalogue_errors_name_file_line_and_all_problems(tmp_path):
     """policy_data/programmes/*.yaml: a quote the clause lacks and an unknown condition are both
     reported in one run, each with file and line."""
     data = tmp_path / "policy_data"
-    shutil.copytree(ROOT / "policy_data", data)
+    shutil.copytree(project() / "policy_data", data)
     (data / "programmes" / "changle.yaml").write_text(
         "jurisdiction: changle\n"
         "programmes:\n"
@@ -97,7 +119,7 @@ def test_programme_catalogue_errors_name_file_line_and_all_problems(tmp_path):
         "    who:\n"
         "      - {receives: [dibao], favourite_colour: blue}\n", encoding="utf-8")
     with pytest.raises(PolicyDataError) as exc:
-        compile_policy_data(data, ROOT / "docs")
+        compile_policy_data(data, project() / "docs")
     text = "\n".join(str(e) for e in getattr(exc.value, "errors", [exc.value]))
     assert "changle.yaml:7" in text and "quote" in text
     assert "changle.yaml:9" in text and "条件写法不对" in text

@@ -18,8 +18,7 @@ from calculators.ui.forms import FORMS
 from calculators.ui.query import run_query
 
 from case_files import CASES, bundle, load_cases
-
-ROOT = Path(__file__).resolve().parent.parent
+from demo_project import DEMO, project
 
 RE_ID = re.compile(r'\bid="([^"]+)"')
 
@@ -168,7 +167,7 @@ def test_compile_report_cli_prints_the_same_health(tmp_path):
     import subprocess
     import sys
 
-    out = subprocess.run([sys.executable, "build/compile_policy.py", "--report", "--date", "2026-12-03"], cwd=ROOT,
+    out = subprocess.run([sys.executable, "build/compile_policy.py", "--report", "--date", "2026-12-03"], cwd=project(),
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert re.search(r"非现行\s+dibao\.standard\.urban\s+816", out.stdout) and "[zongyang]" in out.stdout
@@ -198,7 +197,7 @@ def test_calculator_explanations_take_place_rules_from_the_data(built_site):
 def _national_documents() -> list[str]:
     from policy_pages import load_policy_pages
 
-    return [d for d, p in load_policy_pages(ROOT / "docs").items() if p.meta["level"] == "national"]
+    return [d for d, p in load_policy_pages(DEMO / "docs").items() if p.meta["level"] == "national"]
 
 
 def test_national_texts_apply_everywhere_and_are_not_a_place(built_site):
@@ -229,7 +228,7 @@ def test_every_national_clause_is_listed_and_linked_on_the_anchor_page(built_sit
     """about/anchors/ lists each anchor of each national text with its link (an article's items and 款 too)."""
     from policy_pages import load_policy_pages
 
-    pages = load_policy_pages(ROOT / "docs")
+    pages = load_policy_pages(DEMO / "docs")
     text = (built_site / "about" / "anchors" / "index.html").read_text(encoding="utf-8")
     for doc in _national_documents():
         for c in pages[doc].clauses:

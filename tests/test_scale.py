@@ -116,11 +116,12 @@ def test_quick_tables_index_lists_places_at_scale():
 
     import reference_pages
     from compile_policy import compile_policy_data
+    from demo_project import project
 
-    params = ParameterSet(compile_policy_data(ROOT / "policy_data", ROOT / "docs"))
+    params = ParameterSet(compile_policy_data(project() / "policy_data", project() / "docs"))
     old = reference_pages.QUICK_TABLES_ONE_PAGE_MAX
     try:
-        reference_pages.QUICK_TABLES_ONE_PAGE_MAX = 2  # the five real places stand in for a hundred
+        reference_pages.QUICK_TABLES_ONE_PAGE_MAX = 2  # the demo's four places stand in for a hundred
         text = reference_pages.quick_tables(params, _dt.date(2026, 12, 3))
     finally:
         reference_pages.QUICK_TABLES_ONE_PAGE_MAX = old
