@@ -52,6 +52,7 @@ from calculators.tools.screener import STATUS_TEXT  # noqa: E402
 from calculators.ui.forms import FORMS, Field, Form, jurisdiction_options, visible_keys  # noqa: E402
 
 from csp import json_script  # noqa: E402
+from precompress import EXTENSIONS, MIN_SIZE, compressed_copy  # noqa: E402
 from stdlib_pack import trimmed_stdlib  # noqa: E402
 
 # The stock python_stdlib.zip is replaced by a trimmed, byte-compiled one (build/stdlib_pack.py).
@@ -170,6 +171,13 @@ def place_bundles(bundle: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
+def transfer_size(data: bytes, suffix: str, cache: Path) -> int:
+    """Bytes sent for a file by a server that uses the build's brotli copies (``precompress``: same cache)."""
+    if suffix not in EXTENSIONS or len(data) < MIN_SIZE:
+        return len(data)
+    return min(len(data), len(compressed_copy(data, "br", cache)))
+
+
 def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> dict[str, Any]:
     """Copy/write every calculator asset; return their site-relative URLs and sizes."""
     version = pyodide_version(root)
@@ -218,10 +226,13 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
     chartist = root / "node_modules" / "chartist" / "dist"
     charts = {"js": put("chartist", "js", (chartist / "index.umd.js").read_bytes()),
               "css": put("chartist", "css", (chartist / "index.css").read_bytes())}
+    first = [out_dir / n for n in PYODIDE_FILES] + [site_dir / wheel, site_dir / places[DEFAULT_PLACE], site_dir / stdlib]
     ours = sizes[Path(wheel).name] + sizes[Path(places[DEFAULT_PLACE]).name] + sizes[Path(stdlib).name]
     total = sum(sizes[n] for n in PYODIDE_FILES) + ours
     # The worker counts what goes through fetch(); the two .mjs files arrive by import().
     fetched = sizes["pyodide.asm.wasm"] + ours
+    # What a phone actually downloads the first time: the pre-compressed copies a server sends (README "Serving").
+    download = sum(transfer_size(f.read_bytes(), f.suffix, root / ".cache" / "compressed") for f in first)
     return {
         "pyodide": base,
         "pyodideVersion": version,
@@ -237,7 +248,8 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
         "ledgerPage": ledger_page,
         "charts": charts,
         "ledgerTemplate": template,
-        "sizes": {"wasm": sizes["pyodide.asm.wasm"], "stdlib": sizes[Path(stdlib).name], "total": total, "fetched": fetched},
+        "sizes": {"wasm": sizes["pyodide.asm.wasm"], "stdlib": sizes[Path(stdlib).name], "total": total, "fetched": fetched,
+                  "download": download},
     }
 
 
@@ -374,7 +386,7 @@ def render_form(name: str, params: ParameterSet, assets: dict[str, Any], up: str
         tag = "details" if gid == "staff" else "fieldset"
         legend = f"<summary>{title}</summary>" if tag == "details" else f"<legend>{title}</legend>"
         groups.append(f'<{tag} class="jz-group" data-group="{gid}">{legend}{body}</{tag}>')
-    mb = assets["sizes"]["total"] / 1_000_000
+    mb = assets["sizes"]["download"] / 1_000_000
     config = {
         "calc": name,
         "root": up,
