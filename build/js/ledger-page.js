@@ -3,7 +3,7 @@
 // (calculators/tools/ledger.py, openpyxl from ledger-libs.*.zip). The file is never sent
 // anywhere: it goes from the file picker to the worker, and the checked 台账 comes back as a download.
 // Charts: Chartist (SVG), loaded with this page; the same counts are in a table for screen readers.
-import { adoptWorker, clearErrors as clearFormErrors, el, today } from "./page-kit.js";
+import { adoptWorker, clearErrors as clearFormErrors, el, keepOffline, today } from "./page-kit.js";
 
 const cfg = JSON.parse(document.getElementById("jz-config").textContent);
 const box = document.querySelector(".jz-ledger");
@@ -284,6 +284,7 @@ function start() {
   worker = adoptWorker(box, "核查程序", {
     ready() {
       ready = true;
+      keepOffline(new URL(cfg.root || "./", location.href), ["ledger"]);
       if (pending && form.elements.j.value) { const p = pending; pending = null; send(p); }
       else out.replaceChildren(el("p", "jz-prompt", "选择台账文件（.xlsx 或 .csv），就在本机核查；文件不会上传。"));
     },

@@ -152,7 +152,11 @@
     }).catch(function () {
       pagefind = null; // try loading again on the next query
       if (mine !== seq) return;
-      status.textContent = "搜索暂时不能使用：请检查网络后再试一次。政策文件也可以从“政策文件”目录逐份查看。";
+      // Offline, with the search index not kept on this phone (a big site keeps only what was used).
+      status.textContent = navigator.onLine === false
+        ? "现在没有联网，搜索用的索引还没有存到这部手机上，联网后再搜。已经存下的政策文件可以从“政策文件”目录逐份打开。"
+        : "搜索暂时不能使用：请检查网络后再试一次。政策文件也可以从“政策文件”目录逐份查看。";
+      status.dataset.offline = navigator.onLine === false ? "1" : "";
       status.dataset.done = "1";
     });
   }
