@@ -161,7 +161,8 @@ function render(r) {
       if (p.apply) li.appendChild(el("p", "jz-programme__apply", "怎么申请：" + p.apply));
       if (p.calculator) {
         const a = el("a", "jz-programme__calc", "详细估算");
-        a.href = new URL(p.calculator + "#j=" + encodeURIComponent(r.jurisdiction), root).href;
+        // The calculator's own prefilled link (calculators/ui/forms.py query_from_request): every answer it asks.
+        a.href = new URL(p.calculator + "#" + new URLSearchParams(p.link || { j: r.jurisdiction }), root).href;
         li.appendChild(a);
       }
       list.appendChild(li);
@@ -233,6 +234,14 @@ box.querySelector(".jz-copy").addEventListener("click", async () => {
   try { await navigator.clipboard.writeText(location.href); } catch (e) { /* the address bar has it */ }
 });
 box.querySelector(".jz-print").addEventListener("click", () => window.print());
+// A shared link opened while already on this page changes only the #…: apply it (as the calculators do).
+window.addEventListener("hashchange", () => {
+  form.reset();
+  for (const c of form.querySelectorAll("input[type=checkbox]")) c.checked = false;
+  restore();
+  update();
+});
+
 restore();
 start();
 update();
