@@ -308,9 +308,23 @@ function loadChartist() {
   return chartist;
 }
 
+// The y-axis gutter fits its widest label in the labels' own font, and the top leaves room for a label
+// (长辈版 draws them larger: a fixed gutter wrapped “6000” into “600 / 0”).
+function labelBox(target, text) {
+  const probe = el("span", "ct-label", text);
+  probe.style.cssText = "position:absolute;visibility:hidden;white-space:nowrap";
+  target.appendChild(probe);
+  const box = probe.getBoundingClientRect();
+  probe.remove();
+  return { width: Math.ceil(box.width), height: Math.ceil(box.height) };
+}
+
 function drawLine(target, line) {
   const pts = line.points.map((p) => ({ e: Number(p.earnings), b: Number(p.benefit), t: Number(p.total) }));
+  const top = Math.max(...pts.map((p) => Math.max(p.b, p.t)), 1);
   loadChartist().then((C) => {
+    const label = labelBox(target, String(Math.ceil(top * 1.25)));
+    const gutter = label.width + 12;
     const chart = new C.LineChart(target, {
       series: [
         { name: "benefit", data: pts.map((p) => ({ x: p.e, y: p.b })) },
@@ -318,8 +332,9 @@ function drawLine(target, line) {
       ],
     }, {
       axisX: { type: C.AutoScaleAxis, onlyInteger: true, scaleMinSpace: 60 },
-      axisY: { onlyInteger: true, offset: 48 },
-      lineSmooth: false, showPoint: false, low: 0, height: "240px", chartPadding: { right: 28 },
+      axisY: { onlyInteger: true, offset: Math.max(48, gutter) },
+      lineSmooth: false, showPoint: false, low: 0, height: "240px",
+      chartPadding: { right: 28, top: Math.max(15, label.height + 4) }, // a y label sits above its line: the top one whole
     });
     // The 边缘 band and the line itself, drawn on the chart's own scale.
     chart.on("created", (ctx) => {
