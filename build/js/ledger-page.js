@@ -226,7 +226,8 @@ function render(r) {
   if (r.error) {
     const key = r.field === "jurisdiction" ? "j" : r.field && r.field.startsWith("overrides.") ? ({ "overrides.dibao.standard.urban": "stdu", "overrides.dibao.standard.rural": "stdr", "overrides.dibao.edge_multiple": "edge" })[r.field] || "file" : "file";
     fieldError(key, r.message);
-    out.replaceChildren(el("p", "jz-prompt", r.message));
+    // Said once, next to the field; here only where to look (the walk saw the message twice).
+    out.replaceChildren(el("p", "jz-prompt", document.getElementById("jz-" + key + "-err") ? "没有核查：请看上面标红的说明。" : r.message));
     return;
   }
   current = r;
