@@ -128,9 +128,17 @@
         seen[h.url] = true;
         return true;
       }).slice(0, CLAUSES);
-      hits.forEach(function (h) { list.appendChild(li(h, true)); });
+      // A clause counts as found when its text holds every typed term as typed; the others are listed after
+      // it as holding only part of the words (单人户: 3 clauses hold it, not the 10 listed).
+      var full = hits.filter(function (h) { return h.exact === terms.length; });
+      hits.forEach(function (h) {
+        var item = li(h, true);
+        if (h.exact !== terms.length) item.className = "jz-hit--partial";
+        list.appendChild(item);
+      });
       var scope = place.value ? "（" + place.selectedOptions[0].textContent + "）" : "";
-      var exact = res[0].length > 0 || hits.some(function (h) { return h.exact > 0; });
+      var words = terms.map(function (t) { return "“" + t + "”"; }).join("和");
+      var exact = full.length > 0;
       var said;
       if (!hits.length) {
         said = "没有找到含“" + q + "”的条款" + scope + "。可以换个说法，或只输入其中的一两个字词。";
@@ -138,7 +146,8 @@
         // Only the single characters matched, here and there: say so rather than pretend.
         said = "没有找到含“" + q + "”的条款" + scope + "；下面 " + hits.length + " 条只含其中部分字词，可以换个说法再搜。";
       } else {
-        said = "找到 " + hits.length + " 条相关条款" + scope + "。";
+        said = (full.length === CLAUSES ? "列出前 " + CLAUSES + " 条" : "找到 " + full.length + " 条") + "含" + words + "的条款" + scope
+          + (hits.length > full.length ? "；后面 " + (hits.length - full.length) + " 条只含其中部分字词" : "") + "。";
       }
       status.textContent = said;
       // Tool and help pages come after the clauses, when they arrive.
