@@ -25,6 +25,8 @@ An update never throws away a working cache: a new version installs into a new c
 completely (PAGES, and the runtime and places the previous cache held — fingerprinted files copied from
 it, not downloaded again) and only then activates and deletes the old one. If one file fails, the install
 fails, the new cache is deleted and the previous worker keeps serving its own (tests/browser/test_offline.py).
+(Chromium activates a new version that called skipWaiting once the old worker is idle or its last tab has closed; an
+old worker busy with an open tab may keep the new one waiting up to 5 minutes — its cache serves meanwhile.)
 """
 
 from __future__ import annotations
