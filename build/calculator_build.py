@@ -52,6 +52,7 @@ from calculators.tools.screener import STATUS_TEXT  # noqa: E402
 from calculators.ui.forms import FORMS, Field, Form, jurisdiction_options, visible_keys  # noqa: E402
 
 from csp import json_script  # noqa: E402
+from precompress import EXTENSIONS, MIN_SIZE, compressed_copy  # noqa: E402
 from stdlib_pack import trimmed_stdlib  # noqa: E402
 
 # The stock python_stdlib.zip is replaced by a trimmed, byte-compiled one (build/stdlib_pack.py).
@@ -170,6 +171,13 @@ def place_bundles(bundle: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
+def transfer_size(data: bytes, suffix: str, cache: Path) -> int:
+    """Bytes sent for a file by a server that uses the build's brotli copies (``precompress``: same cache)."""
+    if suffix not in EXTENSIONS or len(data) < MIN_SIZE:
+        return len(data)
+    return min(len(data), len(compressed_copy(data, "br", cache)))
+
+
 def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> dict[str, Any]:
     """Copy/write every calculator asset; return their site-relative URLs and sizes."""
     version = pyodide_version(root)
@@ -203,7 +211,6 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
     places = {j: put(f"params-{j}", "json", json.dumps(b, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode())
               for j, b in place_bundles(bundle).items()}
     worker = put("calc-worker", "js", (JS_DIR / "calc-worker.js").read_bytes())
-    page = put("calc-page", "js", (JS_DIR / "calc-page.js").read_bytes())
     # The tool pages import the shared kit by its fingerprinted name (so each page's own hash covers it).
     kit = Path(put("page-kit", "js", (JS_DIR / "page-kit.js").read_bytes())).name
 
@@ -213,15 +220,19 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
             raise CalculatorBuildError(f"build/js/{name}.js does not import ./page-kit.js")
         return put(name, "js", text.replace('"./page-kit.js"', json.dumps("./" + kit)).encode())
 
+    page = tool_page("calc-page")
     screener = tool_page("screener-page")
     ledger_page = tool_page("ledger-page")
     chartist = root / "node_modules" / "chartist" / "dist"
     charts = {"js": put("chartist", "js", (chartist / "index.umd.js").read_bytes()),
               "css": put("chartist", "css", (chartist / "index.css").read_bytes())}
+    first = [out_dir / n for n in PYODIDE_FILES] + [site_dir / wheel, site_dir / places[DEFAULT_PLACE], site_dir / stdlib]
     ours = sizes[Path(wheel).name] + sizes[Path(places[DEFAULT_PLACE]).name] + sizes[Path(stdlib).name]
     total = sum(sizes[n] for n in PYODIDE_FILES) + ours
     # The worker counts what goes through fetch(); the two .mjs files arrive by import().
     fetched = sizes["pyodide.asm.wasm"] + ours
+    # What a phone actually downloads the first time: the pre-compressed copies a server sends (README "Serving").
+    download = sum(transfer_size(f.read_bytes(), f.suffix, root / ".cache" / "compressed") for f in first)
     return {
         "pyodide": base,
         "pyodideVersion": version,
@@ -237,34 +248,9 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
         "ledgerPage": ledger_page,
         "charts": charts,
         "ledgerTemplate": template,
-        "sizes": {"wasm": sizes["pyodide.asm.wasm"], "stdlib": sizes[Path(stdlib).name], "total": total, "fetched": fetched},
+        "sizes": {"wasm": sizes["pyodide.asm.wasm"], "stdlib": sizes[Path(stdlib).name], "total": total, "fetched": fetched,
+                  "download": download},
     }
-
-
-def write_service_worker(site_dir: Path, pages: list[str]) -> str:
-    """``sw.js`` at the site root: precache the calculator pages with their CSS/JS; the
-    runtime files are cached as the worker fetches them. Returns the version hash."""
-    static = sorted(
-        p.relative_to(site_dir).as_posix()
-        for pattern in ("assets/stylesheets/*.min.css", "assets/javascripts/bundle.*.min.js", "assets/css/*.css", "assets/js/*.js")
-        for p in site_dir.glob(pattern)
-    )
-    runtime = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets").glob("pyodide/*/*.*")
-                     if p.suffix in (".mjs", ".wasm"))
-    # Of the places' parameter bundles only the default one: the others are cached when chosen.
-    runtime += sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets" / "calc").glob("*")
-                      if (p.suffix in (".js", ".whl", ".zip") and not p.name.startswith("ledger-"))
-                      or (p.suffix == ".json" and p.name.startswith(f"params-{DEFAULT_PLACE}.")))
-    precache = pages + static + runtime
-    digest = hashlib.sha256()
-    for rel in precache + sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets" / "calc").glob("*")):
-        f = site_dir / rel / "index.html" if rel.endswith("/") else site_dir / rel
-        digest.update(rel.encode() + (f.read_bytes() if f.is_file() else b""))
-    version = digest.hexdigest()[:12]
-    text = (JS_DIR / "sw.js").read_text(encoding="utf-8")
-    text = text.replace('"__VERSION__"', json.dumps(version)).replace("__PRECACHE__", json.dumps(precache))
-    (site_dir / "sw.js").write_text(text, encoding="utf-8")
-    return version
 
 
 # --------------------------------------------------------------------------- form HTML
@@ -374,7 +360,7 @@ def render_form(name: str, params: ParameterSet, assets: dict[str, Any], up: str
         tag = "details" if gid == "staff" else "fieldset"
         legend = f"<summary>{title}</summary>" if tag == "details" else f"<legend>{title}</legend>"
         groups.append(f'<{tag} class="jz-group" data-group="{gid}">{legend}{body}</{tag}>')
-    mb = assets["sizes"]["total"] / 1_000_000
+    mb = assets["sizes"]["download"] / 1_000_000
     config = {
         "calc": name,
         "root": up,
@@ -413,7 +399,7 @@ EARLY_START = """(function () {
     if (early.worker) return early.worker;
     try {
       var c = navigator.connection;
-      if (asked !== true && c && c.saveData && !(navigator.serviceWorker && navigator.serviceWorker.controller)) return null; // wait for the tap
+      if (asked !== true && c && c.saveData) return null; // the page script starts it: at once if this phone keeps the runtime, else on a tap
       if (typeof Worker === "undefined" || typeof WebAssembly === "undefined") return null;
       var base = new URL(ROOT, location.href);
       var abs = function (p) { return new URL(p, base).href; };

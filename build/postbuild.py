@@ -28,16 +28,15 @@ import sys
 from pathlib import Path
 
 from anchors import read_lock
-from calculator_build import FORMS, write_service_worker
+from calculator_build import FORMS
 from csp import CspError, add_csp, write_header_files
+from offline import write_service_worker
 from page_urls import read_lock as read_page_lock
 from page_urls import write_redirects
 from policy_pages import POLICY_DIR, PolicyPage, anchors_compact, load_policy_pages
 from precompress import precompress
 from qr import write_many
 from search_index import SearchIndexError, index_site
-
-PRECACHE_DOCUMENTS_MAX = 30
 
 
 class PostBuildError(RuntimeError):
@@ -74,13 +73,8 @@ def post_build(site: Path, docs_dir: Path, public_url: str, pages: dict[str, Pol
         index_site(site)
     except SearchIndexError as exc:
         raise PostBuildError(str(exc)) from exc
-    calc_pages = sorted(f"calculators/{n}/" for n in FORMS if (site / "calculators" / n / "index.html").exists())
-    # Once a visit has registered the service worker, the whole reading part of the site works
-    # offline too: home, policy index and every policy page, 速查表, 明白卡 index (small pages).
-    # Past a county's handful of documents (a province's thousands), policy pages are cached as visited instead.
-    docs = [page.url for page in pages.values()] if len(pages) <= PRECACHE_DOCUMENTS_MAX else []
-    reading = ["./", f"{POLICY_DIR}/", "calculators/", "tables/", "cards/"] + docs
-    write_service_worker(site, calc_pages + [p for p in reading if (site / p / "index.html").exists()])
+    # The whole site offline after one visit; at province scale a place's pages with the place (build/offline.py).
+    write_service_worker(site, set(read_page_lock()["redirects"]))
     try:
         add_csp(site)
     except CspError as exc:

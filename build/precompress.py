@@ -23,7 +23,8 @@ EXTENSIONS = {".wasm", ".mjs", ".js", ".zip", ".json", ".css", ".html", ".svg", 
 MIN_SIZE = 1024
 
 
-def _cached(data: bytes, kind: str, cache: Path) -> bytes:
+def compressed_copy(data: bytes, kind: str, cache: Path) -> bytes:
+    """Brotli (quality 11) or gzip (9) of ``data``, cached by content in ``cache``."""
     key = cache / f"{hashlib.sha256(data).hexdigest()}.{kind}"
     if key.exists():
         return key.read_bytes()
@@ -46,7 +47,7 @@ def precompress(site_dir: Path, cache: Path) -> dict[str, int]:
         data = p.read_bytes()
         static = p.relative_to(site_dir).parts[0] == "assets"
         for kind in ("br", "gz"):
-            packed = _cached(data, kind, cache) if static else _fast(data, kind)
+            packed = compressed_copy(data, kind, cache) if static else _fast(data, kind)
             if len(packed) < len(data):
                 p.with_name(p.name + "." + kind).write_bytes(packed)
                 totals[kind] += len(packed)

@@ -5,6 +5,8 @@
 // State = flat "key=value" pairs, exactly the prefilled-link format
 // (see 计算器链接参数 page). Python (calculators/forms.py) decides which
 // questions are asked and turns the pairs into a calculator request.
+import { keepOffline, offlineFault, paramsMissing, runtimeKept } from "./page-kit.js";
+
 const cfgEl = document.getElementById("jz-calc-config");
 const cfg = JSON.parse(cfgEl.textContent);
 const box = document.querySelector(".jz-calc");
@@ -306,9 +308,23 @@ function loadChartist() {
   return chartist;
 }
 
+// The y-axis gutter fits its widest label in the labels' own font, and the top leaves room for a label
+// (长辈版 draws them larger: a fixed gutter wrapped “6000” into “600 / 0”).
+function labelBox(target, text) {
+  const probe = el("span", "ct-label", text);
+  probe.style.cssText = "position:absolute;visibility:hidden;white-space:nowrap";
+  target.appendChild(probe);
+  const box = probe.getBoundingClientRect();
+  probe.remove();
+  return { width: Math.ceil(box.width), height: Math.ceil(box.height) };
+}
+
 function drawLine(target, line) {
   const pts = line.points.map((p) => ({ e: Number(p.earnings), b: Number(p.benefit), t: Number(p.total) }));
+  const top = Math.max(...pts.map((p) => Math.max(p.b, p.t)), 1);
   loadChartist().then((C) => {
+    const label = labelBox(target, String(Math.ceil(top * 1.25)));
+    const gutter = label.width + 12;
     const chart = new C.LineChart(target, {
       series: [
         { name: "benefit", data: pts.map((p) => ({ x: p.e, y: p.b })) },
@@ -316,8 +332,9 @@ function drawLine(target, line) {
       ],
     }, {
       axisX: { type: C.AutoScaleAxis, onlyInteger: true, scaleMinSpace: 60 },
-      axisY: { onlyInteger: true, offset: 48 },
-      lineSmooth: false, showPoint: false, low: 0, height: "240px", chartPadding: { right: 28 },
+      axisY: { onlyInteger: true, offset: Math.max(48, gutter) },
+      lineSmooth: false, showPoint: false, low: 0, height: "240px",
+      chartPadding: { right: 28, top: Math.max(15, label.height + 4) }, // a y label sits above its line: the top one whole
     });
     // The 边缘 band and the line itself, drawn on the chart's own scale.
     chart.on("created", (ctx) => {
@@ -419,7 +436,7 @@ function runError(network) {
   // message, the page stays usable.
   out.replaceChildren();
   const text = network
-    ? "这个地区的参数没有下载下来，可能是网络断了。您填写的内容都还在，网络恢复后点“重新计算”。"
+    ? paramsMissing("点“重新计算”")
     : "这次没有算出来，是本站计算器的问题，不是您填错了。您填写的内容都还在，可以点“重新计算”再试一次；还不行的话，请稍后再试或向乡镇（街道）咨询。";
   const p = el("p", "jz-prompt jz-run-error", text);
   const again = el("button", "md-button jz-recompute", "重新计算");
@@ -437,7 +454,10 @@ function fault(message) {
   }
   loading.classList.add("jz-failed");
   bar.hidden = true;
-  loadingText.textContent = "计算器没能加载（" + message + "）。可能是网络中断或浏览器版本太旧。政策原文不受影响；";
+  sticky.textContent = ""; // the bar at the bottom no longer says it is still preparing
+  sticky.hidden = true;
+  out.replaceChildren(el("p", "jz-prompt", "计算器没有加载，这里暂时不能显示答案；填写的内容都还在。"));
+  loadingText.textContent = offlineFault("计算器") || ("计算器没能加载（" + message + "）。可能是网络中断或浏览器版本太旧。政策原文不受影响；");
   const retry = el("button", "md-button jz-retry", "重新加载");
   retry.type = "button";
   retry.addEventListener("click", () => location.reload());
@@ -445,21 +465,8 @@ function fault(message) {
   box.dataset.state = "fault";
 }
 
-// A service worker keeps the runtime for repeat visits and offline use. It is registered
-// once the calculator is ready, so it never delays the first answer; its install step
-// copies the runtime from the HTTP cache (the files were just downloaded).
-function serviceWorker() {
-  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
-  const register = () =>
-    navigator.serviceWorker.register(abs("sw.js")).catch(() => {
-      // No service worker (private mode, policy): the calculator still works online.
-    });
-  // Its install copies ~14 MB into Cache Storage: wait until the phone is idle, so the
-  // first answers (and recomputes) do not compete with it.
-  if ("requestIdleCallback" in window) requestIdleCallback(register, { timeout: 4000 });
-  else setTimeout(register, 2000);
-}
-
+// The service worker keeps the runtime for repeat visits and offline use (page-kit.js keepOffline): asked
+// once the calculator is ready, so it never delays the first answer.
 function start() {
   if (typeof Worker === "undefined" || typeof WebAssembly === "undefined") {
     fault("浏览器不支持 WebAssembly 或 Web Worker");
@@ -512,7 +519,7 @@ function start() {
       box.dataset.bootMarks = JSON.stringify(m.marks || {});
       loading.hidden = true;
       update();
-      serviceWorker();
+      keepOffline(root, [], collect().j);
     } else if (m.type === "result") {
       if (m.seq !== seq || m.seq < shownSeq) return; // an older answer: inputs changed since
       shownSeq = m.seq;
@@ -621,10 +628,10 @@ box.querySelector(".jz-print").addEventListener("click", () => {
 });
 
 // On a metered connection (the browser's 省流量/Data Saver), download only when asked.
-function loadOnIntent() {
+async function loadOnIntent() {
   const saveData = navigator.connection && navigator.connection.saveData;
-  if (!saveData || navigator.serviceWorker?.controller) return Promise.resolve();
-  const mb = (cfg.assets.sizes.total / 1e6).toFixed(1);
+  if (!saveData || (await runtimeKept(abs(cfg.assets.pyodide + "pyodide.asm.wasm")))) return;
+  const mb = (cfg.assets.sizes.download / 1e6).toFixed(1);
   bar.hidden = true;
   loadingText.textContent = "您开启了省流量模式。计算器需要下载约 " + mb + " MB（之后再用不必重新下载）。";
   const go = el("button", "md-button md-button--primary jz-start", "启动计算器");

@@ -167,7 +167,9 @@ async function boot(c) {
       stderr: (m) => console.warn(m),
     }),
     fetch(c.wheelURL).then((r) => r.arrayBuffer()),
-    placeText(c, c.place),
+    // The place in a prefilled link; if its bundle cannot be had (offline and not kept on this phone), start with
+    // the default one: the runtime still starts, and that place's answer says its parameters are missing.
+    bundleFor(c, c.place) !== "other" ? placeText(c, c.place, plainFetch).catch(() => placeText(c, "other")) : placeText(c, c.place),
     c.ledgerLibsURL ? fetch(c.ledgerLibsURL).then((r) => r.arrayBuffer()) : null,
   ]);
   marks.loaded = performance.now() - t0;

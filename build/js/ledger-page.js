@@ -3,7 +3,7 @@
 // (calculators/tools/ledger.py, openpyxl from ledger-libs.*.zip). The file is never sent
 // anywhere: it goes from the file picker to the worker, and the checked 台账 comes back as a download.
 // Charts: Chartist (SVG), loaded with this page; the same counts are in a table for screen readers.
-import { adoptWorker, clearErrors as clearFormErrors, el, today } from "./page-kit.js";
+import { adoptWorker, clearErrors as clearFormErrors, el, keepOffline, today } from "./page-kit.js";
 
 const cfg = JSON.parse(document.getElementById("jz-config").textContent);
 const box = document.querySelector(".jz-ledger");
@@ -226,7 +226,8 @@ function render(r) {
   if (r.error) {
     const key = r.field === "jurisdiction" ? "j" : r.field && r.field.startsWith("overrides.") ? ({ "overrides.dibao.standard.urban": "stdu", "overrides.dibao.standard.rural": "stdr", "overrides.dibao.edge_multiple": "edge" })[r.field] || "file" : "file";
     fieldError(key, r.message);
-    out.replaceChildren(el("p", "jz-prompt", r.message));
+    // Said once, next to the field; here only where to look (the walk saw the message twice).
+    out.replaceChildren(el("p", "jz-prompt", document.getElementById("jz-" + key + "-err") ? "没有核查：请看上面标红的说明。" : r.message));
     return;
   }
   current = r;
@@ -284,6 +285,7 @@ function start() {
   worker = adoptWorker(box, "核查程序", {
     ready() {
       ready = true;
+      keepOffline(new URL(cfg.root || "./", location.href), ["ledger"]);
       if (pending && form.elements.j.value) { const p = pending; pending = null; send(p); }
       else out.replaceChildren(el("p", "jz-prompt", "选择台账文件（.xlsx 或 .csv），就在本机核查；文件不会上传。"));
     },

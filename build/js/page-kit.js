@@ -30,6 +30,7 @@ export function adoptWorker(box, what, on) {
   if (!worker) { text.textContent = what + "无法启动：请换用较新的浏览器。"; return null; }
   worker.onmessage = (event) => {
     const m = event.data;
+    if (box.dataset.state === "fault") return; // a failed load stays failed (later progress must not hide it)
     if (m.type === "ready") {
       box.dataset.state = "ready";
       loading.hidden = true;
@@ -45,10 +46,45 @@ export function adoptWorker(box, what, on) {
       on.runError(m);
     } else if (m.type === "fault") {
       box.dataset.state = "fault";
-      text.textContent = what + "没能加载（" + m.message + "）。请检查网络后重新打开本页。";
+      text.textContent = offlineFault(what) || (what + "没能加载（" + m.message + "）。请检查网络后重新打开本页。");
     }
   };
   worker.onerror = (e) => { box.dataset.state = "fault"; text.textContent = what + "出错：" + (e.message || ""); };
   for (const e of early.queue.splice(0)) (e.type === "error" ? worker.onerror : worker.onmessage)(e);
   return worker;
+}
+
+// The service worker (build/js/sw.js) keeps the calculators' runtime once a tool page has it, so the tools work
+// offline; `extra` names what this tool alone needs (["ledger"]), `place` the place chosen (kept with its
+// neighbours on a big site). Registered when the browser is idle, after the
+// tool is ready: it never competes with the first answer. Without a service worker (private mode, policy) the
+// tools still work online.
+export function keepOffline(root, extra, place) {
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+  const ask = () => navigator.serviceWorker.register(new URL("sw.js", root).href)
+    .then(() => navigator.serviceWorker.ready)
+    .then((reg) => { if (reg.active) reg.active.postMessage({ type: "runtime", extra: extra || [], place: place || "" }); })
+    .catch(() => {});
+  if ("requestIdleCallback" in window) requestIdleCallback(ask, { timeout: 4000 });
+  else setTimeout(ask, 2000);
+}
+
+// Whether this phone already keeps the runtime (then Data Saver need not ask before starting).
+export function runtimeKept(wasmURL) {
+  if (!window.caches) return Promise.resolve(false);
+  return caches.match(wasmURL).then(Boolean, () => false);
+}
+
+// Offline, a tool whose runtime was never kept on this phone says so (instead of a download error).
+export function offlineFault(what) {
+  return navigator.onLine === false
+    ? "您现在没有联网，" + what + "还没有存到这部手机上：联网时打开用过一次，以后没有网络也能用。政策原文和其他页面不受影响；"
+    : "";
+}
+
+// A place's parameters that did not arrive (the worker's run_error with network: true).
+export function paramsMissing(retry) {
+  return navigator.onLine === false
+    ? "您现在没有联网，这个地区的参数还没有存到这部手机上。填写的内容都还在，联网后" + retry + "即可。"
+    : "这个地区的参数没有下载下来，可能是网络断了。填写的内容都还在，网络恢复后" + retry + "即可。";
 }

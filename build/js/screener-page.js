@@ -2,7 +2,7 @@
 // 我家能申请哪些救助: the questionnaire ⇄ the calculators' worker (calculators/screener.py) ⇄ the
 // programme list. The state lives in the address after "#" (never sent to a server): a filled
 // questionnaire is a link to share or print. Nothing typed leaves the phone.
-import { adoptWorker, clearErrors as clearFormErrors, el, today } from "./page-kit.js";
+import { adoptWorker, clearErrors as clearFormErrors, el, keepOffline, paramsMissing, today } from "./page-kit.js";
 
 const cfg = JSON.parse(document.getElementById("jz-config").textContent);
 const box = document.querySelector(".jz-screener");
@@ -161,7 +161,8 @@ function render(r) {
       if (p.apply) li.appendChild(el("p", "jz-programme__apply", "怎么申请：" + p.apply));
       if (p.calculator) {
         const a = el("a", "jz-programme__calc", "详细估算");
-        a.href = new URL(p.calculator + "#j=" + encodeURIComponent(r.jurisdiction), root).href;
+        // The calculator's own prefilled link (calculators/ui/forms.py query_from_request): every answer it asks.
+        a.href = new URL(p.calculator + "#" + new URLSearchParams(p.link || { j: r.jurisdiction }), root).href;
         li.appendChild(a);
       }
       list.appendChild(li);
@@ -215,12 +216,12 @@ function update() {
 
 function start() {
   worker = adoptWorker(box, "问卷程序", {
-    ready() { ready = true; update(); },
+    ready() { ready = true; update(); keepOffline(root, [], form.elements.j.value); },
     progressText: (m) => "正在下载：" + Math.floor((100 * m.loaded) / m.total) + "%（可以先填写）",
     result(m) { if (m.seq === seq) { render(m.result); askGrades(); } },
     runError(m) {
       if (m.seq === seq) out.replaceChildren(el("p", "jz-prompt jz-run-error", m.network
-        ? "这个地区的参数没有下载下来，可能是网络断了。填写的内容都还在，网络恢复后改动任意一项即可重试。"
+        ? paramsMissing("改动任意一项")
         : "这次没有算出来，是本站的问题，不是您填错了。填写的内容都还在，请稍后再试。"));
     },
   });
@@ -233,6 +234,14 @@ box.querySelector(".jz-copy").addEventListener("click", async () => {
   try { await navigator.clipboard.writeText(location.href); } catch (e) { /* the address bar has it */ }
 });
 box.querySelector(".jz-print").addEventListener("click", () => window.print());
+// A shared link opened while already on this page changes only the #…: apply it (as the calculators do).
+window.addEventListener("hashchange", () => {
+  form.reset();
+  for (const c of form.querySelectorAll("input[type=checkbox]")) c.checked = false;
+  restore();
+  update();
+});
+
 restore();
 start();
 update();

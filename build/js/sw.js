@@ -1,19 +1,114 @@
 // SPDX-License-Identifier: MIT
-// Service worker: instant repeat visits and offline use of the calculators and the reading pages.
-// Registered only by calculator pages (after the first answer, when idle). It stores the site's own files (never what a
-// visitor types). Versioned: the build writes VERSION (a hash of what it serves), and
-// activation deletes every older cache, so an update is never served stale.
+// Service worker: the whole site offline after one visit (what is kept and when: build/offline.py, which
+// writes the lists below). Registered by every page when the browser is idle (assets/js/offline.js) and by
+// the tool pages once their tool is ready (page-kit.js keepOffline). It stores the site's own files, never
+// what a visitor types (answers live after "#" and never reach it).
+//
+// * install: a new cache holding PAGES, plus the runtime, tools and places the previous cache held
+//   (fingerprinted files are copied from it). Complete or nothing: if one file fails, the install fails,
+//   the new cache is deleted and the previous worker goes on serving its own cache.
+// * activate (only after a complete install): the older caches are deleted.
+// * {type: "runtime", extra: ["ledger"], place} from a tool page: keep the calculators' runtime (and that tool's
+//   files). A reading page never sends it, so reading a policy never downloads Pyodide.
+// * province scale (PLACES not empty): a visit to a page of a place ({type: "visit"}, or a fetch once this worker
+//   controls the page), or its bundle, keeps that place's pages and bundle and its neighbours' bundles.
+// * pages: network first; offline, the kept copy, else the Chinese offline page (never the browser's error).
 const VERSION = "__VERSION__";
 const CACHE = "jz-" + VERSION;
-const PRECACHE = __PRECACHE__; // pages and their CSS/JS, relative to this file
+const PAGES = __PAGES__;
+const RUNTIME = __RUNTIME__;
+const EXTRA = __EXTRA__;
+const PLACES = __PLACES__;
+const OFFLINE = __OFFLINE__;
+const IMMUTABLE = new RegExp(__IMMUTABLE__); // build/serve.py FINGERPRINTED: the name changes with the content
 const SCOPE = new URL("./", self.location).pathname;
-// Content-hashed or versioned paths: never change, so cache-first is always right.
-const IMMUTABLE = [/^assets\/pyodide\/[^/]+\//, /^assets\/calc\/.+\.[0-9a-f]{12}\.[a-z]+$/,
-  /^assets\/(javascripts|stylesheets)\/.+\.[0-9a-f]{8}\.min\.(js|css)$/];
+const STATE = new URL("__jz-offline-state.json", self.location).href; // what this cache holds beyond PAGES
+
+// A path that belongs to one place alone (its place page, 明白卡, own documents, bundle) names that place.
+const OWNER = {};
+for (const [place, g] of Object.entries(PLACES)) {
+  for (const f of g.files) OWNER[f] = OWNER[f] === undefined ? place : null;
+}
+const KNOWN = new Set([...PAGES, ...RUNTIME, ...Object.values(EXTRA).flat(), ...Object.values(PLACES).flatMap((g) => g.files)]);
+
+const abs = (path) => new URL(path, self.location).href;
+const empty = () => ({ runtime: false, extra: [], places: [], bundles: [] });
+
+function filesOf(state) {
+  const out = [];
+  if (state.runtime) out.push(...RUNTIME);
+  for (const k of state.extra) out.push(...(EXTRA[k] || []));
+  for (const p of state.places) out.push(...(PLACES[p] ? PLACES[p].files : []));
+  for (const p of state.bundles) out.push(...(PLACES[p] ? PLACES[p].files.filter((f) => f.startsWith("assets/")) : []));
+  return out;
+}
+
+function merge(a, b) {
+  const union = (x, y) => [...new Set([...(x || []), ...(y || [])])];
+  return { runtime: !!(a.runtime || b.runtime), extra: union(a.extra, b.extra), places: union(a.places, b.places),
+    bundles: union(a.bundles, b.bundles) };
+}
+
+async function readState(cache) {
+  const hit = await cache.match(STATE);
+  return hit ? merge(empty(), await hit.json()) : null;
+}
+
+function writeState(cache, state) {
+  return cache.put(STATE, new Response(JSON.stringify(state), { headers: { "Content-Type": "application/json" } }));
+}
+
+// What the caches of earlier versions held: the new version keeps the same.
+async function previousState() {
+  let state = empty();
+  for (const key of await caches.keys()) {
+    if (!key.startsWith("jz-") || key === CACHE) continue;
+    const cache = await caches.open(key);
+    const saved = await readState(cache);
+    if (saved) state = merge(state, saved);
+    else if ((await cache.keys()).some((r) => r.url.endsWith(".wasm"))) state.runtime = true; // a cache from before the lists
+  }
+  return {
+    runtime: state.runtime,
+    extra: state.extra.filter((k) => EXTRA[k]),
+    places: state.places.filter((p) => PLACES[p]),
+    bundles: state.bundles.filter((p) => PLACES[p]),
+  };
+}
+
+// Put every path into the cache, a few downloads at a time; throws if any fails (nothing is skipped).
+async function fill(cache, paths) {
+  const queue = [...new Set(paths)];
+  const one = async (path) => {
+    const url = abs(path);
+    if (IMMUTABLE.test(path)) {
+      const kept = await caches.match(url); // an earlier version's copy of a fingerprinted file is this file
+      if (kept) return cache.put(url, kept);
+    }
+    const response = await fetch(new Request(url, { cache: IMMUTABLE.test(path) ? "default" : "no-cache" }));
+    if (!response.ok) throw new Error(path + ": HTTP " + response.status);
+    await cache.put(url, response);
+  };
+  const worker = async () => {
+    while (queue.length) await one(queue.shift());
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+}
 
 self.addEventListener("install", (event) => {
-  self.skipWaiting();
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(PRECACHE)).catch(() => {}));
+  event.waitUntil((async () => {
+    const existed = await caches.has(CACHE);
+    const state = await previousState();
+    const cache = await caches.open(CACHE);
+    try {
+      await fill(cache, PAGES.concat(filesOf(state)));
+      await writeState(cache, merge((await readState(cache)) || empty(), state));
+    } catch (err) {
+      if (!existed) await caches.delete(CACHE); // never half a cache; the previous worker keeps serving
+      throw err;
+    }
+    await self.skipWaiting();
+  })());
 });
 
 self.addEventListener("activate", (event) => {
@@ -23,25 +118,80 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
+// Additions to the active cache, one at a time (each records what it completed).
+let queue = Promise.resolve();
+function keep(add) {
+  queue = queue.then(async () => {
+    const cache = await caches.open(CACHE);
+    const state = (await readState(cache)) || empty();
+    const wanted = merge(state, add);
+    if (JSON.stringify(wanted) === JSON.stringify(state)) return;
+    await fill(cache, filesOf(wanted).filter((f) => !filesOf(state).includes(f)));
+    await writeState(cache, merge((await readState(cache)) || empty(), wanted));
+  }).catch(() => { /* offline or a failed download: tried again on the next visit */ });
+  return queue;
+}
+
+const placesAsked = new Set();
+function keepPlace(place) {
+  if (!place || !PLACES[place] || placesAsked.has(place)) return null;
+  placesAsked.add(place);
+  return keep({ places: [place], bundles: PLACES[place].near });
+}
+
+function ownerOf(path) {
+  return OWNER[path] || OWNER[path + "/"] || null;
+}
+
+// {type: "runtime", extra, place} from a tool page once its tool is ready; {type: "visit", path} from a reading page
+// (the first visit is not seen by this worker: it registers the worker). The place is kept at province scale.
+self.addEventListener("message", (event) => {
+  const m = event.data || {};
+  const jobs = [];
+  if (m.type === "runtime") jobs.push(keep({ runtime: true, extra: (m.extra || []).filter((k) => EXTRA[k]) }), keepPlace(m.place));
+  if (m.type === "visit" && typeof m.path === "string" && m.path.startsWith(SCOPE)) jobs.push(keepPlace(ownerOf(m.path.slice(SCOPE.length))));
+  if (jobs.some(Boolean)) event.waitUntil(Promise.all(jobs));
+});
+
 async function cacheFirst(request) {
-  const cache = await caches.open(CACHE);
-  const hit = await cache.match(request);
+  const hit = await caches.match(request);
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok) cache.put(request, response.clone());
+  if (response.ok) (await caches.open(CACHE)).put(request, response.clone());
   return response;
 }
 
-async function networkFirst(request) {
-  const cache = await caches.open(CACHE);
+async function networkFirst(request, key) {
   try {
     const response = await fetch(request);
-    if (response.ok) cache.put(request, response.clone());
+    if (response.ok && response.type === "basic") (await caches.open(CACHE)).put(key || request, response.clone());
     return response;
   } catch (err) {
-    const hit = await cache.match(request, { ignoreSearch: true });
+    const hit = await caches.match(key || request, { ignoreSearch: true });
     if (hit) return hit;
     throw err;
+  }
+}
+
+// The Chinese offline page, served at the address asked for (its links resolve from its own folder).
+async function offlinePage() {
+  const hit = await caches.match(abs(OFFLINE));
+  if (!hit) return Response.error();
+  const text = (await hit.text()).replace(/<head[^>]*>/, (head) => head + '<base href="' + SCOPE + OFFLINE + '">');
+  return new Response(text, { status: 503, statusText: "Offline", headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
+async function page(request, path) {
+  const url = new URL(request.url);
+  const key = url.origin + url.pathname; // one copy per page, whatever ?q= or ?j= it was opened with
+  try {
+    return await networkFirst(request, key);
+  } catch (err) {
+    if (!path.endsWith("/")) {
+      const hit = await caches.match(key + "/");
+      if (hit) return hit;
+    }
+    return offlinePage();
   }
 }
 
@@ -51,9 +201,9 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !url.pathname.startsWith(SCOPE)) return;
   const path = url.pathname.slice(SCOPE.length) || "./";
-  if (IMMUTABLE.some((re) => re.test(path))) {
-    event.respondWith(cacheFirst(request));
-  } else if (request.mode === "navigate" || PRECACHE.includes(path)) {
-    event.respondWith(networkFirst(request));
-  }
+  const kept = keepPlace(ownerOf(path));
+  if (kept) event.waitUntil(kept);
+  if (IMMUTABLE.test(path)) event.respondWith(cacheFirst(request));
+  else if (request.mode === "navigate") event.respondWith(page(request, path));
+  else if (KNOWN.has(path) || path.startsWith("pagefind/")) event.respondWith(networkFirst(request));
 });

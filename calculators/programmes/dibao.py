@@ -642,9 +642,16 @@ def screen(s: Screening) -> dict[str, Any]:
     if h["area"] is None:
         why.append("没有填城市还是农村，先按农村标准估算。")
     return {**entry, "status": status, "why": why, "amount": f"每月约 {r['monthly_amount']} 元" if st == "eligible" else None,
+            "request": answered(req, h),
             "estimate": {"status": st, "monthly_amount": r["monthly_amount"] if st == "eligible" else None,
                          "stale_sentence": r["stale_sentence"]},
             "clauses": sorted({c for step in r["steps"] for c in step["clauses"]})}
+
+
+def answered(request: dict[str, Any], h: dict[str, Any]) -> dict[str, Any]:
+    """The request a screener entry ran, as what its 详细估算 link carries: without the answers the resident did
+    not give (an unanswered 城市/农村 was estimated as 农村; the calculator asks it)."""
+    return {k: v for k, v in request.items() if not (k == "area" and h["area"] is None)}
 
 
 def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:

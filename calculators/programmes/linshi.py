@@ -4,8 +4,10 @@
 昌乐县（乐办字〔2021〕21号 二、（一）8）：“对重大疾病患者和因子女自负教育费用负担过重的支出型
 救助对象，分别按照城市低保月标准的3—12倍和3—6倍进行救助”。Our reading: the multiple belongs to
 the 救助对象 — the patient, or the family carrying the children's education costs — once per
-case; it is **not** multiplied by the number of people in the household.  No text here says
-the aid is paid in one sum: 枞阳 二、（三） and 织金 三、12 describe 分阶段救助.
+case; it is **not** multiplied by the number of people in the household.  It is the aid for this
+hardship (a multiple of the *monthly* standard), not a monthly payment — the result says so. No text
+here says the aid is paid in one sum: 枞阳 二、（三） and 织金 三、12 describe 分阶段救助 (said where the
+place's text has it, ``linshi.staged_aid``); elsewhere the result says the text does not say how it is paid.
 
 Whether aid is given and how much depends on the out-of-pocket cost after insurance, the
 family's income and property, and the township's assessment; the range is what the clause
@@ -81,6 +83,7 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     if staged is not None:
         t.step(f"当地文件写明可以“{_quoted(staged, '分阶段救助')}”：困难持续的，不一定一次给完。",
                cites=(staged,))
+    fields["staged"] = staged is not None
     case = t.get("linshi.case_by_case")
     if case is not None:
         t.step("生活仍有重大困难的，可以按“一事一议”适度提高救助。", cites=(case,))
@@ -106,7 +109,7 @@ def _range(t: Trace, request: dict[str, Any], kind: str, lo_r: Resolved, hi_r: R
     low, high = lo * std.amount, hi * std.amount
     t.step(
         f"{LINSHI_KINDS[kind]}：按城市低保月标准的 {lo_r.value}—{times(hi_r.value)}，约 {yuan(low)}—{yuan(high)} 元。"
-        f"这是{WHO[kind]}的范围，不按家里人数相乘。",
+        f"这是{WHO[kind]}这次困难的救助数额，不是每月发放的钱，也不按家里人数相乘。",
         formula="城市低保月标准 × 倍数",
         cites=multiples,
     )
@@ -114,6 +117,11 @@ def _range(t: Trace, request: dict[str, Any], kind: str, lo_r: Resolved, hi_r: R
 
 
 # --------------------------------------------------------------------------- how a result is said
+
+
+def how_paid(result: dict[str, Any]) -> str:
+    """Whether the place's text says the aid may be paid in parts (``linshi.staged_aid``), in its words."""
+    return "当地文件写明可以分阶段救助，不一定一次给完" if result.get("staged") else "文件没有写分几次发放"
 
 
 def summarize(result: dict[str, Any]) -> dict[str, Any]:
@@ -124,7 +132,8 @@ def summarize(result: dict[str, Any]) -> dict[str, Any]:
     if s == "range":
         out = {"tone": "maybe", "headline": "遇到这类困难，可以申请临时救助", "figure": f"约 {result['min_amount']}—{result['max_amount']} 元",
                "sentence": f"按{where}的规定，这类困难的临时救助一般在 {result['min_amount']} 到 {result['max_amount']} 元之间"
-               "（算一份，不按家里人数相乘）。给不给、给多少，看医保报销后自己负担的费用、家庭收入和财产，由乡镇（街道）审核确定。"}
+               f"（这次困难的救助数额，不是每月发放；算一份，不按家里人数相乘；{how_paid(result)}）。"
+               "给不给、给多少，看医保报销后自己负担的费用、家庭收入和财产，由乡镇（街道）审核确定。"}
         stale = result["stale_warnings"].get("standard_urban")
         if stale:
             lines.append(stale)
@@ -144,28 +153,37 @@ def summarize(result: dict[str, Any]) -> dict[str, Any]:
 
 
 def screen(s: Screening) -> dict[str, Any] | None:
+    """临时救助 in the screener: an emergency (急难) is “likely” and told to ask at once; medical or education costs
+    the household bears give the 支出型 range — also when an emergency was chosen (突发重病 with this year's
+    medical costs keeps its estimate)."""
     h = s.household
     entry: dict[str, Any] = {"id": "linshi", "title": PROGRAMME.full_title, "amount": None, "clauses": [], "bring": [],
                              "apply": "向乡镇（街道）申请；情况紧急的可以直接求助。", "calculator": PROGRAMME.page}
-    kind = None
-    if h["emergency"] in ("fire", "accident", "illness", "disaster"):
-        kind = "emergency"
-    elif (h.get("medical_spending") or 0) > 0 and any(m["serious_illness"] for m in h["members"]):
-        kind = "illness"
+    emergency = h["emergency"] in ("fire", "accident", "illness", "disaster")
+    spending = None
+    if (h.get("medical_spending") or 0) > 0 and (h["emergency"] == "illness" or any(m["serious_illness"] for m in h["members"])):
+        spending = "illness"
     elif (h.get("education_spending") or 0) > 0:
-        kind = "education"
-    if kind is None:
+        spending = "education"
+    if not emergency and spending is None:
         return {**entry, "status": "possible" if h["emergency"] is None else "unlikely",
                 "why": ["遇到突发事件、意外事故、重病或教育费用负担过重，基本生活暂时有困难的，可以申请临时救助。"
                         + ("您没有填写最近是否遇到急难。" if h["emergency"] is None else "按您填写的情况，目前没有这类急难。")]}
-    r = run(calculate, {"jurisdiction": s.jurisdiction, "kind": kind}, s.params, s.on, s.overrides)
-    if "error" in r:
-        return None
-    s.results["linshi"] = r
-    summary = summarize(r)
-    amount = None if r.get("min_amount") is None else f"约 {r['min_amount']}—{r['max_amount']} 元"
-    return {**entry, "status": "likely" if kind == "emergency" else "possible", "why": [summary["sentence"]] + summary["lines"],
-            "amount": amount, "clauses": sorted({c for st in r["steps"] for c in st["clauses"]})}
+    why: list[str] = []
+    clauses: set[str] = set()
+    amount = None
+    for kind in (["emergency"] if emergency else []) + ([spending] if spending else []):
+        r = run(calculate, {"jurisdiction": s.jurisdiction, "kind": kind}, s.params, s.on, s.overrides)
+        if "error" in r:
+            return None
+        s.results["linshi"] = r
+        summary = summarize(r)
+        why += [summary["sentence"]] + summary["lines"]
+        clauses |= {c for st in r["steps"] for c in st["clauses"]}
+        if r.get("min_amount") is not None:
+            amount = f"约 {r['min_amount']}—{r['max_amount']} 元"
+    return {**entry, "status": "likely" if emergency else "possible", "why": why, "amount": amount, "clauses": sorted(clauses),
+            "request": {"jurisdiction": s.jurisdiction, "kind": spending or "emergency"}}
 
 
 def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:
@@ -178,7 +196,8 @@ def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:
     for kind, kind_name in (("illness", "重大疾病患者"), ("education", "因子女教育费用负担过重的")):
         lo, hi = get(f"linshi.{kind}_multiple_min"), get(f"linshi.{kind}_multiple_max")
         if lo and hi:
-            much.append(CardLine(f"{kind_name}：按城市低保月标准的 {lo.value}—{times(hi.value)}救助（算一份，不按家里人数相乘）。", (lo, hi)))
+            much.append(CardLine(f"{kind_name}：按城市低保月标准的 {lo.value}—{times(hi.value)}救助（这次困难的救助数额，不是每月发放；"
+                                 "算一份，不按家里人数相乘）。", (lo, hi)))
     if much:
         much += standards_lines(params, j, on, areas=("urban",))
     else:

@@ -18,15 +18,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..core.dates import cn_month
 from ..core.form import DATE, JURISDICTION, Field, Form
 from ..core.inputs import answer, choice, integer, money
 from ..core.money import yuan
 from ..core.params import ParameterSet, Resolved
 from ..core.programme import CardLine, CardSection, Programme, Screening, run, time_limit_steps
-from ..core.trace import STALE_HINT, Trace
+from ..core.trace import STALE_HINT, Basis, Trace
 from ..core.vocabulary import AREAS, CARE_LEVELS, DISABILITY_GRADES, DISABILITY_TYPES, SCHOOL_STAGES, options
 from ..core.words import place, share, times
-from .dibao import AREA, standards_lines
+from .dibao import AREA, answered, standards_lines
 
 # Which stages continue 特困 coverage past the minors' age limit (the parameter's choices).
 EXTENSION_STAGES = {"secondary": ("compulsory", "high_school"), "undergraduate": ("compulsory", "high_school", "higher")}
@@ -35,7 +36,7 @@ PARAMETERS = (
     "dibao.standard.urban", "dibao.standard.rural", "tekun.elderly_age", "tekun.minor_age_limit", "tekun.basic_multiple",
     "tekun.care_fraction.self_care", "tekun.care_fraction.half_care", "tekun.care_fraction.full_care", "min_wage.monthly",
     "tekun.student_extension", "tekun.time_limit_working_days", "tekun.time_limit_township_working_days",
-    "tekun.time_limit_county_working_days",
+    "tekun.time_limit_county_working_days", "tekun.standard_set_by",
 )
 NEEDS = (  # (data health report) what a place must have for a full answer
     ("dibao.standard.rural", "没有农村低保标准：无法判断收入条件、算不出供养标准"),
@@ -120,7 +121,8 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     else:
         t.step(f"{AREAS[area]}低保标准：{basis.phrase()}。", cites=(basis,))
         if not basis.current:
-            t.warn_stale("standard", f"{basis.phrase()}：{STALE_HINT}，按现在的标准算，供养标准也会更高。")
+            method = t.params.resolve("tekun.basic_multiple", jurisdiction, on, t.overrides) is not None
+            t.warn_stale("standard", f"{basis.phrase()}：{STALE_HINT}" + ("，按现在的标准算，供养标准也会更高。" if method else "。"))
         if income < standard:
             t.step(f"本人月收入 {yuan(income)} 元低于低保标准，属于无生活来源（财产情况另行核查）。")
         elif not basis.current:
@@ -144,7 +146,7 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     fields: dict[str, Any] = {"eligible": {"eligible": True, "not_eligible": False}.get(status), "status": status,
                               "standard": yuan(standard) if standard is not None else None, "open_points": open_points,
                               "reasons_not": no, "monthly_amount": None, "amount_is_minimum": True}
-    _amount(t, request, on, area, care, standard, basis.current if standard is not None else None, fields)
+    _amount(t, request, on, area, care, basis, fields)
     if status == "not_eligible" and fields.get("monthly_amount"):
         t.notes.append(f"以上是当地特困供养标准的下限（每月不低于 {fields['monthly_amount']} 元），供参考；按您填写的情况暂不符合特困条件。")
     fields["figure_year"] = _figure_year(t, basis.resolved if basis.origin == "data" else None)
@@ -170,12 +172,37 @@ def _time_limit(t: Trace) -> None:
                f"县级民政部门收到材料后 {county.value} 个工作日内提出确认意见。", cites=(town, county))
 
 
-def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str, standard: Any, current: bool | None,
-            fields: dict[str, Any]) -> None:
+def _set_locally(t: Trace, area: str, basis: Basis) -> str:
+    """No text on the site gives this place's 供养标准 or its method (a multiple of the 低保标准): say who sets it,
+    that it is not found, and the place's 低保标准 with its date — never a floor the texts do not give."""
+    j = t.jurisdiction
+    above = [t.params.name(x) for x in t.params.chain(j)[1:] if t.params.jurisdictions[x].get("level") in ("city", "province")]
+    who = "、".join(reversed(above)) if above else "当地省、市"
+    by = t.get("tekun.standard_set_by")
+    rule = ""
+    if by is not None:
+        cite = t.params.clauses.get(str(by.entry.get("clause")), {}).get("cite", "")
+        rule = (f"特困人员供养标准由{t.params.definitions['tekun.standard_set_by']['choices'][by.value]}确定、公布"
+                + (f"（{cite}）" if cite else "") + "。")
+    words = (f"{rule}本站没有查到{who}公布的特困人员供养标准，{place(t.params, j)}的文件也没有写它是低保标准的几倍，所以算不出金额；"
+             "请向县民政局或乡镇（街道）问当地的特困供养标准。")
+    t.step(words, cites=(by,))
+    r = basis.resolved
+    if basis.amount is not None and r is not None:
+        since = f"{cn_month(r.entry.get('from'))}起" + ("" if basis.current else "，本站查到的最近一次")
+        return words + f"作个对照：{place(t.params, j)}{AREAS[area]}低保标准是每人每月 {yuan(basis.amount)} 元（{since}）。"
+    if basis.amount is not None:
+        return words + f"作个对照：您填写的{AREAS[area]}低保标准是每人每月 {yuan(basis.amount)} 元。"
+    return words + f"本站也没有查到{place(t.params, j)}的{AREAS[area]}低保标准。"
+
+
+def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str, basis: Basis, fields: dict[str, Any]) -> None:
+    standard = basis.amount
+    current = basis.current if standard is not None else None
     multiple = t.get("tekun.basic_multiple")
     fraction = t.get(f"tekun.care_fraction.{care}")
     if multiple is None or fraction is None:
-        t.warn("当地文件没有规定特困人员供养标准的计算方法，本站无法估算金额；请向县民政局咨询当地特困供养标准。")
+        fields["set_locally"] = _set_locally(t, area, basis)
         return
     m, f = multiple.fraction, fraction.fraction
     prior_year_end = dt.date(on.year - 1, 12, 31)
@@ -231,7 +258,7 @@ def summarize(result: dict[str, Any]) -> dict[str, Any]:
     amount = result.get("monthly_amount")
     words = amount_words(result)
     # the big figure stays short on a phone (长辈版); its year is in the sentence right below it
-    figure = f"每月不低于 {amount} 元" if amount else "金额看当地标准"
+    figure = f"每月不低于 {amount} 元" if amount else ("当地标准未查到" if result.get("set_locally") else "金额看下面的算法")
     stale_field = "standard" if "standard" in result["stale_warnings"] else "min_wage"
     stale = result["stale_warnings"].get(stale_field, "")
     lines: list[str] = []
@@ -250,6 +277,8 @@ def summarize(result: dict[str, Any]) -> dict[str, Any]:
             lines.append(f"供参考：{place_of(result)}特困供养标准{words}。")
     if result.get("formula") and not amount:
         lines.append(f"供养标准每月不低于：{result['formula']}。")
+    if result.get("set_locally") and s != "not_eligible":
+        lines.append(result["set_locally"])
     said = []
     if stale and amount:
         lines.insert(0, stale)
@@ -299,10 +328,12 @@ def screen(s: Screening) -> dict[str, Any]:
         stale = r["stale_warnings"].get("standard") or r["stale_warnings"].get("min_wage")
         if stale:
             why.append(stale)
+    elif r.get("set_locally") and status != "unlikely":
+        why.append(r["set_locally"])  # (it says the 低保标准's date itself)
     if "dibao" in s.standing or "dibao?" in s.standing:
         why.append("特困供养和低保不能同时享受：符合特困条件的，按特困供养；不符合的，看低保。")
     return {**entry, "status": status, "why": [w for w in why if w], "amount": words if status != "unlikely" else None,
-            "clauses": sorted({c for st in r["steps"] for c in st["clauses"]})}
+            "request": answered(req, h), "clauses": sorted({c for st in r["steps"] for c in st["clauses"]})}
 
 
 def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:

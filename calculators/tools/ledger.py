@@ -165,7 +165,8 @@ class Checker:
             r = run(dibao.calculate, request, self.params, self.on, self.overrides if j == self.place else {})
             for p in r.get("parameters", []):
                 choices = self.params.definitions[p["id"]].get("choices") or {}
-                display = choices.get(p["value"], p["value"]) if isinstance(p["value"], str) else p["value"]
+                v = p["value"]
+                display = ("是" if v else "否") if isinstance(v, bool) else choices.get(v, v) if isinstance(v, str) else v
                 self.used.setdefault((p["id"], str(p["jurisdiction"]), str(p["from"])), {**p, "display": display})
             self.cache[key] = r
         return self.cache[key]
@@ -404,7 +405,7 @@ def check(table: list[list[Any]], params: ParameterSet, on: dt.date, place: str,
     else:
         notes = []
     warnings = list(dict.fromkeys(
-        f"“{u['label']}”（{u['value']}）" + ("是从新闻报道、转载等查到的，本站没有见到原件" if u["status"] == "secondary"
+        f"“{u['label']}”（{u.get('display', u['value'])}）" + ("是从新闻报道、转载等查到的，本站没有见到原件" if u["status"] == "secondary"
                                            else "还没有核实（出处的日期或适用范围有疑问）") + "，请以当地公布的为准。"
         for u in used if u["status"] in ("secondary", "unverified")))
     stale_note = (f"“{FLAG_TITLES['stale']}”的 {summary['stale']} 户：本站只查到往年的低保标准，这些户符不符合，要看当地现在执行的标准；"

@@ -43,6 +43,7 @@ from ..core.params import ParameterSet
 from ..core.programme import Screening
 from ..core.vocabulary import severe_disability
 from ..programmes import benefits
+from ..ui.forms import query_from_request
 from .where_to_go import next_steps
 
 STATUS_TEXT = {"likely": "很可能可以申请", "possible": "可能可以申请，还要看具体情况", "unlikely": "按填写的情况，可能不符合", "unknown": "本站判断不了"}
@@ -185,6 +186,10 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     out.sort(key=lambda p: order[p["status"]])
     for p in out:
         p["status_text"] = STATUS_TEXT[p["status"]]
+        # 详细估算: the calculator's own prefilled link, carrying every answer that calculator asks
+        ran = p.pop("request", None)
+        if p.get("calculator"):
+            p["link"] = {"j": j, **(query_from_request(p["id"], ran) if ran else {})}
     # Where to go: the same next steps as the calculators (the place's 一门受理 window, 居住证, time limit,
     # 绿色通道, 12345 where its texts say so; otherwise the township and the 村（居）委会 — never an invented number).
     steps = next_steps("dibao", {"members": request.get("members") or []}, {"jurisdiction": j, "date": on.isoformat()}, params)

@@ -29,7 +29,8 @@ from ..core.vocabulary import MAX_MEMBERS as _MAX_MEMBERS
 from ..core.words import GENERIC_PLACE
 from ..programmes import registry
 
-__all__ = ["FORMS", "Field", "Form", "jurisdiction_options", "request_from_query", "visible_keys", "key_for_field", "query_reference"]
+__all__ = ["FORMS", "Field", "Form", "jurisdiction_options", "request_from_query", "query_from_request", "visible_keys", "key_for_field",
+           "query_reference"]
 
 FORMS: dict[str, Form] = {name: p.form for name, p in registry().items() if p.form is not None}
 MAX_MEMBERS = _MAX_MEMBERS
@@ -165,6 +166,48 @@ def request_from_query(name: str, query: dict[str, str], params: ParameterSet, t
         area = str(query.get("area")) if query.get("area") in ("urban", "rural") else "urban"
         _put(request, f.target.replace("{area}", area), raw)
     return request
+
+
+def _link_value(f: Field, value: Any) -> str:
+    """A request value as its form answer: ``True`` → ``1``; ``False`` → ``0`` where the question offers it
+    (有 / 没有), else nothing; ``"0.00"`` → ``0``."""
+    if isinstance(value, bool):
+        if value:
+            return "1"
+        return "0" if any(k == "0" for k, _ in f.options) else ""
+    text = str(value)
+    if f.kind == "money" and text.endswith(".00"):
+        text = text[:-3]
+    return text
+
+
+def query_from_request(name: str, request: dict[str, Any]) -> dict[str, str]:
+    """The prefilled link (``key → text``, as 复制链接 writes it) that opens calculator ``name`` with this request's
+    answers — the inverse of ``request_from_query`` for the form's questions (never the date or staff what-ifs).
+    The screener's 详细估算 carries its answers this way, in the calculator's own keys."""
+    out: dict[str, str] = {}
+    given = request.get("members")
+    members: list[Any] = given if isinstance(given, list) else []
+    for f in FORMS[name].fields:
+        if f.key == "date" or f.group == "staff" or "{" in f.target:
+            continue
+        if f.kind == "count" and f.target == "members":
+            if members and str(len(members)) != f.default:
+                out[f.key] = str(len(members))
+            continue
+        if f.member:
+            leaf = f.target.split(".", 1)[1]
+            for i, m in enumerate(members):
+                text = _link_value(f, m.get(leaf)) if isinstance(m, dict) and m.get(leaf) not in (None, "") else ""
+                if text and text != f.default:
+                    out[f"{f.key}{i + 1}"] = text
+            continue
+        head, _, leaf = f.target.partition(".")
+        value = (request.get(head) or {}).get(leaf) if leaf else request.get(head)
+        text = _link_value(f, value) if value not in (None, "") else ""
+        if text and text != f.default:
+            out[f.key] = text
+    return out
 
 
 def key_for_field(name: str, field: str) -> str:

@@ -36,6 +36,9 @@ def sniff(name: str, data: bytes) -> str:
         raise InputError(f"文件太大（{len(data) / 1024 / 1024:.0f} MB）：台账一般只有几 MB。请删去图片、其他工作表，"
                          "或按乡镇拆分后再打开。", "file")
     if data.startswith(XLSX_MAGIC):
+        other = _office_kind(data)
+        if other:
+            raise InputError(f"这是{other}，不是表格：请打开 .xlsx（Excel、WPS 表格）或 .csv 文件。", "file")
         return "xlsx"
     if data.startswith(OLE_MAGIC):
         raise InputError("这是旧版 Excel（.xls）文件：请在 Excel 或 WPS 里“另存为” .xlsx 格式后再打开。", "file")
@@ -47,6 +50,22 @@ def sniff(name: str, data: bytes) -> str:
     if b"\x00" in head or head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8", b"GIF8")):
         raise InputError("这个文件不是表格：请打开 .xlsx（Excel、WPS 表格）或 .csv 文件。", "file")
     return "csv"
+
+
+def _office_kind(data: bytes) -> str:
+    """A zip that is another Office file (.docx, .pptx), named: “Word 文档”; "" for a spreadsheet or an unknown zip."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = z.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return ""
+    if any(n.startswith("word/") for n in names):
+        return "一个 Word 文档（.docx）"
+    if any(n.startswith("ppt/") for n in names):
+        return "一个演示文稿（PPT）"
+    return ""
 
 
 def _decode(data: bytes) -> str:
@@ -68,8 +87,8 @@ def read_csv(data: bytes) -> list[list[str]]:
         dialect = csv.excel
     try:
         return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
-    except csv.Error as exc:
-        raise InputError(f"CSV 文件格式有误（{exc}）：请在 Excel 或 WPS 里另存为 .xlsx 后再打开。", "file") from None
+    except csv.Error:
+        raise InputError("CSV 文件格式有误（例如引号没有配对）：请在 Excel 或 WPS 里另存为 .xlsx 后再打开。", "file") from None
 
 
 def read_xlsx(data: bytes) -> tuple[list[list[Any]], list[dict[str, Any]]]:
@@ -84,11 +103,11 @@ def read_xlsx(data: bytes) -> tuple[list[list[Any]], list[dict[str, Any]]]:
     problems: list[dict[str, Any]] = []
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise InputError("这个文件打不开：它不是有效的 .xlsx 表格，或者已经损坏"
-                         f"（{type(exc).__name__}）。请在 Excel 或 WPS 里重新保存后再试。", "file") from None
-    except Exception as exc:  # openpyxl raises its own errors for odd files; none may crash the page  # noqa: BLE001
-        raise InputError(f"这个 .xlsx 文件读不出来（{type(exc).__name__}）。请在 Excel 或 WPS 里另存为新文件后再试。", "file") from None
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
+        # (the exception's name is for developers, never in the message staff read)
+        raise InputError("这个文件打不开：它不是有效的 .xlsx 表格，或者已经损坏。请在 Excel 或 WPS 里重新保存后再试。", "file") from None
+    except Exception:  # openpyxl raises its own errors for odd files; none may crash the page  # noqa: BLE001
+        raise InputError("这个 .xlsx 文件读不出来。请在 Excel 或 WPS 里另存为新文件后再试。", "file") from None
     from ..tools.ledger import find_header
 
     def header_found(ws: Any) -> bool:

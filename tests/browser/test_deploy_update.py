@@ -140,8 +140,10 @@ def test_returning_visitor_gets_the_new_standard_then_keeps_it_offline(browser, 
         page.goto(server.url + LINK)
         wait_ready(page, timeout=120_000)
         show_figure(page, v1["summary"]["figure"])
-        # The service worker registers after the first answer; its install keeps the runtime.
-        wait_for(page, "async () => !!navigator.serviceWorker.controller", "the service worker to control the page")
+        # The service worker registers after the first answer and then keeps the runtime (the page asks for it).
+        wait_for(page, "async () => !!navigator.serviceWorker.controller && (await Promise.all((await caches.keys()).map(async (k) => "
+                 "(await (await caches.open(k)).keys()).some((r) => r.url.endsWith('/pyodide.asm.wasm'))))).some(Boolean)",
+                 "the service worker to keep the runtime")
         page.close()
 
         # Deploy v2: a new release, swapped in while nginx runs; the old bundles stay reachable.

@@ -75,7 +75,9 @@ def test_policy_page_has_no_pyodide_bytes_and_is_small(browser, site_url):
     page.on("requestfinished", lambda r: sizes.append((r.url, r.sizes()["responseBodySize"])))
     page.goto(site_url + "policies/changle-2021-yijian/")
     page.wait_for_load_state("networkidle")
-    assert not [u for u, _ in sizes if "pyodide" in u or "/assets/calc/" in u or u.endswith("sw.js")]
+    # (The page registers the service worker when idle — the whole site offline after one visit — and the worker
+    # downloads no runtime for a reading page either: tests/browser/test_offline.py.)
+    assert not [u for u, _ in sizes if "pyodide" in u or "/assets/calc/" in u]
     total = sum(s for _, s in sizes)
     assert total < 1_000_000, total  # uncompressed here; see scripts/bench.py for the compressed size
     page.close()

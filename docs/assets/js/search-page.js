@@ -128,9 +128,17 @@
         seen[h.url] = true;
         return true;
       }).slice(0, CLAUSES);
-      hits.forEach(function (h) { list.appendChild(li(h, true)); });
+      // A clause counts as found when its text holds every typed term as typed; the others are listed after
+      // it as holding only part of the words (单人户: 3 clauses hold it, not the 10 listed).
+      var full = hits.filter(function (h) { return h.exact === terms.length; });
+      hits.forEach(function (h) {
+        var item = li(h, true);
+        if (h.exact !== terms.length) item.className = "jz-hit--partial";
+        list.appendChild(item);
+      });
       var scope = place.value ? "（" + place.selectedOptions[0].textContent + "）" : "";
-      var exact = res[0].length > 0 || hits.some(function (h) { return h.exact > 0; });
+      var words = terms.map(function (t) { return "“" + t + "”"; }).join("和");
+      var exact = full.length > 0;
       var said;
       if (!hits.length) {
         said = "没有找到含“" + q + "”的条款" + scope + "。可以换个说法，或只输入其中的一两个字词。";
@@ -138,7 +146,8 @@
         // Only the single characters matched, here and there: say so rather than pretend.
         said = "没有找到含“" + q + "”的条款" + scope + "；下面 " + hits.length + " 条只含其中部分字词，可以换个说法再搜。";
       } else {
-        said = "找到 " + hits.length + " 条相关条款" + scope + "。";
+        said = (full.length === CLAUSES ? "列出前 " + CLAUSES + " 条" : "找到 " + full.length + " 条") + "含" + words + "的条款" + scope
+          + (hits.length > full.length ? "；后面 " + (hits.length - full.length) + " 条只含其中部分字词" : "") + "。";
       }
       status.textContent = said;
       // Tool and help pages come after the clauses, when they arrive.
@@ -152,7 +161,11 @@
     }).catch(function () {
       pagefind = null; // try loading again on the next query
       if (mine !== seq) return;
-      status.textContent = "搜索暂时不能使用：请检查网络后再试一次。政策文件也可以从“政策文件”目录逐份查看。";
+      // Offline, with the search index not kept on this phone (a big site keeps only what was used).
+      status.textContent = navigator.onLine === false
+        ? "现在没有联网，搜索用的索引还没有存到这部手机上，联网后再搜。已经存下的政策文件可以从“政策文件”目录逐份打开。"
+        : "搜索暂时不能使用：请检查网络后再试一次。政策文件也可以从“政策文件”目录逐份查看。";
+      status.dataset.offline = navigator.onLine === false ? "1" : "";
       status.dataset.done = "1";
     });
   }
