@@ -406,6 +406,7 @@ EARLY_START = """(function () {
       var absAll = function (m) { var o = {}; for (var k in m) o[k] = abs(m[k]); return o; };
       // The place in a prefilled link (#j=… or ?j=…): its parameters are fetched with the runtime.
       var place = function () { return new URLSearchParams(location.hash.slice(1)).get("j") || new URLSearchParams(location.search).get("j") || ""; };
+      if (window.performance && performance.mark) performance.mark("jz:worker-create"); // scripts/bench.py's phases
       var w = new Worker(abs(WORKER), { type: "module" });
       w.onmessage = w.onerror = function (e) { early.queue.push(e); };
       w.postMessage({ type: "init", config: CONFIG_EXPR });

@@ -52,6 +52,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     roots: dict[str, Path] = {}
     sent = 0  # bytes sent (headers + bodies), for the benchmark
+    served: list[str] | None = None  # paths served, when the benchmark sets a list (never for the serve command)
     lock = threading.Lock()
 
     def log_message(self, *args):  # quiet: the benchmark and tests print their own output
@@ -106,6 +107,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(data)
         with Handler.lock:
             Handler.sent += len(data) + 250  # ~250 bytes of response headers
+            if Handler.served is not None:
+                Handler.served.append(path)
 
 
 def make_server(site: Path, port: int = 0, bind: str = "127.0.0.1", extra_roots: dict[str, Path] | None = None):

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 """Phone-speed benchmark: our calculator page vs the stock Pyodide runtime, in Debian Chromium.
 
-    .venv/bin/python scripts/bench.py [--runs 5] [--profiles phone,slow4g] [--site site] [--write]
+    .venv/bin/python scripts/bench.py [--runs 5] [--profiles phone,slow4g] [--site site] [--idle 20] [--write]
 
 The site is served like production should be (see README "Serving"): pre-compressed
 .br/.gz chosen by Accept-Encoding, ``Cache-Control: immutable`` for content-hashed and
@@ -13,20 +13,29 @@ Profiles (network by CDP, which also covers Web Worker fetches):
   phone   10 Mbit/s down, 5 up, 70 ms RTT
   slow4g  1.5 Mbit/s down, 0.75 up, 560 ms RTT
 CPU: CDP CPU throttling does not reach Web Workers, so the whole browser (every process,
-the worker included) runs in a cgroup v1 CPU quota of 25 % of one core (4× slower than
-an unthrottled core): /sys/fs/cgroup/cpu/jzbench, cpu.cfs_quota_us=25000/100000.
+the worker included) runs in a cgroup v1 CPU quota (JZ_BENCH_QUOTA, default 50 % of one core):
+/sys/fs/cgroup/cpu/jzbench-<pid>, one per benchmark process (two benchmarks never share a quota).
 Where that cgroup cannot be made (no root), the CPU is unthrottled and the report says so.
+The load average of the machine (os.getloadavg) is recorded next to the calibration.
 
-Per page, cold (new browser context) and repeat (same context: HTTP cache + service
-worker): bytes transferred (encoded), first contentful paint, time to the first
-calculator result, recompute time after an input change (input → new figure on screen).
-Medians of --runs runs; ratios to the baseline; pass/fail against issue #6's targets.
---write puts the table into docs/about/performance.md and the raw numbers in bench/results.json.
+Each run is a visitor with a browser profile of their own (a persistent user-data-dir, as on a
+phone; an in-memory context has no compiled-code cache at all):
+  cold    the first visit, nothing cached; the page then stays open --idle seconds (the service
+          worker keeps the runtime, V8 writes its compiled-code cache) and the browser closes;
+  repeat  a real return: the browser starts again on the same profile and opens the same address.
+Per visit: bytes transferred (encoded), first contentful paint, time to the first calculator
+result, recompute time after an input change (input → new figure on screen), and a Chrome trace
+(CDP Tracing) read into phases by scripts/trace_phases.py (page, worker start, wasm download,
+compile — from V8's code cache or not —, instantiate, stdlib, interpreter, calculators import,
+first calculation).  Medians of --runs runs; ratios to the baseline; pass/fail against the
+targets of issues #6/#22.  --write puts the tables into docs/about/performance.md and the raw
+numbers in bench/results.json.
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime as dt
 import http.server
 import json
@@ -39,10 +48,14 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "build"))
-from serve import Handler  # noqa: E402  (the one production-like server)
+sys.path.insert(0, str(ROOT / "scripts"))
+from trace_phases import CATEGORIES, ROWS, durations, load_events, phases  # noqa: E402
+
+from serve import Handler, make_server  # noqa: E402  (the one production-like server)
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PROFILES = {
@@ -50,19 +63,25 @@ PROFILES = {
     "phone": {"latency": 70, "downloadThroughput": 10e6 / 8, "uploadThroughput": 5e6 / 8},
     "slow4g": {"latency": 560, "downloadThroughput": 1.5e6 / 8, "uploadThroughput": 0.75e6 / 8},
 }
-CGROUP = Path("/sys/fs/cgroup/cpu/jzbench")
+CGROUP = Path(f"/sys/fs/cgroup/cpu/jzbench-{os.getpid()}")
 # Share of one core for the whole browser. Chromium's processes compete inside the quota, so the
 # slowdown of one thread is larger than 100000/QUOTA; the report prints the measured factor.
 QUOTA = int(os.environ.get("JZ_BENCH_QUOTA", "50000"))
 CALC = "calculators/dibao/#j=changle&area=urban&n=3&age1=45&wage1=1200&age2=43&age3=12&date=2021-12-01"
 POLICY = "policies/changle-2021-yijian/"
+PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
+SETTLE_MS = 3000  # after a browser starts: its own start-up work (profile, internal pages) is done before the visit
 BASELINE_HTML = """<!doctype html><html lang="zh"><meta charset="utf-8"><title>stock Pyodide</title>
 <p>stock Pyodide: <span id="out">…</span></p>
 <script type="module">
 import { loadPyodide } from "./pyodide/pyodide.mjs";
-const py = await loadPyodide({ indexURL: new URL("./pyodide/", location.href).href });
+performance.mark("jz:boot");
+const py = await loadPyodide({ indexURL: new URL("./pyodide/", location.href).href,
+                                fsInit: () => { performance.mark("jz:stdlib-written"); } });
+performance.mark("jz:interpreter");
 const r = py.runPython("from decimal import Decimal\\nstr((Decimal('816') - Decimal('400')) * 3)");
 document.getElementById("out").textContent = r;
+performance.mark("jz:shown");
 document.body.dataset.firstResultMs = performance.now().toFixed(0);
 </script></html>
 """
@@ -81,15 +100,23 @@ def baseline_dir(tmp: Path) -> Path:
     return d
 
 
+def _remove_cgroup() -> None:
+    try:
+        CGROUP.rmdir()  # empty once the browsers have exited
+    except OSError:
+        pass
+
+
 def chromium_launcher(tmp: Path) -> tuple[str, str]:
-    """Chromium in a 25 %-of-one-core CPU cgroup (4× slowdown for every process, workers too)."""
-    exe = shutil.which("chromium")
+    """Chromium in a CPU cgroup of this process (QUOTA of one core for every process of the browser, workers too)."""
+    exe = shutil.which("chromium") or "chromium"
     try:
         CGROUP.mkdir(exist_ok=True)
         (CGROUP / "cpu.cfs_period_us").write_text("100000")
         (CGROUP / "cpu.cfs_quota_us").write_text(str(QUOTA))
     except OSError as exc:
         return exe, f"unthrottled CPU (no cgroup: {exc.strerror})"
+    atexit.register(_remove_cgroup)
     wrapper = tmp / "chromium-4x"
     wrapper.write_text(f'#!/bin/sh\necho $$ > {CGROUP}/cgroup.procs\nexec {exe} "$@"\n')
     wrapper.chmod(0o755)
@@ -107,79 +134,170 @@ def calibrate(browser) -> float:
     return t / float(node.stdout.strip())
 
 
-def visit(ctx, url: str, profile: dict | None, calculator: bool) -> dict[str, float]:
+def load_average() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+RECOMPUTE_JS = """() => new Promise((resolve) => {
+  const fig = () => document.querySelector('.jz-figure').textContent;
+  const before = fig(); const t0 = performance.now();
+  const obs = new MutationObserver(() => { if (document.querySelector('.jz-figure') && fig() !== before) { obs.disconnect(); resolve(performance.now() - t0); } });
+  obs.observe(document.querySelector('.jz-out'), {childList: true, subtree: true});
+  const w = document.getElementById('jz-wage1'); w.value = '1300'; w.dispatchEvent(new Event('input', {bubbles: true}));
+})"""
+
+
+def visit(ctx, url: str, profile: dict | None, calculator: bool | None, trace: bool = True) -> dict[str, Any]:
+    """One page visit in a browser context: its numbers, and its phases from a Chrome trace.
+    ``calculator``: True for our calculator page, False for the stock page, None for a page without a result."""
     page = ctx.new_page()
     if profile:
         cdp = ctx.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.emulateNetworkConditions", {"offline": False, **profile})
-    urls: list[str] = []
-    ctx.on("request", lambda r: urls.append(r.url))
+    browser = ctx.browser
+    if trace:
+        browser.start_tracing(categories=list(CATEGORIES))
     Handler.sent = 0
+    Handler.served = []
     page.goto(url, wait_until="load", timeout=300_000)
-    out: dict[str, float] = {}
+    out: dict[str, Any] = {}
     if calculator is not None:
         page.wait_for_selector("[data-first-result-ms]", timeout=300_000)
         out["first_result_ms"] = float(page.get_attribute("[data-first-result-ms]", "data-first-result-ms"))
-        boot = page.get_attribute("[data-boot-ms]", "data-boot-ms") if calculator else None
-        if boot:
-            out["worker_boot_ms"] = float(boot)
-            out["worker_start_ms"] = float(page.get_attribute("[data-start-ms]", "data-start-ms"))
-            for k, v in json.loads(page.get_attribute("[data-boot-marks]", "data-boot-marks") or "{}").items():
-                out[f"boot_{k}_ms"] = v
-    if calculator:
-        out["recompute_ms"] = page.evaluate(
-            """() => new Promise((resolve) => {
-                 const fig = () => document.querySelector('.jz-figure').textContent;
-                 const before = fig(); const t0 = performance.now();
-                 const obs = new MutationObserver(() => { if (document.querySelector('.jz-figure') && fig() !== before) { obs.disconnect(); resolve(performance.now() - t0); } });
-                 obs.observe(document.querySelector('.jz-out'), {childList: true, subtree: true});
-                 const w = document.getElementById('jz-wage1'); w.value = '1300'; w.dispatchEvent(new Event('input', {bubbles: true}));
-               })"""
-        )
-        out["worker_compute_ms"] = float(page.get_attribute(".jz-calc", "data-compute-ms"))
+        out["bytes"] = Handler.sent  # to the first result (the service worker registers after it, when idle)
     else:
+        # A reading page: what the page itself fetched (the service worker it registers when idle then keeps
+        # the site for offline use: not this page's download).
         page.wait_for_load_state("networkidle")
+        out["bytes"] = page.evaluate("""() => performance.getEntriesByType('navigation').concat(
+          performance.getEntriesByType('resource')).reduce((n, e) => n + e.transferSize, 0)""")
+        page.wait_for_timeout(8000)  # the service worker registers when idle and installs: it must not fetch Pyodide either
+    if calculator:
+        out["recompute_ms"] = page.evaluate(RECOMPUTE_JS)
+        out["worker_compute_ms"] = float(page.get_attribute(".jz-calc", "data-compute-ms"))
     out["fcp_ms"] = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1")
     page.wait_for_timeout(200)
-    out["bytes"] = Handler.sent
-    out["pyodide_requests"] = sum(1 for u in urls if "pyodide" in u or "/assets/calc/" in u)
-    page.close()
+    if trace:
+        events = load_events(browser.stop_tracing())
+        if calculator is not None:
+            p = phases(events, url.split("#")[0])
+            out["phases"] = p
+            out.update({f"phase_{k}_ms": v for k, v in durations(p).items()})
+            out.update({f"phase_at_{k}_ms": v for k, v in p.items() if isinstance(v, (int, float)) and k != "code_cache_kb"})
+            if "code_cache_kb" in p:
+                out["code_cache_kb"] = p["code_cache_kb"]
+    out["pyodide_requests"] = sum(1 for u in Handler.served if "pyodide" in u or "/assets/calc/" in u)
+    out["page"] = page
     return out
 
 
+def wait_kept(page, idle_s: float) -> None:
+    """Stay on the page like a visitor who reads the answer: the service worker (if any) keeps the runtime
+    (up to 60 s), then ``idle_s`` more seconds (V8 writes its compiled-code cache once the code has warmed up)."""
+    page.evaluate("""() => new Promise((resolve) => {
+      const end = Date.now() + 60000;
+      const wasm = [...performance.getEntriesByType('resource')].map((e) => e.name).find((n) => n.endsWith('.wasm'));
+      const poll = async () => {
+        const kept = !window.caches || !navigator.serviceWorker || !navigator.serviceWorker.controller || !wasm
+          || await caches.match(wasm);
+        if (kept || Date.now() > end) resolve(); else setTimeout(poll, 500);
+      };
+      setTimeout(poll, 500);
+    })""")
+    page.wait_for_timeout(idle_s * 1000)
+
+
+def launch(p, exe: str, profile_dir: Path, service_workers: str = "allow"):
+    ctx = p.chromium.launch_persistent_context(str(profile_dir), executable_path=exe, args=CHROMIUM_ARGS,
+                                               service_workers=service_workers, **PHONE)
+    for extra in ctx.pages:  # the blank start page
+        extra.close()
+    settle = ctx.new_page()
+    settle.wait_for_timeout(SETTLE_MS)
+    settle.close()
+    return ctx
+
+
+def visitor(p, exe: str, url: str, prof: dict | None, calculator: bool, idle_s: float, tmp: Path) -> tuple[dict, dict]:
+    """A first visit and a real return (the browser restarted on the same profile)."""
+    profile_dir = Path(tempfile.mkdtemp(dir=tmp))
+    sw = os.environ.get("JZ_BENCH_SW", "allow")
+    ctx = launch(p, exe, profile_dir, sw)
+    cold = visit(ctx, url, prof, calculator)
+    wait_kept(cold.pop("page"), idle_s)
+    ctx.close()
+    ctx = launch(p, exe, profile_dir, sw)
+    repeat = visit(ctx, url, prof, calculator)
+    repeat.pop("page").close()
+    ctx.close()
+    shutil.rmtree(profile_dir, ignore_errors=True)
+    return cold, repeat
+
+
+def median_of(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    keys = {k for r in rows for k, v in r.items() if isinstance(v, (int, float))}
+    med: dict[str, Any] = {k: statistics.median(r[k] for r in rows if k in r) for k in sorted(keys)}
+    caches = [r["phases"]["code_cache"] for r in rows if "phases" in r]
+    if caches:
+        med["code_cache"] = "/".join(caches)
+    sources = [r["phases"].get("wasm_source", "?") for r in rows if "phases" in r]
+    if sources:
+        med["wasm_source"] = max(set(sources), key=sources.count)
+    return med
+
+
+def serve(roots: dict[str, Path]) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = make_server(roots["/"], extra_roots={k: v for k, v in roots.items() if k != "/"})
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
 def run(args) -> dict:
+    """Per profile and run: a visitor of our site (and of the --compare build, on its own origin), one of the
+    stock page, and a policy page's first visit."""
     from playwright.sync_api import sync_playwright
 
-    site = Path(args.site).resolve()
     with tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
-        Handler.roots = {"/": site, "/__baseline/": baseline_dir(tmp)}
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
-        exe, cpu_note = chromium_launcher(tmp) if args.cpu else (shutil.which("chromium"), "unthrottled CPU")
-        results: dict = {"cpu": cpu_note, "profiles": {}}
+        server, base = serve({"/": Path(args.site).resolve(), "/__baseline/": baseline_dir(tmp)})
+        sites = [("ours", base + CALC, True), ("base", base + "__baseline/", False)]
+        servers = [server]
+        if args.compare:
+            alt, alt_base = serve({"/": Path(args.compare).resolve()})
+            servers.append(alt)
+            sites.insert(1, ("alt", alt_base + CALC, True))
+        exe, cpu_note = chromium_launcher(tmp) if args.cpu else (shutil.which("chromium") or "chromium", "unthrottled CPU")
+        results: dict = {"cpu": cpu_note, "profiles": {}, "load_average": {"start": load_average()},
+                         "sites": {"ours": args.site, "alt": args.compare}}
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
             results["cpu_slowdown_measured"] = round(calibrate(browser), 2)
+            browser.close()
             for name in args.profiles:
                 prof = PROFILES[name]
-                rows: dict[str, list[dict]] = {k: [] for k in ("ours_cold", "ours_repeat", "base_cold", "base_repeat", "policy_cold")}
-                for _ in range(args.runs):
-                    for who, url, calc in (("ours", base + CALC, True), ("base", base + "__baseline/", False)):
-                        ctx = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True,
-                                                  service_workers=os.environ.get("JZ_BENCH_SW", "allow"))
-                        rows[f"{who}_cold"].append(visit(ctx, url, prof, calc))
-                        rows[f"{who}_repeat"].append(visit(ctx, url, prof, calc))
-                        ctx.close()
-                    ctx = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True)
-                    rows["policy_cold"].append(visit(ctx, base + POLICY, prof, None))
+                rows: dict[str, list[dict]] = {f"{who}_{v}": [] for who, _, _ in sites for v in ("cold", "repeat")}
+                rows["policy_cold"] = []
+                raw: list[dict] = []
+                for i in range(args.runs):
+                    for who, url, calc in sites:
+                        cold, repeat = visitor(p, exe, url, prof, calc, args.idle, tmp)
+                        rows[f"{who}_cold"].append(cold)
+                        rows[f"{who}_repeat"].append(repeat)
+                        print(f"{name} run {i + 1} {who}: cold {cold['first_result_ms']:.0f} ms, repeat {repeat['first_result_ms']:.0f} ms"
+                              f" (code cache {repeat.get('phases', {}).get('code_cache')}), recompute "
+                              f"{cold.get('recompute_ms', 0):.1f} ms, load {load_average()}", flush=True)
+                    ctx = launch(p, exe, Path(tempfile.mkdtemp(dir=tmp)))
+                    policy = visit(ctx, base + POLICY, prof, None, trace=False)
+                    policy.pop("page").close()
                     ctx.close()
-                med = {k: {m: statistics.median(r[m] for r in v) for m in v[0]} for k, v in rows.items()}
-                results["profiles"][name] = {"median": med, "runs": args.runs}
-            browser.close()
-        server.shutdown()
+                    rows["policy_cold"].append(policy)
+                    raw.append({k: v[-1] for k, v in rows.items()})
+                med = {k: median_of(v) for k, v in rows.items()}
+                results["profiles"][name] = {"median": med, "runs": args.runs, "each": raw}
+        results["load_average"]["end"] = load_average()
+        for s in servers:
+            s.shutdown()
     return results
 
 
@@ -193,14 +311,43 @@ TARGETS = [
 ]
 
 
+def phase_table(m: dict[str, Any]) -> list[str]:
+    """Where the time goes (medians): each phase's duration, and when it ended (ms since navigation start)."""
+    cols = [("ours_cold", "本站 · 冷启动"), ("ours_repeat", "本站 · 再次打开"), ("base_cold", "原版 · 冷启动"), ("base_repeat", "原版 · 再次打开")]
+    if "alt_cold" in m:
+        cols[2:2] = [("alt_cold", "对比版 · 冷启动"), ("alt_repeat", "对比版 · 再次打开")]
+    lines = ["| 阶段 | " + " | ".join(label for _, label in cols) + " |", "| --- |" + " ---: |" * len(cols)]
+    for key, label, _, end in ROWS:
+        cells = []
+        for col, _ in cols:
+            r = m[col]
+            took, at = r.get(f"phase_{key}_ms"), r.get(f"phase_at_{end}_ms")
+            if took is None:
+                cells.append("—")
+            elif key in ("page", "first_result") or at is None:
+                cells.append(f"{took:.0f}")
+            else:
+                cells.append(f"{took:.0f}（到 {at:.0f}）")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines.append("| wasm 来自 · V8 编译缓存 | " + " | ".join(
+        f"{m[col].get('wasm_source', '—')} · {m[col].get('code_cache', '—')}" for col, _ in cols) + " |")
+    return lines
+
+
 def report(results: dict) -> str:
-    lines = [f"CPU: {results['cpu']} (measured slowdown of a JS loop vs unthrottled Node: {results['cpu_slowdown_measured']}×)", ""]
+    la = results.get("load_average", {})
+    lines = [f"CPU: {results['cpu']} (measured slowdown of a JS loop vs unthrottled Node: {results['cpu_slowdown_measured']}×); "
+             f"load average (1, 5, 15 min) at start {la.get('start')}, at end {la.get('end')} "
+             f"on {os.cpu_count()} cores" + ("（与其他任务共用这台机器）" if max(la.get("start", [0]) + la.get("end", [0])) > 1 else ""), ""]
     for name, data in results["profiles"].items():
         m = data["median"]
         lines += [f"### {name} (median of {data['runs']} runs)", "",
                   "| page | visit | bytes | first paint | first result | recompute |", "| --- | --- | ---: | ---: | ---: | ---: |"]
         for key, label in (("ours_cold", "calculator · cold"), ("ours_repeat", "calculator · repeat"),
+                           ("alt_cold", "calculator (--compare) · cold"), ("alt_repeat", "calculator (--compare) · repeat"),
                            ("base_cold", "stock Pyodide · cold"), ("base_repeat", "stock Pyodide · repeat"), ("policy_cold", "policy page · cold")):
+            if key not in m:
+                continue
             r = m[key]
             fr = f"{r['first_result_ms']:.0f} ms" if "first_result_ms" in r else "—"
             rc = f"{r['recompute_ms']:.1f} ms (worker {r['worker_compute_ms']:.1f})" if "recompute_ms" in r else "—"
@@ -209,6 +356,8 @@ def report(results: dict) -> str:
         for label, fn, limit, unit in TARGETS:
             v = fn(m)
             lines.append(f"| {label} | {v:.2f} {unit} | {'pass' if v <= limit else 'FAIL'} |")
+        lines += ["", f"Phases ({name}, median ms; in brackets: ends at, ms since navigation start):", ""]
+        lines += phase_table(m)
         lines.append("")
     return "\n".join(lines)
 
@@ -218,7 +367,10 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--profiles", default="phone,slow4g")
     ap.add_argument("--site", default=str(ROOT / "site"))
+    ap.add_argument("--idle", type=float, default=20, help="seconds a first visit stays open after the runtime is kept")
     ap.add_argument("--no-cpu", dest="cpu", action="store_false", help="do not throttle the CPU")
+    ap.add_argument("--json", help="also write the raw results to this file")
+    ap.add_argument("--compare", help="a second build of the site, measured in the same runs (a lever: before → after)")
     ap.add_argument("--write", action="store_true", help="write docs/about/performance.md and bench/results.json")
     args = ap.parse_args()
     args.profiles = [p for p in args.profiles.split(",") if p]
@@ -226,12 +378,13 @@ def main() -> int:
     results["date"] = dt.date.today().isoformat()
     results["machine"] = f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}, Chromium {browser_version()}"
     text = report(results)
-    for name, data in results["profiles"].items():
-        print(name, {k: {m: round(v) for m, v in r.items() if m.startswith(("boot", "worker", "first"))} for k, r in data["median"].items() if k.startswith("ours")})
     print(text)
+    dump = json.dumps(results, indent=1, ensure_ascii=False) + "\n"
+    if args.json:
+        Path(args.json).write_text(dump, encoding="utf-8")
     if args.write:
         (ROOT / "bench").mkdir(exist_ok=True)
-        (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        (ROOT / "bench" / "results.json").write_text(dump, encoding="utf-8")
         body = f"测量日期 {results['date']}；机器：{results['machine']}。\n\n{text}\n"
         replace_section(ROOT / "docs" / "about" / "performance.md", "results", body)
     return 0

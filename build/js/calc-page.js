@@ -428,6 +428,7 @@ function update() {
     return;
   }
   seq += 1;
+  performance.mark("jz:ask");
   worker.postMessage({ type: "run", seq, calc: cfg.calc, query: q, today: today() });
 }
 
@@ -512,6 +513,7 @@ function start() {
       loadedPct = m.phase === "start" ? 99 : Math.min(pct, 98);
       showWaiting();
     } else if (m.type === "ready") {
+      performance.mark("jz:ready");
       clearTimeout(stall);
       ready = true;
       box.dataset.state = "ready";
@@ -523,11 +525,13 @@ function start() {
     } else if (m.type === "result") {
       if (m.seq !== seq || m.seq < shownSeq) return; // an older answer: inputs changed since
       shownSeq = m.seq;
+      performance.mark("jz:answer");
       if (!box.dataset.firstResultMs) box.dataset.firstResultMs = performance.now().toFixed(0); // for scripts/bench.py
       clearErrors();
       applyVisible(m.result.visible);
       renderMembers();
       renderResult(m.result);
+      performance.mark("jz:shown");
       box.dataset.resultSeq = String(m.seq);
       box.dataset.computeMs = m.ms.toFixed(2);
     } else if (m.type === "run_error") {

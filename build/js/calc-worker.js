@@ -8,6 +8,8 @@
 //               again, e.g. with other what-if values); {type: "ledger_file", seq, format: "xlsx" | "csv"}
 // Messages out: {type: "progress", loaded, total, phase}, {type: "ready", ms},
 //               {type: "result", seq, result, ms}, {type: "file", seq, format, data}, {type: "fault", message}
+// Phase boundaries are performance marks named "jz:…" (scripts/bench.py reads them from a Chrome trace).
+performance.mark("jz:worker-script");
 let run = null;
 
 // The runtime reports a broken .wasm (or an abort) only as a log line and then waits
@@ -153,7 +155,9 @@ async function boot(c) {
   const t0 = performance.now();
   self.fetch = countingFetch(c.sizes.fetched);
   progress(0, c.sizes.fetched, "download");
+  performance.mark("jz:boot");
   const { loadPyodide } = await import(c.pyodideURL + "pyodide.mjs");
+  performance.mark("jz:runtime-js");
   const marks = { imported: performance.now() - t0 };
   const [pyodide, wheel, params, ledgerLibs] = await Promise.all([
     loadPyodide({
@@ -165,7 +169,9 @@ async function boot(c) {
       packageBaseUrl: c.pyodideURL,
       stdout: () => {},
       stderr: (m) => console.warn(m),
-    }),
+      // Runs once the wasm is instantiated and the stdlib written, before the interpreter starts.
+      fsInit: () => { performance.mark("jz:stdlib-written"); },
+    }).then((py) => { performance.mark("jz:interpreter"); return py; }),
     fetch(c.wheelURL).then((r) => r.arrayBuffer()),
     // The place in a prefilled link; if its bundle cannot be had (offline and not kept on this phone), start with
     // the default one: the runtime still starts, and that place's answer says its parameters are missing.
@@ -175,6 +181,7 @@ async function boot(c) {
   marks.loaded = performance.now() - t0;
   progress(c.sizes.fetched, c.sizes.fetched, "start");
   pyodide.unpackArchive(wheel, "wheel");
+  performance.mark("jz:wheel");
   if (ledgerLibs) {
     // openpyxl and the stdlib modules only it needs (build/js/pack_stdlib.mjs), for this page alone.
     pyodide.unpackArchive(ledgerLibs, "zip", { extractDir: "/lib/ledger" });
@@ -195,11 +202,13 @@ async function boot(c) {
       "def _calc(name, request_json, place):\n" +
       "    return calculate_json(name, request_json, _PARAMS[place])\n"
   );
+  performance.mark("jz:imports");
   run = pyodide.globals.get("_run");
   calcJson = pyodide.globals.get("_calc");
   loadPlace = pyodide.globals.get("_load");
   loadPlace(params.place, params.text);
   loaded[params.place] = Promise.resolve(params.place);
+  performance.mark("jz:calculators");
   marks.ready = performance.now() - t0;
   self.marks = marks;
   return performance.now() - t0;
@@ -242,6 +251,7 @@ self.onmessage = async (event) => {
     }
   } else if (msg.type === "run" && run) {
     const t0 = performance.now();
+    performance.mark("jz:run");
     let place;
     try {
       place = await ensurePlace(config, (msg.request ? msg.request.jurisdiction : msg.query.j) || "");
@@ -254,6 +264,7 @@ self.onmessage = async (event) => {
       const out = msg.request
         ? calcJson(msg.calc, JSON.stringify(msg.request), place)
         : run(msg.calc, JSON.stringify(msg.query), msg.today, place);
+      performance.mark("jz:run-done");
       self.postMessage({ type: "result", seq: msg.seq, result: JSON.parse(out), ms: performance.now() - t0 });
     } catch (err) {
       // A Python exception is a bug of ours, not the resident's: details to the console only.
