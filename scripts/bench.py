@@ -70,6 +70,7 @@ QUOTA = int(os.environ.get("JZ_BENCH_QUOTA", "50000"))
 CALC = "calculators/dibao/#j=changle&area=urban&n=3&age1=45&wage1=1200&age2=43&age3=12&date=2021-12-01"
 POLICY = "policies/changle-2021-yijian/"
 PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
+TRACE_DIR: Path | None = None  # --traces: keep each visit's trace for chrome://tracing or Perfetto
 SETTLE_MS = 3000  # after a browser starts: its own start-up work (profile, internal pages) is done before the visit
 BASELINE_HTML = """<!doctype html><html lang="zh"><meta charset="utf-8"><title>stock Pyodide</title>
 <p>stock Pyodide: <span id="out">…</span></p>
@@ -179,7 +180,11 @@ def visit(ctx, url: str, profile: dict | None, calculator: bool | None, trace: b
     out["fcp_ms"] = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1")
     page.wait_for_timeout(200)
     if trace:
-        events = load_events(browser.stop_tracing())
+        data = browser.stop_tracing()
+        if TRACE_DIR:
+            TRACE_DIR.mkdir(parents=True, exist_ok=True)
+            (TRACE_DIR / f"{len(list(TRACE_DIR.iterdir())):03d}-{url.split('/')[2].replace(':', '_')}.json").write_bytes(data)
+        events = load_events(data)
         if calculator is not None:
             p = phases(events, url.split("#")[0])
             out["phases"] = p
@@ -372,7 +377,10 @@ def main() -> int:
     ap.add_argument("--json", help="also write the raw results to this file")
     ap.add_argument("--compare", help="a second build of the site, measured in the same runs (a lever: before → after)")
     ap.add_argument("--write", action="store_true", help="write docs/about/performance.md and bench/results.json")
+    ap.add_argument("--traces", help="keep each visit's Chrome trace in this folder")
     args = ap.parse_args()
+    global TRACE_DIR
+    TRACE_DIR = Path(args.traces) if args.traces else None
     args.profiles = [p for p in args.profiles.split(",") if p]
     results = run(args)
     results["date"] = dt.date.today().isoformat()
