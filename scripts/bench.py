@@ -70,6 +70,7 @@ QUOTA = int(os.environ.get("JZ_BENCH_QUOTA", "50000"))
 CALC = "calculators/dibao/#j=changle&area=urban&n=3&age1=45&wage1=1200&age2=43&age3=12&date=2021-12-01"
 POLICY = "policies/changle-2021-yijian/"
 PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
+RUNTIME_PARTS = ("/pyodide/", "python_stdlib", ".whl", "ledger-libs", "/params-")
 TRACE_DIR: Path | None = None  # --traces: keep each visit's trace for chrome://tracing or Perfetto
 SETTLE_MS = 3000  # after a browser starts: its own start-up work (profile, internal pages) is done before the visit
 BASELINE_HTML = """<!doctype html><html lang="zh"><meta charset="utf-8"><title>stock Pyodide</title>
@@ -192,7 +193,8 @@ def visit(ctx, url: str, profile: dict | None, calculator: bool | None, trace: b
             out.update({f"phase_at_{k}_ms": v for k, v in p.items() if isinstance(v, (int, float)) and k != "code_cache_kb"})
             if "code_cache_kb" in p:
                 out["code_cache_kb"] = p["code_cache_kb"]
-    out["pyodide_requests"] = sum(1 for u in Handler.served if "pyodide" in u or "/assets/calc/" in u)
+    # The runtime (not the tool pages' small scripts, which the service worker keeps with the pages).
+    out["pyodide_requests"] = sum(1 for u in Handler.served if any(k in u for k in RUNTIME_PARTS))
     out["page"] = page
     return out
 

@@ -5,7 +5,12 @@ load-on-intent with Data Saver, no Pyodide bytes on policy pages, pre-compressed
 
 from __future__ import annotations
 
-from conftest import poll
+import json
+import shutil
+
+from test_offline import Served
+
+from conftest import CHROMIUM_ARGS, poll
 from test_calculator_pages import wait_ready, wait_result
 
 LINK = "calculators/dibao/#j=changle&area=rural&n=1&age1=60&date=2021-12-01"  # 昌乐 农村 640 (2021-11): 640.00
@@ -95,3 +100,44 @@ def test_big_files_have_precompressed_copies(built_site):
     assert brotli.decompress((wasm.parent / (wasm.name + ".br")).read_bytes()) == wasm.read_bytes()
     stdlib = next((built_site / "assets/calc").glob("python_stdlib.*.zip"))
     assert stdlib.with_name(stdlib.name + ".br").exists()
+
+
+def test_first_return_uses_v8s_compiled_code(browser, built_site, tmp_path):
+    """A real return (the browser restarted on the same profile, the service worker now in control) compiles
+    nothing: V8 takes the runtime's compiled code from its cache (a Chrome trace records the hit). The code was
+    cached beside the HTTP cache's copy on the first visit, which the service worker did not yet control, so the
+    worker serves the .wasm from the HTTP cache while the browser has it (build/js/sw.js wasmFirst); from its own
+    copy, V8 would compile again and cache only then (the miss scripts/bench.py measured before)."""
+    served = Served(built_site)
+    profile = tmp_path / "profile"
+    url = served.url + LINK
+
+    def launch():
+        return browser.browser_type.launch_persistent_context(
+            str(profile), executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS,
+            viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True)
+
+    try:
+        ctx = launch()
+        page = ctx.new_page()
+        page.goto(url)
+        wait_result(page, "每月约 640.00 元", timeout=90_000)
+        poll(page, f"navigator.serviceWorker.controller !== null && caches.match({json.dumps(served.url)} + "
+                   f"'assets/pyodide/314.0.7/pyodide.asm.wasm').then(Boolean)", timeout=60_000)
+        page.wait_for_timeout(5000)  # V8 writes the compiled code once it has warmed up (about a second here)
+        ctx.close()
+
+        ctx = launch()
+        page = ctx.new_page()
+        ctx.browser.start_tracing(categories=["disabled-by-default-devtools.timeline"])
+        page.goto(url)
+        wait_result(page, "每月约 640.00 元", timeout=90_000)
+        controlled = page.evaluate("navigator.serviceWorker.controller !== null")
+        doc = json.loads(ctx.browser.stop_tracing())
+        ctx.close()
+    finally:
+        served.close()
+    events = doc["traceEvents"] if isinstance(doc, dict) else doc
+    hits = [e["args"]["url"] for e in events if e["name"] == "v8.wasm.moduleCacheHit"]
+    assert controlled, "the return is served by the service worker"
+    assert [u for u in hits if u.endswith("pyodide.asm.wasm")], [e["name"] for e in events if e["name"].startswith("v8.wasm")]
