@@ -56,17 +56,31 @@ export function adoptWorker(box, what, on) {
 
 // The service worker (build/js/sw.js) keeps the calculators' runtime once a tool page has it, so the tools work
 // offline; `extra` names what this tool alone needs (["ledger"]), `place` the place chosen (kept with its
-// neighbours on a big site). Registered when the browser is idle, after the
-// tool is ready: it never competes with the first answer. Without a service worker (private mode, policy) the
-// tools still work online.
+// neighbours on a big site). Without a service worker (private mode, policy) the tools still work online.
+// Keeping is background work (its install downloads and stores every page, then copies the runtime): it starts
+// once the tool is ready and the resident has left the form alone for QUIET_MS — it never competes with the first
+// answer, nor with the answers recomputed while the form is being changed (scripts/bench.py measured a first
+// recompute of 27–90 ms while the install ran beside it).
+const QUIET_MS = 4000;
+const TOUCHES = ["input", "change", "pointerdown", "keydown"];
+
 export function keepOffline(root, extra, place) {
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
   const ask = () => navigator.serviceWorker.register(new URL("sw.js", root).href)
     .then(() => navigator.serviceWorker.ready)
     .then((reg) => { if (reg.active) reg.active.postMessage({ type: "runtime", extra: extra || [], place: place || "" }); })
     .catch(() => {});
-  if ("requestIdleCallback" in window) requestIdleCallback(ask, { timeout: 4000 });
-  else setTimeout(ask, 2000);
+  let timer = null;
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      for (const t of TOUCHES) document.removeEventListener(t, later, true);
+      if ("requestIdleCallback" in window) requestIdleCallback(ask, { timeout: 4000 });
+      else ask();
+    }, QUIET_MS);
+  };
+  for (const t of TOUCHES) document.addEventListener(t, later, true);
+  later();
 }
 
 // Whether this phone already keeps the runtime (then Data Saver need not ask before starting).

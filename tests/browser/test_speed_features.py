@@ -141,3 +141,21 @@ def test_first_return_uses_v8s_compiled_code(browser, built_site, tmp_path):
     hits = [e["args"]["url"] for e in events if e["name"] == "v8.wasm.moduleCacheHit"]
     assert controlled, "the return is served by the service worker"
     assert [u for u in hits if u.endswith("pyodide.asm.wasm")], [e["name"] for e in events if e["name"].startswith("v8.wasm")]
+
+
+def test_keeping_offline_waits_while_the_form_is_being_changed(browser, site_url):
+    """The service worker (whose install downloads and stores the whole site) is registered only once the resident
+    has left the form alone for a few seconds (page-kit.js QUIET_MS): answers recomputed while the form is being
+    changed never share the phone's CPU with it."""
+    ctx = _phone(browser)
+    page = ctx.new_page()
+    page.goto(site_url + LINK)
+    wait_ready(page)
+    wait_result(page, "每月约 640.00 元")
+    registered = "navigator.serviceWorker.getRegistration().then((r) => !!r)"
+    for wage in range(100, 900, 100):  # a change every second for 8 s
+        page.fill("#jz-wage1", str(wage))
+        page.wait_for_timeout(1000)
+        assert not page.evaluate(registered), f"registered while the form was being changed ({wage})"
+    poll(page, registered, timeout=15_000)  # then, left alone, the site is kept
+    ctx.close()
