@@ -53,7 +53,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "build"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from trace_phases import CATEGORIES, ROWS, durations, load_events, phases  # noqa: E402
+from trace_phases import CATEGORIES, ROWS, cpu, durations, load_events, phases  # noqa: E402
 
 from serve import Handler, make_server  # noqa: E402  (the one production-like server)
 
@@ -152,7 +152,7 @@ RECOMPUTE_JS = """() => new Promise((resolve) => {
 def visit(ctx, url: str, profile: dict | None, calculator: bool | None, trace: bool = True) -> dict[str, Any]:
     """One page visit in a browser context: its numbers, and its phases from a Chrome trace.
     ``calculator``: True for our calculator page, False for the stock page, None for a page without a result."""
-    page = ctx.new_page()
+    page = ctx.pages[0] if ctx.pages else ctx.new_page()  # the window the browser opened with (see launch)
     if profile:
         cdp = ctx.new_cdp_session(page)
         cdp.send("Network.enable")
@@ -198,6 +198,7 @@ def visit(ctx, url: str, profile: dict | None, calculator: bool | None, trace: b
             out.update({f"phase_at_{k}_ms": v for k, v in p.items() if isinstance(v, (int, float)) and k != "code_cache_kb"})
             if "code_cache_kb" in p:
                 out["code_cache_kb"] = p["code_cache_kb"]
+            out.update({f"cpu_{k}_ms": v for k, v in cpu(events, url.split("#")[0]).items()})
     # The runtime (not the tool pages' small scripts, which the service worker keeps with the pages).
     out["pyodide_requests"] = sum(1 for u in Handler.served if any(k in u for k in RUNTIME_PARTS))
     out["page"] = page
@@ -221,13 +222,12 @@ def wait_kept(page, idle_s: float) -> None:
 
 
 def launch(p, exe: str, profile_dir: Path, service_workers: str = "allow"):
+    """The browser on a profile, settled: the visit then uses the window it opened with. (Each new window of
+    desktop Chromium loads its own omnibox pages, some 0.2 s of CPU in a renderer of their own, which a phone's
+    browser does not: a new window per visit put that inside the measured time.)"""
     ctx = p.chromium.launch_persistent_context(str(profile_dir), executable_path=exe, args=CHROMIUM_ARGS,
                                                service_workers=service_workers, **PHONE)
-    for extra in ctx.pages:  # the blank start page
-        extra.close()
-    settle = ctx.new_page()
-    settle.wait_for_timeout(SETTLE_MS)
-    settle.close()
+    (ctx.pages[0] if ctx.pages else ctx.new_page()).wait_for_timeout(SETTLE_MS)
     return ctx
 
 
@@ -331,6 +331,11 @@ TARGETS = [
 ]
 
 
+CPU_ROWS = (("total", "**CPU 时间（整个浏览器，导航 → 首次结果）**"), ("worker", "　其中 计算器 Worker 线程"),
+            ("page", "　其中 页面主线程"), ("compile_gc", "　其中 V8 后台编译和垃圾回收"),
+            ("service_worker", "　其中 service worker"), ("browser", "　其中 浏览器进程"), ("network", "　其中 网络进程"))
+
+
 def phase_table(m: dict[str, Any]) -> list[str]:
     """Where the time goes (medians): each phase's duration, and when it ended (ms since navigation start)."""
     cols = [("ours_cold", "本站 · 冷启动"), ("ours_repeat", "本站 · 再次打开"), ("base_cold", "原版 · 冷启动"), ("base_repeat", "原版 · 再次打开")]
@@ -349,6 +354,9 @@ def phase_table(m: dict[str, Any]) -> list[str]:
             else:
                 cells.append(f"{took:.0f}（到 {at:.0f}）")
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    for group, label in CPU_ROWS:
+        lines.append(f"| {label} | " + " | ".join(
+            f"{m[col][f'cpu_{group}_ms']:.0f}" if f"cpu_{group}_ms" in m[col] else "—" for col, _ in cols) + " |")
     lines.append("| wasm 来自 · V8 编译缓存 | " + " | ".join(
         f"{m[col].get('wasm_source', '—')} · {m[col].get('code_cache', '—')}" for col, _ in cols) + " |")
     return lines

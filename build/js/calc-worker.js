@@ -156,6 +156,10 @@ async function boot(c) {
   self.fetch = countingFetch(c.sizes.fetched);
   progress(0, c.sizes.fetched, "download");
   performance.mark("jz:boot");
+  // The runtime's 1.2 MB of JS (pyodide.asm.mjs) is fetched and compiled beside pyodide.mjs, not after it: loadPyodide
+  // takes it as its documented (experimental) createPyodideModule option, awaited only when the wasm is instantiated.
+  const asm = import(c.pyodideURL + "pyodide.asm.mjs").then((m) => { performance.mark("jz:runtime-asm"); return m.default; });
+  asm.catch(() => {}); // a failed import is reported where it is awaited (loadPyodide)
   const { loadPyodide } = await import(c.pyodideURL + "pyodide.mjs");
   performance.mark("jz:runtime-js");
   const marks = { imported: performance.now() - t0 };
@@ -167,6 +171,7 @@ async function boot(c) {
       // No packages are loaded: a lock file with only the runtime's info saves a request.
       lockFileContents: { info: c.lockInfo, packages: {} },
       packageBaseUrl: c.pyodideURL,
+      createPyodideModule: (settings) => asm.then((create) => create(settings)),
       stdout: () => {},
       stderr: (m) => console.warn(m),
       // Runs once the wasm is instantiated and the stdlib written, before the interpreter starts.
