@@ -7,10 +7,11 @@ What lands in the site (all under ``assets/``, all same-origin):
   (``pyodide.mjs``, ``pyodide.asm.mjs``, ``pyodide.asm.wasm``,
   ``python_stdlib.zip``), copied from ``node_modules`` (pinned by
   package-lock.json).  The version is in the path, so the path is a fingerprint.
-* ``calc/calculators.<hash>.whl`` — ``calculators/`` packed as a wheel by
-  the standard ``build`` frontend (from a temporary copy, so setuptools never
-  writes into our ``build/`` directory); cached in ``.cache/wheels`` by a
-  hash of the sources.
+* ``calc/python_stdlib.<hash>.zip`` — the stdlib trimmed to what the calculators
+  import, and the calculators themselves, all byte-compiled (``build/stdlib_pack.py``)
+  from ``calculators/`` packed as a wheel by the standard ``build`` frontend (from a
+  temporary copy, so setuptools never writes into our ``build/`` directory; cached in
+  ``.cache/wheels`` by a hash of the sources).  The wheel itself is not shipped.
 * ``calc/params.<hash>.json`` — the compiled ``policy_data`` bundle.
 * ``calc/calc-page.<hash>.js`` and ``calc/calc-worker.<hash>.js`` — the page
   script and the module worker, from ``build/js/``.
@@ -200,8 +201,7 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
         sizes[name] = len(data)
         return f"assets/calc/{name}"
 
-    wheel_bytes = calculators_wheel(root)
-    wheel = put("calculators", "whl", wheel_bytes)
+    wheel_bytes = calculators_wheel(root)  # packed into the stdlib zip, byte-compiled: not shipped itself
     stdlib_bytes, ledger_bytes, stdlib_report = trimmed_stdlib(wheel_bytes, bundle, version)
     stdlib = put("python_stdlib", "zip", stdlib_bytes)
     ledger_libs = put("ledger-libs", "zip", ledger_bytes)  # fetched by the 台账核查 page only
@@ -226,8 +226,8 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
     chartist = root / "node_modules" / "chartist" / "dist"
     charts = {"js": put("chartist", "js", (chartist / "index.umd.js").read_bytes()),
               "css": put("chartist", "css", (chartist / "index.css").read_bytes())}
-    first = [out_dir / n for n in PYODIDE_FILES] + [site_dir / wheel, site_dir / places[DEFAULT_PLACE], site_dir / stdlib]
-    ours = sizes[Path(wheel).name] + sizes[Path(places[DEFAULT_PLACE]).name] + sizes[Path(stdlib).name]
+    first = [out_dir / n for n in PYODIDE_FILES] + [site_dir / places[DEFAULT_PLACE], site_dir / stdlib]
+    ours = sizes[Path(places[DEFAULT_PLACE]).name] + sizes[Path(stdlib).name]
     total = sum(sizes[n] for n in PYODIDE_FILES) + ours
     # The worker counts what goes through fetch(); the two .mjs files arrive by import().
     fetched = sizes["pyodide.asm.wasm"] + ours
@@ -237,7 +237,6 @@ def write_assets(site_dir: Path, bundle: dict[str, Any], root: Path = ROOT) -> d
         "pyodide": base,
         "pyodideVersion": version,
         "lockInfo": lock_info(root),
-        "wheel": wheel,
         "params": places,
         "stdlib": stdlib,
         "stdlibModules": len(stdlib_report["kept"]),
@@ -425,8 +424,8 @@ def early_start_script(assets: dict[str, Any], up: str, ledger: bool = False) ->
     """The inline ``<head>`` script that starts the worker early (same init as calc-page.js);
     on the 台账核查 page the worker also fetches openpyxl (``ledgerLibsURL``)."""
     extra = (", ledgerLibsURL: abs(" + json.dumps(assets["ledgerLibs"]) + ")") if ledger else ""
-    config = ("{ pyodideURL: abs(" + json.dumps(assets["pyodide"]) + ")" + extra + ", wheelURL: abs(" + json.dumps(assets["wheel"])
-              + "), params: absAll(" + json.dumps(assets["params"], separators=(",", ":")) + "), place: place(), stdlibURL: abs(" + json.dumps(assets["stdlib"])
+    config = ("{ pyodideURL: abs(" + json.dumps(assets["pyodide"]) + ")" + extra
+              + ", params: absAll(" + json.dumps(assets["params"], separators=(",", ":")) + "), place: place(), stdlibURL: abs(" + json.dumps(assets["stdlib"])
               + "), lockInfo: " + json.dumps(assets["lockInfo"]) + ", sizes: " + json.dumps(assets["sizes"]) + " }")
     text = (EARLY_START.replace("ROOT", json.dumps(up or "./")).replace("WORKER", json.dumps(assets["worker"]))
             .replace("CONFIG_EXPR", config))

@@ -11,7 +11,7 @@ The build writes ``sw.js`` at the site root with four lists (all paths relative 
   a place's own pages come with the place (below), others are kept as they are visited. Plus the
   theme's and the site's CSS and scripts, and the tool pages' own small scripts (so a tool page opened offline
   can say its runtime is not kept). Never the calculators' runtime.
-* ``RUNTIME`` — Pyodide, the trimmed standard library, the calculators' wheel, Chartist, and the places' parameter bundles: every bundle while there are at most
+* ``RUNTIME`` — Pyodide, the trimmed standard library (with the calculators in it), Chartist, and the places' parameter bundles: every bundle while there are at most
   ``PRECACHE_PLACES_MAX`` places, else only the default one. Kept when a calculator page asks (it has
   just downloaded them), so reading a policy never downloads Pyodide.
 * ``EXTRA`` — what one tool alone needs (the 台账核查 page's openpyxl), kept when that page asks.
@@ -48,7 +48,7 @@ NEIGHBOURS = 8  # at province scale: how many nearby places' bundles come with a
 STATIC = ("assets/stylesheets/*.min.css", "assets/javascripts/bundle.*.min.js", "assets/css/*.css", "assets/js/*.js",
           "assets/images/favicon.png")
 TOOL_SCRIPTS = ("calc-page.", "calc-worker.", "page-kit.", "screener-page.", "ledger-page.")  # small: kept with the pages
-RUNTIME_CALC = ("calculators.", "python_stdlib.", "chartist.")
+RUNTIME_CALC = ("python_stdlib.", "chartist.")  # the stdlib zip holds the calculators too
 LEDGER = ("ledger-libs.", "ledger-template.")
 
 
@@ -119,7 +119,7 @@ def manifest(site: Path, redirects: Set[str] = frozenset(), documents_max: int =
     search = sorted(_rel(site, p) for p in (site / "pagefind").rglob("*")
                     if p.is_file() and p.suffix not in (".br", ".gz"))
     runtime = sorted(_rel(site, p) for p in (site / "assets").glob("pyodide/*/*.*") if p.suffix in (".mjs", ".wasm"))
-    runtime += [_rel(site, p) for p in calc if p.name.startswith(RUNTIME_CALC) and p.suffix in (".js", ".whl", ".zip", ".css")]
+    runtime += [_rel(site, p) for p in calc if p.name.startswith(RUNTIME_CALC) and p.suffix in (".js", ".zip", ".css")]
     extra = {"ledger": [_rel(site, p) for p in calc if p.name.startswith(LEDGER) and p.suffix in (".zip", ".xlsx", ".csv")]}
     few_places, few_documents = len(bundles) <= places_max, len(documents) <= documents_max
     runtime += [path for place, (path, _) in bundles.items() if few_places or place == DEFAULT_PLACE]

@@ -147,10 +147,9 @@ def test_hostile_sample_identical_in_pyodide(tmp_path):
     from stdlib_pack import trimmed_stdlib
 
     items = sample()
-    (tmp_path / "w.whl").write_bytes(calculators_wheel())
     (tmp_path / "p.json").write_text(json.dumps(bundle(), ensure_ascii=False), encoding="utf-8")
     (tmp_path / "stdlib.zip").write_bytes(trimmed_stdlib(calculators_wheel(), bundle(), pyodide_version())[0])
-    job = {"wheel": str(tmp_path / "w.whl"), "params": str(tmp_path / "p.json"), "stdlib": str(tmp_path / "stdlib.zip"), "items": items}
+    job = {"params": str(tmp_path / "p.json"), "stdlib": str(tmp_path / "stdlib.zip"), "items": items}
     (tmp_path / "job.json").write_text(json.dumps(job, ensure_ascii=False, allow_nan=True), encoding="utf-8")
     proc = subprocess.run([node, str(ROOT / "tests/pyodide/run_cases.mjs"), str(tmp_path / "job.json")], cwd=ROOT,
                           capture_output=True, text=True, timeout=300)

@@ -2,8 +2,9 @@
 """Cross-runtime equivalence: every YAML case, and the browser form path, run in
 the real Pyodide (npm package, under Node) and must equal CPython exactly.
 
-The calculators ship to the browser as the wheel the build makes
-(``build/calculator_build.py``); this test installs that same wheel.
+The calculators ship to the browser byte-compiled inside the trimmed stdlib zip the build makes
+(``build/stdlib_pack.py``): the "trimmed" run imports them from that very zip (no wheel installed);
+the "stock" run installs the wheel the zip is made from, on the npm package's stdlib.
 """
 
 from __future__ import annotations
@@ -67,14 +68,16 @@ def pyodide_run(request, tmp_path_factory):
     (tmp / "calculators.whl").write_bytes(calculators_wheel())
     (tmp / "params.json").write_text(json.dumps(bundle(), ensure_ascii=False), encoding="utf-8")
     items = _items()
-    job = {"wheel": str(tmp / "calculators.whl"), "params": str(tmp / "params.json"), "items": items}
+    job = {"params": str(tmp / "params.json"), "items": items}
     if request.param == "trimmed":
         data, ledger, report = trimmed_stdlib(calculators_wheel(), bundle(), pyodide_version())
         assert len(report["kept"]) < report["of"] / 2, "the stdlib was not trimmed"
+        assert "calculators/ui/query.py" in report["calculators"], "the calculators are not in the zip"
         (tmp / "python_stdlib.zip").write_bytes(data)
         (tmp / "ledger.zip").write_bytes(ledger)
         job["stdlib"] = str(tmp / "python_stdlib.zip")
-    else:  # the stock stdlib, with openpyxl from source
+    else:  # the stock stdlib and the wheel, with openpyxl from source
+        job["wheel"] = str(tmp / "calculators.whl")
         from stdlib_pack import ledger_sources
 
         (tmp / "ledger.zip").write_bytes(ledger_sources())

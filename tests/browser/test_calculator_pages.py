@@ -286,7 +286,7 @@ def test_pages_without_calculator_load_no_calculator_code(built_site, browser, s
     urls.clear()
     page.goto(site_url + "calculators/dibao/#j=huaiyuan&area=rural&n=1&age1=70")
     page.wait_for_selector(".jz-summary", timeout=90_000)
-    assert [u for u in urls if "/assets/calc/calculators." in u] and not [u for u in urls if "ledger-" in u]
+    assert [u for u in urls if "/assets/calc/python_stdlib." in u] and not [u for u in urls if "ledger-" in u]
     page.close()
 
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Run calculator requests inside the real Pyodide (npm package) under Node.
 // Usage: node tests/pyodide/run_cases.mjs job.json  → JSON results on stdout.
-// job.json: {wheel, params, stdlib?, items: [{kind: "calc", calculator, request}
+// job.json: {wheel?, params, stdlib?, items: [{kind: "calc", calculator, request}
 //                                           | {kind: "query", calculator, query, today}],
 //            ledger?: the ledger page's zip, ledgerFiles?: [{name, path, place, date}]}
 // With ledger files, each is read and checked as the 台账核查 page's worker does.
@@ -13,7 +13,8 @@ const options = { stdout: () => {}, stderr: (m) => process.stderr.write(m + "\n"
 if (job.stdlib) options.stdLibURL = job.stdlib;
 const t0 = performance.now();
 const pyodide = await loadPyodide(options);
-pyodide.unpackArchive(new Uint8Array(readFileSync(job.wheel)), "wheel");
+// The site's stdlib zip holds the calculators (byte-compiled); the stock stdlib needs the wheel.
+if (job.wheel) pyodide.unpackArchive(new Uint8Array(readFileSync(job.wheel)), "wheel");
 pyodide.globals.set("PARAMS_JSON", readFileSync(job.params, "utf8"));
 pyodide.globals.set("ITEMS_JSON", JSON.stringify(job.items));
 const files = (job.ledgerFiles || []).map((f) => ({ ...f, data: Array.from(readFileSync(f.path)) }));
