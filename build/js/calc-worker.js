@@ -16,8 +16,9 @@ let run = null;
 // forever; turn such lines into a fault the page can show.
 const FATAL = /instantiation failed|CompileError|LinkError|RuntimeError|Aborted\(/;
 let faulted = false;
+let restoring = false; // a snapshot that fails to restore is dropped and the runtime starts as usual: not a fault
 function watchLog(text) {
-  if (!faulted && !run && FATAL.test(text)) {
+  if (!faulted && !run && !restoring && FATAL.test(text)) {
     faulted = true;
     self.postMessage({ type: "fault", message: "计算程序文件损坏或不完整" });
   }
@@ -151,8 +152,51 @@ function ensurePlace(c, place) {
   return loaded[key];
 }
 
+// A memory snapshot of this worker's interpreter, made on this phone once the calculators are imported and the
+// resident has paused (Pyodide's _makeSnapshot/_loadSnapshot): a later visit restores it instead of starting the
+// interpreter and importing the calculators again. Kept gzip-compressed (31.5 MB → ~5 MB) in a cache of its own, keyed
+// by the stdlib zip's fingerprinted address (which changes with Pyodide's stdlib and the calculators); never downloaded.
+const SNAPSHOT_CACHE = "pyodide-snapshot";
+const SNAPSHOT_QUIET_MS = 5000;
+let snapshotTimer = null;
+
+// The kept snapshot's response (found quickly); its body is decompressed while the wasm downloads and compiles
+// (loadPyodide awaits it only before instantiating).
+async function findSnapshot(c) {
+  try {
+    return (await (await caches.open(SNAPSHOT_CACHE)).match(c.stdlibURL + ".snapshot")) || null;
+  } catch (err) {
+    return null; // no Cache API here (private mode): start as usual
+  }
+}
+
+function readSnapshot(hit) {
+  return new Response(hit.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer().then((data) => {
+    performance.mark("jz:snapshot-read");
+    return new Uint8Array(data);
+  });
+}
+
+function snapshotLater(c, pyodide) {
+  clearTimeout(snapshotTimer);
+  snapshotTimer = setTimeout(async () => {
+    snapshotting = null; // once per visit
+    try {
+      const body = new Response(pyodide.makeMemorySnapshot()).body.pipeThrough(new CompressionStream("gzip"));
+      const cache = await caches.open(SNAPSHOT_CACHE);
+      for (const old of await cache.keys()) await cache.delete(old);
+      await cache.put(c.stdlibURL + ".snapshot", new Response(body));
+    } catch (err) {
+      console.warn("no snapshot", err);
+    }
+  }, SNAPSHOT_QUIET_MS);
+}
+
+let snapshotting = null;
+
 async function boot(c) {
   const t0 = performance.now();
+  const snapshot = c.ledgerLibsURL || !self.caches ? Promise.resolve(null) : findSnapshot(c);
   self.fetch = countingFetch(c.sizes.fetched);
   progress(0, c.sizes.fetched, "download");
   performance.mark("jz:boot");
@@ -163,21 +207,41 @@ async function boot(c) {
   const { loadPyodide } = await import(c.pyodideURL + "pyodide.mjs");
   performance.mark("jz:runtime-js");
   const marks = { imported: performance.now() - t0 };
+  const options = {
+    indexURL: c.pyodideURL,
+    // Trimmed to what the calculators import, with the calculators themselves, all byte-compiled at build time
+    // (build/js/pack_stdlib.mjs): ~3× faster start than the stock stdlib, 4× faster imports than a wheel's source.
+    stdLibURL: c.stdlibURL,
+    // No packages are loaded: a lock file with only the runtime's info saves a request.
+    lockFileContents: { info: c.lockInfo, packages: {} },
+    packageBaseUrl: c.pyodideURL,
+    createPyodideModule: (settings) => asm.then((create) => create(settings)),
+    stdout: () => {},
+    stderr: (m) => console.warn(m),
+    // Runs once the wasm is instantiated and the stdlib written, before the interpreter starts.
+    fsInit: () => { performance.mark("jz:stdlib-written"); },
+  };
+  let restored = false;
+  const start = async () => {
+    const saved = await snapshot;
+    if (saved) {
+      restoring = true;
+      try {
+        const py = await loadPyodide({ ...options, _loadSnapshot: readSnapshot(saved) });
+        restored = true;
+        return py;
+      } catch (err) {
+        // A snapshot that cannot be restored (damaged, or from another runtime): drop it, start as usual.
+        console.warn("snapshot not restored", err);
+        caches.open(SNAPSHOT_CACHE).then((cache) => cache.delete(c.stdlibURL + ".snapshot")).catch(() => {});
+      } finally {
+        restoring = false;
+      }
+    }
+    return loadPyodide(c.ledgerLibsURL ? options : { ...options, _makeSnapshot: true });
+  };
   const [pyodide, params, ledgerLibs] = await Promise.all([
-    loadPyodide({
-      indexURL: c.pyodideURL,
-      // Trimmed to what the calculators import, with the calculators themselves, all byte-compiled at build time
-      // (build/js/pack_stdlib.mjs): ~3× faster start than the stock stdlib, 4× faster imports than a wheel's source.
-      stdLibURL: c.stdlibURL,
-      // No packages are loaded: a lock file with only the runtime's info saves a request.
-      lockFileContents: { info: c.lockInfo, packages: {} },
-      packageBaseUrl: c.pyodideURL,
-      createPyodideModule: (settings) => asm.then((create) => create(settings)),
-      stdout: () => {},
-      stderr: (m) => console.warn(m),
-      // Runs once the wasm is instantiated and the stdlib written, before the interpreter starts.
-      fsInit: () => { performance.mark("jz:stdlib-written"); },
-    }).then((py) => { performance.mark("jz:interpreter"); return py; }),
+    start().then((py) => { performance.mark("jz:interpreter"); return py; }),
     // The place in a prefilled link; if its bundle cannot be had (offline and not kept on this phone), start with
     // the default one: the runtime still starts, and that place's answer says its parameters are missing.
     bundleFor(c, c.place) !== "other" ? placeText(c, c.place, plainFetch).catch(() => placeText(c, "other")) : placeText(c, c.place),
@@ -192,7 +256,7 @@ async function boot(c) {
     ledgerRun = pyodide.globals.get("_ledger");
     ledgerFile = pyodide.globals.get("_ledger_file");
   }
-  pyodide.runPython(
+  if (!restored) pyodide.runPython(
     "import json\n" +
       "from calculators.core.params import ParameterSet\n" +
       "from calculators.ui.query import run_query_json\n" +
@@ -206,12 +270,15 @@ async function boot(c) {
       "    return calculate_json(name, request_json, _PARAMS[place])\n"
   );
   performance.mark("jz:imports");
+  if (restored) pyodide.runPython("_PARAMS.clear()"); // the places of the visit it was made in: loaded afresh
   run = pyodide.globals.get("_run");
   calcJson = pyodide.globals.get("_calc");
   loadPlace = pyodide.globals.get("_load");
   loadPlace(params.place, params.text);
   loaded[params.place] = Promise.resolve(params.place);
   performance.mark("jz:calculators");
+  if (!restored && !c.ledgerLibsURL && self.caches) snapshotting = pyodide;
+  marks.restored = restored;
   marks.ready = performance.now() - t0;
   self.marks = marks;
   return performance.now() - t0;
@@ -268,6 +335,7 @@ self.onmessage = async (event) => {
         ? calcJson(msg.calc, JSON.stringify(msg.request), place)
         : run(msg.calc, JSON.stringify(msg.query), msg.today, place);
       performance.mark("jz:run-done");
+      if (snapshotting) snapshotLater(config, snapshotting);
       self.postMessage({ type: "result", seq: msg.seq, result: JSON.parse(out), ms: performance.now() - t0 });
     } catch (err) {
       // A Python exception is a bug of ours, not the resident's: details to the console only.

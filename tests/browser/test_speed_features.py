@@ -124,7 +124,7 @@ def test_first_return_uses_v8s_compiled_code(browser, built_site, tmp_path):
         wait_result(page, "每月约 640.00 元", timeout=90_000)
         poll(page, f"navigator.serviceWorker.controller !== null && caches.match({json.dumps(served.url)} + "
                    f"'assets/pyodide/314.0.7/pyodide.asm.wasm').then(Boolean)", timeout=60_000)
-        page.wait_for_timeout(5000)  # V8 writes the compiled code once it has warmed up (about a second here)
+        page.wait_for_timeout(10_000)  # V8 writes the compiled code once it has warmed up (about a second unloaded)
         ctx.close()
 
         ctx = launch()
@@ -158,4 +158,43 @@ def test_keeping_offline_waits_while_the_form_is_being_changed(browser, site_url
         page.wait_for_timeout(1000)
         assert not page.evaluate(registered), f"registered while the form was being changed ({wage})"
     poll(page, registered, timeout=15_000)  # then, left alone, the site is kept
+    ctx.close()
+
+
+SNAPSHOT_KEYS = "caches.open('pyodide-snapshot').then((c) => c.keys()).then((k) => k.map((r) => r.url))"
+
+
+def _boot_marks(page) -> dict:
+    return json.loads(page.get_attribute(".jz-calc", "data-boot-marks") or "{}")
+
+
+def test_return_visit_restores_the_interpreter_from_a_snapshot_made_on_this_phone(browser, site_url):
+    """Once the resident has paused, the worker keeps a memory snapshot of its interpreter (calculators imported) in
+    a cache of its own; the next visit restores it instead of starting Python again, answers the same, loads another
+    place's parameters afresh; a snapshot that cannot be restored is dropped and the calculator starts as usual."""
+    ctx = _phone(browser)
+    page = ctx.new_page()
+    page.goto(site_url + LINK)
+    wait_ready(page)
+    wait_result(page, "每月约 640.00 元")
+    assert _boot_marks(page)["restored"] is False
+    poll(page, f"{SNAPSHOT_KEYS}.then((k) => k.length === 1)", timeout=30_000)
+    [key] = page.evaluate(SNAPSHOT_KEYS)
+    assert "/assets/calc/python_stdlib." in key and key.endswith(".zip.snapshot")
+
+    page.reload()
+    wait_ready(page)
+    wait_result(page, "每月约 640.00 元")
+    assert _boot_marks(page)["restored"] is True
+    page.goto(site_url + "calculators/dibao/#j=zhijin&area=rural&n=1&age1=72&date=2024-06-01")  # 织金 农村 567 (2024-04)
+    wait_result(page, "每月约 567.00 元")
+
+    page.evaluate("(key) => caches.open('pyodide-snapshot').then((c) => c.put(key, new Response(new Uint8Array(64))))", key)
+    page.goto(site_url + LINK)  # (only the # changes: the same document)
+    page.reload()
+    wait_ready(page)
+    wait_result(page, "每月约 640.00 元")
+    assert _boot_marks(page)["restored"] is False
+    assert page.get_attribute(".jz-calc", "data-state") == "ready"
+    poll(page, f"{SNAPSHOT_KEYS}.then((k) => k.length === 0)", timeout=10_000)  # the damaged one is dropped
     ctx.close()
