@@ -48,7 +48,7 @@ EXCLUDED_KINDS = {
 PARAMETERS = (  # every parameter this calculator may read (backlinks; a test checks it is complete)
     "dibao.standard.urban", "dibao.standard.rural", "dibao.employment_deduction_ratio", "dibao.employment_deduction_allowed",
     "dibao.phase_out_months", "dibao.phase_out_months_max", "dibao.phase_out_allowed", "dibao.phase_out_employment_only",
-    "dibao.phase_out_exit_without_severe", "dibao.edge_multiple", "dibao.single_person_household", "dibao.single_person_scope",
+    "dibao.phase_out_exit_without_severe", "dibao.edge_multiple", "dibao.single_person_household", "dibao.single_person_scope", "dibao.single_person_adult_disabled",
     "dibao.class1_full_amount", "dibao.childcare_subsidy_excluded", "dibao.allowances_excluded",
     "dibao.rigid_expense_multiple", "dibao.basic_pension_excluded", "dibao.review_months.class1",
     "dibao.review_months.class2", "dibao.review_months.class3", "dibao.time_limit_working_days",
@@ -198,7 +198,7 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
 
     fields: dict[str, Any] = {"household_size": n, "income_line": yuan(line), "standard_known": basis.known,
                               "standard_current": basis.current if basis.known else None, "standard_kind": basis.kind,
-                              "stale_sentence": None, "single_person_applicants": None}
+                              "stale_sentence": None, "single_person_applicants": None, "single_person_basis": None}
     if not basis.known:
         return _income_line_result(t, members, area, total, line, ratio_r, workers, fields)
 
@@ -453,6 +453,28 @@ def _phase_out(t: Trace, members: list[dict[str, Any]], workers: list, area: str
     return True
 
 
+def _adult_disabled(t: Trace, members: list[dict[str, Any]], alone: list[int], fields: dict[str, Any]) -> bool:
+    """2022 national notice 一、（一）: “成年无业重度残疾人可以参照‘单人户’提出低保申请” — not limited to 边缘 families
+    (unlike 审核确认办法 第八条). Read: a member aged 18 or over, with no wage typed, who is 重度残疾 (一、二级, 三级智力、
+    精神). A member known only as “重残或重病” (a 台账 count) is said conditionally. Whether he then qualifies turns on
+    his own income, which the form does not ask apart: the answer says so and never computes an amount."""
+    rule = t.get("dibao.single_person_adult_disabled")
+    if rule is None:
+        return False
+    adults = [i for i in alone if members[i]["age"] >= 18 and members[i]["wage"] == 0
+              and (severe_disability(members[i]["disability_grade"], members[i]["disability_type"])
+                   or (members[i]["severe"] and not members[i]["serious_illness"]))]
+    if not adults:
+        return False
+    sure = all(severe_disability(members[i]["disability_grade"], members[i]["disability_type"]) for i in adults)
+    who = "、".join(f"第{i + 1}位" for i in adults)
+    t.step(f"{who}成员" + ("是" if sure else "如果是") + "成年、没有工作的重度残疾人，可以参照“单人户”单独申请低保，"
+           "不限于低保边缘家庭；按单人户看的是他本人的收入和财产，兄弟姐妹或60周岁以上老人给的供养费可以视情豁免。"
+           "能不能纳入、领多少，由当地审核确定。", cites=(rule,))
+    fields.update(single_person_applicants=adults, single_person_basis="adult_disabled")
+    return True
+
+
 def _single_person_note(t: Trace, alone: list[int], conditional: bool) -> None:
     who = "、".join(f"第{i + 1}位" for i in alone)
     household, scope = t.get("dibao.single_person_household"), t.get("dibao.single_person_scope")
@@ -479,6 +501,10 @@ def _single_person(t: Trace, request: dict[str, Any], members: list[dict[str, An
     kind = scope.value if scope is not None else None
     who = "、".join(f"第{i + 1}位" for i in alone)
     used = (household, scope)
+    limited = (kind == "edge" and not edge) or (
+        kind == "poverty_registered" and not flag(request.get("poverty_registered"), "poverty_registered", "是否建档立卡贫困户"))
+    if limited and _adult_disabled(t, members, alone, fields):
+        return
     if kind == "edge" and not edge:
         if basis.kind == "last_known" and edge_multiple is not None:
             # M1: on an old standard the refusal is not a fact: say what today's standard would have to be.
@@ -578,7 +604,10 @@ def summarize(result: dict[str, Any]) -> dict[str, Any]:
     else:
         out = {"tone": "no", "headline": "按收入暂不符合低保条件", "figure": "暂不符合",
                "sentence": f"家庭月人均收入 {pc} 元，不低于{of}低保标准 {std} 元。家里情况有变化，或遇到大病、急难，可以再看看临时救助。"}
-    if result.get("single_person_applicants"):
+    if result.get("single_person_applicants") and result.get("single_person_basis") == "adult_disabled":
+        who = "、".join(f"第{i + 1}位" for i in result["single_person_applicants"])
+        lines.append(f"{who}家庭成员（成年、没有工作的重度残疾人）可以参照“单人户”单独申请低保（看他本人的收入）。")
+    elif result.get("single_person_applicants"):
         who = "、".join(f"第{i + 1}位" for i in result["single_person_applicants"])
         lines.append(f"{who}家庭成员是重度残疾人或重病患者，可以单独（按“单人户”）申请低保。")
     elif result.get("single_person_if"):
@@ -630,8 +659,9 @@ def screen(s: Screening) -> dict[str, Any]:
         if st == "edge":
             s.standing.add("edge")
     elif r.get("single_person_applicants"):
-        status = "possible"  # H2: a 边缘 family's 重残/重病 member may apply alone (单人保)
-        s.standing.add("edge")
+        status = "possible"  # H2: a 边缘 family's 重残/重病 member may apply alone (单人保); or an adult unemployed 重残
+        if st == "edge":
+            s.standing.add("edge")
     else:
         status = "unlikely"
         if st == "edge":
