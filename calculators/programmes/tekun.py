@@ -33,7 +33,7 @@ from .dibao import AREA, answered, standards_lines
 EXTENSION_STAGES = {"secondary": ("compulsory", "high_school"), "undergraduate": ("compulsory", "high_school", "higher")}
 
 PARAMETERS = (
-    "dibao.standard.urban", "dibao.standard.rural", "tekun.elderly_age", "tekun.minor_age_limit", "tekun.basic_multiple",
+    "dibao.standard.urban", "dibao.standard.rural", "tekun.elderly_age", "tekun.minor_age_limit", "tekun.new_applicant_minor_age", "tekun.basic_multiple",
     "tekun.care_fraction.self_care", "tekun.care_fraction.half_care", "tekun.care_fraction.full_care", "min_wage.monthly",
     "tekun.student_extension", "tekun.time_limit_working_days", "tekun.time_limit_township_working_days",
     "tekun.time_limit_county_working_days", "tekun.standard_set_by",
@@ -92,7 +92,20 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     # 1. no capacity to work
     why = no_labour_capacity(age, grade, kind, elderly_age, minor_age)
     extension = t.get("tekun.student_extension") if school and not why else None
-    if why:
+    new_minor = t.get("tekun.new_applicant_minor_age")
+    if why and new_minor is not None and int(new_minor.value) <= age < minor_age and age < elderly_age \
+            and not no_labour_capacity(age, grade, kind, elderly_age, int(new_minor.value)):
+        # 16–17 and not disabled: the texts do not say one thing. 2020 改革完善意见 二、（二）5 “将特困救助供养覆盖的
+        # 未成年人年龄从16周岁延长至18周岁”; the 2021 认定办法 第五条（二） counts “未满16周岁” as 无劳动能力 and 第二十四条
+        # 第二款 lets minors already in 特困 continue “至18周岁”. Reading: those already in 特困 continue; a new applicant
+        # aged 16–17 is a point to ask, not a refusal (a place whose own text covers new applicants to 18 sets the value).
+        t.step(f"年龄 {age} 周岁：已经享受特困供养的未成年人，可以继续享受到 {minor_age} 周岁；新申请的，"
+               f"《特困人员认定办法》第五条写的无劳动能力是未满 {new_minor.value} 周岁，2020年中央意见把覆盖的未成年人年龄"
+               f"延长到 {minor_age} 周岁——能不能新认定，请向乡镇（街道）问清楚。", cites=(new_minor, minor))
+        open_points.append(f"{age} 周岁新申请的能不能认定（已经享受的可以继续到 {minor_age} 周岁）")
+    elif why and new_minor is not None and age < int(new_minor.value) < minor_age and age < elderly_age:
+        t.step(f"无劳动能力：未满 {new_minor.value} 周岁。", cites=(new_minor,))
+    elif why:
         t.step(f"无劳动能力：{why}。", cites=(elderly,) if age >= elderly_age else (minor,) if age < minor_age else ())
     elif school and extension is not None and school in EXTENSION_STAGES.get(str(extension.value), ()) and age < elderly_age:
         t.step(
