@@ -448,7 +448,8 @@ def _phase_out(t: Trace, members: list[dict[str, Any]], workers: list, area: str
                 cites=(exit_rule,),
             )
         else:
-            t.step("家中没有重病、重度残疾成员的，渐退期满后退出低保。", cites=(exit_rule,))
+            quote = exit_rule.entry.get("quote")
+            t.step(f"文件写的是“{quote}”。" if quote else "家中没有重病、重度残疾成员的，渐退期满后退出低保。", cites=(exit_rule,))
     fields.update(status="phase_out", eligible=True, monthly_amount=None, phase_out=fields["phase_out_rule"])
     return True
 
