@@ -69,11 +69,12 @@ def test_cli_prints_steps_and_exits_2_on_bad_input(tmp_path):
     case.write_text(json.dumps({"jurisdiction": "changle", "area": "urban", "members": [{"age": -1}]}), encoding="utf-8")
     bad = subprocess.run(run, cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 2 and "年龄" in bad.stderr and "Traceback" not in bad.stderr
-    # 特困 for an ineligible person still states the floor: 816 × 1.3 + 1730 ÷ 10 = 1233.80 (昌乐 二、（一）2)
+    # 特困 for an ineligible person still states the floor: 潍坊's published 1160 + 220 = 1380.00, above the rule's
+    # 816 × 1.3 + 1730 ÷ 10 = 1233.80 (昌乐 二、（一）2); each part is the higher of the two floors
     case.write_text(json.dumps({"jurisdiction": "changle", "area": "urban", "age": 80, "has_able_supporter": True}), encoding="utf-8")
     tk = subprocess.run([sys.executable, "-m", "calculators", "tekun", "--input", str(case), "--date", "2021-12-01", "--params", str(out)],
                         cwd=ROOT, capture_output=True, text=True)
-    assert tk.returncode == 0 and "每月不低于：1233.80" in tk.stdout and "not_eligible" in tk.stdout
+    assert tk.returncode == 0 and "每月不低于：1380.00" in tk.stdout and "not_eligible" in tk.stdout
 
 
 ALLOWED = {"__future__", "dataclasses", "datetime", "fractions", "json", "re", "typing", "functools", "unicodedata",

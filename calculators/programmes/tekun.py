@@ -16,6 +16,7 @@ result open on that point (status ``possible``, or an amount formula) instead of
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 from typing import Any
 
 from ..core.dates import cn_month
@@ -26,14 +27,15 @@ from ..core.params import ParameterSet, Resolved
 from ..core.programme import CardLine, CardSection, Programme, Screening, run, time_limit_steps
 from ..core.trace import STALE_HINT, Basis, Trace
 from ..core.vocabulary import AREAS, CARE_LEVELS, DISABILITY_GRADES, DISABILITY_TYPES, SCHOOL_STAGES, options
-from ..core.words import place, share, times
+from ..core.words import place, share, since_words, times
 from .dibao import AREA, answered, standards_lines
 
 # Which stages continue 特困 coverage past the minors' age limit (the parameter's choices).
 EXTENSION_STAGES = {"secondary": ("compulsory", "high_school"), "undergraduate": ("compulsory", "high_school", "higher")}
 
 PARAMETERS = (
-    "dibao.standard.urban", "dibao.standard.rural", "tekun.elderly_age", "tekun.minor_age_limit", "tekun.new_applicant_minor_age", "tekun.basic_multiple",
+    "dibao.standard.urban", "dibao.standard.rural", "tekun.elderly_age", "tekun.minor_age_limit", "tekun.new_applicant_minor_age", "tekun.basic_multiple", "tekun.basic_standard.urban", "tekun.basic_standard.rural",
+    "tekun.care_standard.self_care", "tekun.care_standard.half_care", "tekun.care_standard.full_care",
     "tekun.care_fraction.self_care", "tekun.care_fraction.half_care", "tekun.care_fraction.full_care", "min_wage.monthly",
     "tekun.student_extension", "tekun.time_limit_working_days", "tekun.time_limit_township_working_days",
     "tekun.time_limit_county_working_days", "tekun.standard_set_by",
@@ -159,16 +161,16 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     fields: dict[str, Any] = {"eligible": {"eligible": True, "not_eligible": False}.get(status), "status": status,
                               "standard": yuan(standard) if standard is not None else None, "open_points": open_points,
                               "reasons_not": no, "monthly_amount": None, "amount_is_minimum": True}
-    _amount(t, request, on, area, care, basis, fields)
+    rests = _amount(t, request, on, area, care, basis, fields)
     if status == "not_eligible" and fields.get("monthly_amount"):
         t.notes.append(f"以上是当地特困供养标准的下限（每月不低于 {fields['monthly_amount']} 元），供参考；按您填写的情况暂不符合特困条件。")
-    fields["figure_year"] = _figure_year(t, basis.resolved if basis.origin == "data" else None)
+    fields["figure_year"] = _figure_year(rests)
     return t.result("tekun", **fields)
 
 
-def _figure_year(t: Trace, standard: Resolved | None) -> int | None:
+def _figure_year(rests: list[Resolved]) -> int | None:
     """The year of the oldest figure the amount rests on, when it is not current (“按 2021 年标准”)."""
-    olds = [r for r in (standard, t.used.get("min_wage.monthly")) if r is not None and not r.override and not r.current]
+    olds = [r for r in rests if not r.override and not r.current]
     return min(int(r.entry["from"][:4]) for r in olds) if olds else None
 
 
@@ -203,69 +205,99 @@ def _set_locally(t: Trace, area: str, basis: Basis) -> str:
     r = basis.resolved
     if basis.amount is not None and r is not None:
         since = f"{cn_month(r.entry.get('from'))}起" + ("" if basis.current else "，本站查到的最近一次")
-        return words + f"作个对照：{place(t.params, j)}{AREAS[area]}低保标准是每人每月 {yuan(basis.amount)} 元（{since}）。"
+        return words + f"作个对照：{basis.level or place(t.params, j)}{AREAS[area]}低保标准是每人每月 {yuan(basis.amount)} 元（{since}）。"
     if basis.amount is not None:
         return words + f"作个对照：您填写的{AREAS[area]}低保标准是每人每月 {yuan(basis.amount)} 元。"
     return words + f"本站也没有查到{place(t.params, j)}的{AREAS[area]}低保标准。"
 
 
-def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str, basis: Basis, fields: dict[str, Any]) -> None:
+def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str, basis: Basis,
+            fields: dict[str, Any]) -> list[Resolved]:
+    """The 供养标准 floor: 基本生活标准 + 照料护理标准, each the higher of what a rule gives (a multiple of the 低保标准,
+    a share of last year's minimum wage) and a figure the province or city published (潍坊, 蚌埠). Both are floors
+    (“不低于”), so the higher one is the floor. Returns the data values the amount rests on (for “按 YEAR 年标准”)."""
     standard = basis.amount
-    current = basis.current if standard is not None else None
     multiple = t.get("tekun.basic_multiple")
     fraction = t.get(f"tekun.care_fraction.{care}")
-    if multiple is None:
+    published = t.basis(f"tekun.basic_standard.{area}", None, "basic_standard", f"{AREAS[area]}特困人员基本生活标准")
+    published_care = t.basis(f"tekun.care_standard.{care}", None, "care_standard", f"{CARE_LEVELS[care]}照料护理标准")
+    if multiple is None and published.amount is None:
         fields["set_locally"] = _set_locally(t, area, basis)
-        return
-    m = multiple.fraction
-    prior_year_end = dt.date(on.year - 1, 12, 31)
-    wage = t.basis("min_wage.monthly", request.get("min_wage"), "min_wage", "上年度月最低工资标准", on=prior_year_end)
-    if standard is None:
+        return []
+    rests: list[Resolved] = []
+    # 1. 基本生活标准
+    basic: Fraction | None = None
+    if multiple is not None and standard is not None:
+        basic = multiple.fraction * standard
+        t.step(f"基本生活标准不低于低保标准的 {times(multiple.value)}：{yuan(standard)} × {multiple.value} = {yuan(basic)} 元/月。",
+               formula="低保标准 × 倍数", cites=(multiple,))
+        if basis.resolved is not None and basis.origin == "data":
+            rests.append(basis.resolved)
+    if published.amount is not None:
+        t.step(f"{published.phrase()}。", cites=(published,))
+        if basic is None or published.amount > basic:
+            if basic is not None:
+                t.step(f"公布的标准高于按倍数算出的 {yuan(basic)} 元，基本生活标准按 {yuan(published.amount)} 元算。")
+            basic = published.amount
+            rests = [published.resolved] if published.resolved is not None else []
+            if not published.current:  # (said only for the figure the amount rests on)
+                t.warn_stale("basic_standard", f"{published.phrase()}：{STALE_HINT}。")
+    if basic is None:  # a multiple, no 低保标准 and no published figure
+        assert multiple is not None
         if fraction is None:
             t.step(f"基本生活标准每月不低于：当地{AREAS[area]}低保标准 × {multiple.value}，照料护理标准另加（本站没有查到）。"
                    "知道当地低保标准的，填上就能算出基本生活部分。", formula="低保标准 × 倍数", cites=(multiple,))
             fields["formula"] = f"低保标准 × {multiple.value}（照料护理另加）"
-            return
+            return []
         t.step(f"供养标准每月不低于：当地{AREAS[area]}低保标准 × {multiple.value} + 上年度月最低工资 × {share(fraction.value)}（{CARE_LEVELS[care]}）。"
                "知道当地低保标准的，填上就能算出金额。", formula="低保标准 × 倍数 + 上年度最低工资 × 比例",
                cites=(multiple, fraction))
         fields["formula"] = f"低保标准 × {multiple.value} + 上年度最低工资 × {share(fraction.value)}"
-        return
-    basic = m * standard
-    t.step(
-        f"基本生活标准不低于低保标准的 {times(multiple.value)}：{yuan(standard)} × {multiple.value} = {yuan(basic)} 元/月。",
-        formula="低保标准 × 倍数",
-        cites=(multiple,),
-    )
+        return []
     fields["basic_living"] = yuan(basic)
-    if fraction is None:
-        # A text gives the basic-living multiple but no care standard (贵州: 照料护理标准 in three bands, amounts not
-        # found): the floor is the basic part; the care part is said to come on top, never guessed.
-        t.step(f"照料护理标准（{CARE_LEVELS[care]}）：本站没有查到{place(t.params, t.jurisdiction)}的照料护理标准，"
-               "这部分没有算进去；实际供养标准还要加上照料护理部分。")
+    # 2. 照料护理标准
+    care_amount: Fraction | None = None
+    care_rests: list[Resolved] = []
+    care_stale: tuple[str, str] | None = None
+    if fraction is not None:
+        prior_year_end = dt.date(on.year - 1, 12, 31)
+        wage = t.basis("min_wage.monthly", request.get("min_wage"), "min_wage", "上年度月最低工资标准", on=prior_year_end)
+        if wage.amount is None:
+            t.step(f"照料护理标准不低于上年度（{on.year - 1}年）月最低工资的 {share(fraction.value)}；本站没有查到当地上年度的最低工资"
+                   + ("。" if published_care.amount is not None else "，这部分没有算进去。知道的可以填上。"), cites=(fraction,))
+        else:
+            care_amount = fraction.fraction * wage.amount
+            t.step(f"{CARE_LEVELS[care]}照料护理标准不低于上年度（{on.year - 1}年）月最低工资的 {share(fraction.value)}："
+                   f"用的是{wage.phrase()}，{yuan(wage.amount)} × {share(fraction.value)} = {yuan(care_amount)} 元/月。",
+                   formula="上年度最低工资 × 比例", cites=(fraction, wage))
+            care_rests = [wage.resolved] if wage.resolved is not None and wage.origin == "data" else []
+            if not wage.current:
+                care_stale = ("min_wage", f"最低工资用的是{wage.phrase()}，{STALE_HINT}。")
+    if published_care.amount is not None:
+        t.step(f"{published_care.phrase()}。", cites=(published_care,))
+        if care_amount is None or published_care.amount > care_amount:
+            if care_amount is not None:
+                t.step(f"公布的标准高于按最低工资算出的 {yuan(care_amount)} 元，照料护理标准按 {yuan(published_care.amount)} 元算。")
+            care_amount = published_care.amount
+            care_rests = [published_care.resolved] if published_care.resolved is not None else []
+            care_stale = None if published_care.current else ("care_standard", f"{published_care.phrase()}：{STALE_HINT}。")
+    if care_stale:  # (said only for the figure the amount rests on)
+        t.warn_stale(*care_stale)
+    if care_amount is None:
+        # No care standard (贵州: three bands, amounts not found; or no minimum wage): the floor is the basic part;
+        # the care part is said to come on top, never guessed.
+        if fraction is None:
+            t.step(f"照料护理标准（{CARE_LEVELS[care]}）：本站没有查到{place(t.params, t.jurisdiction)}的照料护理标准，"
+                   "这部分没有算进去；实际供养标准还要加上照料护理部分。")
         t.warn(f"金额只含基本生活标准 {yuan(basic)} 元，照料护理标准另加。")
-        fields.update(monthly_amount=yuan(basic), care=None, amounts_current=bool(current))
-        return
-    f = fraction.fraction
-    if wage.amount is None:
-        t.step(f"照料护理标准不低于上年度（{on.year - 1}年）月最低工资的 {share(fraction.value)}；本站没有查到当地上年度的最低工资，"
-               "这部分没有算进去。知道的可以填上。", cites=(fraction,))
-        t.warn(f"金额只含基本生活标准 {yuan(basic)} 元，照料护理标准另加。")
-        fields["monthly_amount"] = yuan(basic)
-        fields["care"] = None
-        return
-    care_amount = f * wage.amount
-    t.step(
-        f"{CARE_LEVELS[care]}照料护理标准不低于上年度（{on.year - 1}年）月最低工资的 {share(fraction.value)}：用的是{wage.phrase()}，"
-        f"{yuan(wage.amount)} × {share(fraction.value)} = {yuan(care_amount)} 元/月。",
-        formula="上年度最低工资 × 比例",
-        cites=(fraction, wage),
-    )
-    if not wage.current:
-        t.warn_stale("min_wage", f"最低工资用的是{wage.phrase()}，{STALE_HINT}。")
+        fields.update(monthly_amount=yuan(basic), care=None,
+                      amounts_current=all(r.current for r in rests))
+        return rests
     total = basic + care_amount
     t.step(f"特困供养标准每月不低于 {yuan(basic)} + {yuan(care_amount)} = {yuan(total)} 元。", formula="基本生活标准 + 照料护理标准")
-    fields.update(monthly_amount=yuan(total), care=yuan(care_amount), amounts_current=bool(current and wage.current))
+    rests += care_rests
+    fields.update(monthly_amount=yuan(total), care=yuan(care_amount), amounts_current=all(r.current for r in rests))
+    return rests
 
 
 # --------------------------------------------------------------------------- how a result is said
@@ -287,7 +319,7 @@ def summarize(result: dict[str, Any]) -> dict[str, Any]:
     words = amount_words(result)
     # the big figure stays short on a phone (长辈版); its year is in the sentence right below it
     figure = f"每月不低于 {amount} 元" if amount else ("当地标准未查到" if result.get("set_locally") else "金额看下面的算法")
-    stale_field = "standard" if "standard" in result["stale_warnings"] else "min_wage"
+    stale_field = next((f for f in ("standard", "basic_standard", "min_wage", "care_standard") if f in result["stale_warnings"]), "")
     stale = result["stale_warnings"].get(stale_field, "")
     lines: list[str] = []
     if s == "eligible":
@@ -379,6 +411,14 @@ def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:
     )
     much: list[CardLine] = []
     basic = get("tekun.basic_multiple")
+    published = [(AREAS[a], r) for a in ("urban", "rural") if (r := get(f"tekun.basic_standard.{a}")) is not None]
+    cares = [(name, r) for care, name in (("self_care", "全自理"), ("half_care", "半护理"), ("full_care", "全护理"))
+             if (r := get(f"tekun.care_standard.{care}")) is not None]
+    for area_name, r in published:
+        much.append(CardLine(f"{area_name}特困人员基本生活标准：每人每月 **{r.value} 元**（{since_words(r, params, j)}）。", (r,)))
+    if cares:
+        much.append(CardLine("照料护理标准（每人每月）：" + "、".join(f"{name} {r.value} 元" for name, r in cares)
+                             + f"（{since_words(cares[0][1], params, j)}）。", tuple(r for _, r in cares)))
     if basic:
         much.append(CardLine(f"基本生活标准：不低于当地低保标准的 {times(basic.value)}。", (basic,)))
         found = [(name, get(f"tekun.care_fraction.{care}"))
@@ -388,6 +428,8 @@ def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:
             much.append(CardLine("照料护理标准：不低于上年度最低工资标准的 "
                                  + "、".join(f"{share(r.value)}（{name}）" for name, r in found_) + "。",
                                  tuple(r for _, r in found_)))
+        much += standards_lines(params, j, on)
+    elif published:
         much += standards_lines(params, j, on)
     else:
         much.append(CardLine("当地文件没有写明特困供养标准的计算方法，请向县民政局或乡镇（街道）询问当地标准。"))

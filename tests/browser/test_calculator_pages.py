@@ -119,7 +119,8 @@ def test_zongyang_asks_only_its_questions_and_deducts_30_percent(phone, site_url
 
 
 def test_tekun_full_care_changle(phone, site_url):
-    """昌乐 二、（一）2: 816 × 1.3 + 2010 ÷ 3 = 1060.80 + 670 = 1730.80 元 (minimum), today, with
+    """昌乐 二、（一）2: 816 × 1.3 + 2010 ÷ 3 = 1060.80 + 670 = 1730.80 元 by the rule; 潍坊 published 1160 + 704 (2021,
+    secondary), higher, so 1864.00 元 (minimum), today, with
     nothing typed but the resident's own situation: 816 (2021-11) and the 2010 minimum wage (2023-10, 鲁政字〔2023〕172号,
     昌乐's tier inferred; replaced 2025-10 by a tier not found) are the last known values and the result says so.
     The supporter question starts unanswered (never a silent 否), and a 70-year-old is not asked
@@ -134,8 +135,8 @@ def test_tekun_full_care_changle(phone, site_url):
     wait_ready(phone)
     wait_result(phone, "还要看")  # the supporter question is still open
     choose(phone, "supporter", "0")
-    wait_result(phone, "每月不低于 1730.80 元")
-    assert "2023年10月" in phone.inner_text(".jz-out") and "知道才填" in phone.inner_text("[data-key=minwage]")
+    wait_result(phone, "每月不低于 1864.00 元")
+    assert "2010.00 × 1/3 = 670.00" in phone.inner_text(".jz-out") and "知道才填" in phone.inner_text("[data-key=minwage]")
     assert "可能符合特困供养条件" in phone.inner_text(".jz-out")
     assert phone.is_hidden("[data-key=school]")
 
