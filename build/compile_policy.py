@@ -514,8 +514,10 @@ def check_definitions(path: Path, problems: list[PolicyDataError]) -> tuple[dict
         if unit == "choice" and not isinstance(d.get("choices"), dict):
             problems.append(PolicyDataError(path, line_of(lines, (pid,)), f"参数“{pid}”是 choice，要写 choices / a choice parameter needs 'choices'"))
             broken.add(pid)
-        if d.get("floor") not in (None, "higher", "lower"):
-            problems.append(PolicyDataError(path, line_of(lines, (pid, "floor")), "floor 只能是 higher 或 lower / floor must be higher or lower"))
+        if d.get("floor") not in (None, "higher", "lower", "later"):
+            problems.append(PolicyDataError(path, line_of(lines, (pid, "floor")), "floor 只能是 higher、lower 或 later / floor must be higher, lower or later"))
+        elif d.get("floor") == "later" and unit != "bool":
+            problems.append(PolicyDataError(path, line_of(lines, (pid, "floor")), "floor: later 只用于是/否规则 / floor: later is for a bool parameter"))
         if d.get("cycle_months") is not None and (not isinstance(d["cycle_months"], int) or d["cycle_months"] <= 0 or not d.get("cycle_basis")):
             problems.append(PolicyDataError(path, line_of(lines, (pid, "cycle_months")), "cycle_months 要是正整数，并写 cycle_basis / cycle_months needs a positive integer and a cycle_basis"))
         if d.get("plausible") is not None and plausible_bounds(d) is None:
