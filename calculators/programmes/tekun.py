@@ -234,10 +234,10 @@ def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str
         if basis.resolved is not None and basis.origin == "data":
             rests.append(basis.resolved)
     if published.amount is not None:
-        t.step(f"{published.phrase()}。", cites=(published,))
+        t.step(f"{published.phrase()}" + ("。" if basic is None else f"，高于按倍数算出的 {yuan(basic)} 元，基本生活标准按它算。"
+                                          if published.amount > basic else f"，不高于按倍数算出的 {yuan(basic)} 元。"),
+               cites=(published,))
         if basic is None or published.amount > basic:
-            if basic is not None:
-                t.step(f"公布的标准高于按倍数算出的 {yuan(basic)} 元，基本生活标准按 {yuan(published.amount)} 元算。")
             basic = published.amount
             rests = [published.resolved] if published.resolved is not None else []
             if not published.current:  # (said only for the figure the amount rests on)
@@ -274,10 +274,10 @@ def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str
             if not wage.current:
                 care_stale = ("min_wage", f"最低工资用的是{wage.phrase()}，{STALE_HINT}。")
     if published_care.amount is not None:
-        t.step(f"{published_care.phrase()}。", cites=(published_care,))
+        t.step(f"{published_care.phrase()}" + ("。" if care_amount is None else f"，高于按最低工资算出的 {yuan(care_amount)} 元，照料护理标准按它算。"
+                                               if published_care.amount > care_amount else f"，不高于按最低工资算出的 {yuan(care_amount)} 元。"),
+               cites=(published_care,))
         if care_amount is None or published_care.amount > care_amount:
-            if care_amount is not None:
-                t.step(f"公布的标准高于按最低工资算出的 {yuan(care_amount)} 元，照料护理标准按 {yuan(published_care.amount)} 元算。")
             care_amount = published_care.amount
             care_rests = [published_care.resolved] if published_care.resolved is not None else []
             care_stale = None if published_care.current else ("care_standard", f"{published_care.phrase()}：{STALE_HINT}。")
@@ -414,20 +414,21 @@ def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:
     published = [(AREAS[a], r) for a in ("urban", "rural") if (r := get(f"tekun.basic_standard.{a}")) is not None]
     cares = [(name, r) for care, name in (("self_care", "全自理"), ("half_care", "半护理"), ("full_care", "全护理"))
              if (r := get(f"tekun.care_standard.{care}")) is not None]
-    for area_name, r in published:
-        much.append(CardLine(f"{area_name}特困人员基本生活标准：每人每月 **{r.value} 元**（{since_words(r, params, j)}）。", (r,)))
+    if published:
+        much.append(CardLine("特困人员基本生活标准（每人每月）：" + "、".join(f"{a} **{r.value} 元**" for a, r in published)
+                             + f"（{since_words(published[0][1], params, j)}）。", tuple(r for _, r in published)))
     if cares:
         much.append(CardLine("照料护理标准（每人每月）：" + "、".join(f"{name} {r.value} 元" for name, r in cares)
                              + f"（{since_words(cares[0][1], params, j)}）。", tuple(r for _, r in cares)))
     if basic:
-        much.append(CardLine(f"基本生活标准：不低于当地低保标准的 {times(basic.value)}。", (basic,)))
         found = [(name, get(f"tekun.care_fraction.{care}"))
                  for care, name in (("self_care", "全自理"), ("half_care", "半护理"), ("full_care", "全护理"))]
         found_ = [(name, r) for name, r in found if r is not None]
-        if found_:
-            much.append(CardLine("照料护理标准：不低于上年度最低工资标准的 "
-                                 + "、".join(f"{share(r.value)}（{name}）" for name, r in found_) + "。",
-                                 tuple(r for _, r in found_)))
+        care_words = ("，照料护理标准不低于上年度最低工资标准的 " + "、".join(f"{share(r.value)}（{name}）" for name, r in found_)
+                      if found_ else "")
+        much.append(CardLine(("按文件规定，" if published or cares else "") + f"基本生活标准不低于当地低保标准的 {times(basic.value)}"
+                             + care_words + ("；和上面公布的数相比，取高的。" if published or cares else "。"),
+                             (basic,) + tuple(r for _, r in found_)))
         much += standards_lines(params, j, on)
     elif published:
         much += standards_lines(params, j, on)
