@@ -49,6 +49,8 @@ export interface CalcPageConfig {
 export interface ScreenerPageConfig {
   root: string;
   calc: "screener";
+  /** Written by the build; the screener's script does not read it (the <head> script has the worker's config). */
+  assets: CalcAssets;
   /** The household cap (calculators/core/vocabulary.py). */
   max: number;
   /** The ages and grades at which a question is asked (vocabulary.py SCREENER_ASKS). */
