@@ -201,13 +201,18 @@ def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str
     current = basis.current if standard is not None else None
     multiple = t.get("tekun.basic_multiple")
     fraction = t.get(f"tekun.care_fraction.{care}")
-    if multiple is None or fraction is None:
+    if multiple is None:
         fields["set_locally"] = _set_locally(t, area, basis)
         return
-    m, f = multiple.fraction, fraction.fraction
+    m = multiple.fraction
     prior_year_end = dt.date(on.year - 1, 12, 31)
     wage = t.basis("min_wage.monthly", request.get("min_wage"), "min_wage", "上年度月最低工资标准", on=prior_year_end)
     if standard is None:
+        if fraction is None:
+            t.step(f"基本生活标准每月不低于：当地{AREAS[area]}低保标准 × {multiple.value}，照料护理标准另加（本站没有查到）。"
+                   "知道当地低保标准的，填上就能算出基本生活部分。", formula="低保标准 × 倍数", cites=(multiple,))
+            fields["formula"] = f"低保标准 × {multiple.value}（照料护理另加）"
+            return
         t.step(f"供养标准每月不低于：当地{AREAS[area]}低保标准 × {multiple.value} + 上年度月最低工资 × {share(fraction.value)}（{CARE_LEVELS[care]}）。"
                "知道当地低保标准的，填上就能算出金额。", formula="低保标准 × 倍数 + 上年度最低工资 × 比例",
                cites=(multiple, fraction))
@@ -220,6 +225,15 @@ def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str
         cites=(multiple,),
     )
     fields["basic_living"] = yuan(basic)
+    if fraction is None:
+        # A text gives the basic-living multiple but no care standard (贵州: 照料护理标准 in three bands, amounts not
+        # found): the floor is the basic part; the care part is said to come on top, never guessed.
+        t.step(f"照料护理标准（{CARE_LEVELS[care]}）：本站没有查到{place(t.params, t.jurisdiction)}的照料护理标准，"
+               "这部分没有算进去；实际供养标准还要加上照料护理部分。")
+        t.warn(f"金额只含基本生活标准 {yuan(basic)} 元，照料护理标准另加。")
+        fields.update(monthly_amount=yuan(basic), care=None, amounts_current=bool(current))
+        return
+    f = fraction.fraction
     if wage.amount is None:
         t.step(f"照料护理标准不低于上年度（{on.year - 1}年）月最低工资的 {share(fraction.value)}；本站没有查到当地上年度的最低工资，"
                "这部分没有算进去。知道的可以填上。", cites=(fraction,))
@@ -250,7 +264,8 @@ def amount_words(result: dict[str, Any]) -> str:
     if not amount:
         return ""
     year = result.get("figure_year")
-    return f"每月不低于 {amount} 元" + (f"（按 {year} 年标准）" if year else "")
+    notes = ([f"按 {year} 年标准"] if year else []) + (["照料护理另加"] if result.get("care") is None else [])
+    return f"每月不低于 {amount} 元" + (f"（{'，'.join(notes)}）" if notes else "")
 
 
 def summarize(result: dict[str, Any]) -> dict[str, Any]:
@@ -394,7 +409,8 @@ FORM = Form(
               when=(("not_current", "dibao.standard.{area}"),), group="more"),
         Field("minwage", "min_wage", "当地上一年的月最低工资标准（知道才填，元）", "money",
               "不知道就空着，本站按查到的最近一次标准估算。",
-              when=(("has", "tekun.basic_multiple"), ("not_current_prior_year", "min_wage.monthly")), group="more"),
+              when=(("has", "tekun.basic_multiple"), ("has", "tekun.care_fraction.full_care"),
+                    ("not_current_prior_year", "min_wage.monthly")), group="more"),
         DATE,
     ),
     (("basic", "基本情况"), ("more", "补充情况"), ("staff", "工作人员选项")),
