@@ -1,3 +1,4 @@
+// @ts-check
 // SPDX-License-Identifier: MIT
 // Build step (run by build/stdlib_pack.py under Node): make a trimmed, byte-compiled
 // python_stdlib.zip for the browser, *inside* Pyodide, so the bytecode is exactly the
