@@ -840,7 +840,7 @@ def derive_meta(title: str, masthead: list[str], lines: list[str], portal: dict[
 
 
 def topics_of(text: str) -> list[str]:
-    from policy_pages import TOPIC_KEYWORDS
+    from data.documents import TOPIC_KEYWORDS
 
     return [t for t, words in TOPIC_KEYWORDS.items() if any(w in text for w in words)]
 

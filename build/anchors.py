@@ -21,7 +21,7 @@ import json
 import sys
 from pathlib import Path
 
-from policy_pages import PolicyPage, load_policy_pages
+from data.documents import PolicyPage, load_policy_pages
 
 LOCK_PATH = Path(__file__).with_name("anchors.lock.json")
 

@@ -56,24 +56,13 @@ from calculator_build import (
     write_assets,
 )
 from cards import AIDS, card_markdown, card_places, cards_index
-from compile_policy import PolicyDataError, compile_policy_data
 from csp import json_script
-from health import build_date, health_markdown
+from data.compile import PolicyDataError, compile_policy_data
+from data.documents import POLICY_DIR, PolicyPage, PolicyPageError, applies_everywhere, load_policy_pages
+from data.health import build_date, health_markdown
 from page_urls import check_pages, record_pages
 from page_urls import read_lock as read_page_lock
-from policy_pages import (
-    POLICY_DIR,
-    PolicyPage,
-    PolicyPageError,
-    anchor_table,
-    anchors_compact,
-    applies_everywhere,
-    fill_nav,
-    grouped,
-    load_policy_pages,
-    metadata_card,
-    policy_index,
-)
+from policy_pages import anchor_table, anchors_compact, fill_nav, grouped, metadata_card, policy_index
 from postbuild import PostBuildError, post_build
 from qr import qr_svg
 from reference_pages import (

@@ -182,7 +182,7 @@ def drop_source_rows(readme: Path, names: list[str]) -> None:
 def reset_locks(root: Path) -> int:
     """The anchor lock from the documents that stay, no redirects; the page lock empty (recorded by the next build)."""
     from anchors import updated_lock
-    from policy_pages import load_policy_pages
+    from data.documents import load_policy_pages
 
     lock = updated_lock(load_policy_pages(root / "docs"), {"documents": {}, "redirects": {}})
     (root / "build" / "anchors.lock.json").write_text(json.dumps(lock, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

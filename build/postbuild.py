@@ -30,10 +30,11 @@ from pathlib import Path
 from anchors import read_lock
 from calculator_build import FORMS
 from csp import CspError, add_csp, write_header_files
+from data.documents import POLICY_DIR, PolicyPage, load_policy_pages
 from offline import write_service_worker
 from page_urls import read_lock as read_page_lock
 from page_urls import write_redirects
-from policy_pages import POLICY_DIR, PolicyPage, anchors_compact, load_policy_pages
+from policy_pages import anchors_compact
 from precompress import precompress
 from qr import write_many
 from search_index import SearchIndexError, index_site

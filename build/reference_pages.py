@@ -313,7 +313,8 @@ def place_page(j: str, docs: list[Any], params: ParameterSet, card_places: list[
     national), its calculators prefilled with the place, its parameters and 明白卡 — the page a county
     links to from a poster."""
     from cards import AIDS
-    from policy_pages import POLICY_DIR, format_date
+    from data.documents import POLICY_DIR
+    from policy_pages import format_date
 
     def line(m: dict[str, Any], doc_id: str, validity: bool) -> str:
         number = f"（{m['doc_number']}）" if m.get("doc_number") else ""

@@ -30,7 +30,7 @@ def workload(bundle: dict[str, Any]) -> list[tuple[str, dict[str, str], str]]:
     """Representative form queries for every calculator and place, good and bad."""
     from calculators.ui.forms import FORMS
 
-    from health import build_date
+    from data.health import build_date
 
     today = build_date().isoformat()
     base = {"area": "rural", "n": "2", "age1": "70", "age2": "30", "wage2": "800", "cur": "1", "kind": "illness",

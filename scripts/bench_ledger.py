@@ -57,7 +57,7 @@ def cpython(data: bytes, runs: int) -> dict[str, float]:
     from calculators.core.params import ParameterSet
     from calculators.ui.ledger_files import read_table, write_xlsx
 
-    from compile_policy import compile_policy_data
+    from data.compile import compile_policy_data
 
     params = ParameterSet(compile_policy_data(ROOT / "policy_data", ROOT / "docs"))
     check, write = [], []

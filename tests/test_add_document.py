@@ -29,8 +29,9 @@ from add_document import (
     register_document,
 )
 from add_jurisdiction import add_jurisdiction
+from data.documents import load_policy_pages, read_policy_page
 from demo_project import DEMO, ROOTS, checked_documents, make_project
-from policy_pages import grouped, load_policy_pages, policy_nav, read_policy_page
+from policy_pages import grouped, policy_nav
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = DEMO / "tests" / "sources"

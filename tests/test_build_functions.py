@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from anchors import check_anchors, current_anchors, read_lock, updated_lock
+from data.documents import PolicyPageError, load_policy_pages, read_policy_page
 from demo_project import DEMO, ROOTS, project
-from policy_pages import PolicyPageError, grouped, load_policy_pages, metadata_card, policy_index, read_policy_page
+from policy_pages import grouped, metadata_card, policy_index
 
 DEMO_LOCK = DEMO / "build" / "anchors.lock.json"
 

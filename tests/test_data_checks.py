@@ -16,7 +16,7 @@ import sys
 import pytest
 from policy_fixture import DOCS, FIXTURE, ROOT, edit, fixture_bundle, fixture_copy, line_no, reported
 
-from compile_policy import compile_policy_data
+from data.compile import compile_policy_data
 
 
 def test_fixture_compiles():

@@ -13,7 +13,7 @@ from policy_fixture import DOCS, fixture_copy
 
 from calculators.core.params import ParameterSet
 
-from compile_policy import compile_policy_data
+from data.compile import compile_policy_data
 from reference_pages import pending_text
 
 PENDING = {"documents": [{

@@ -24,7 +24,7 @@ def test_a_county_with_numbers_but_no_document_is_a_place():
 
     from calculator_build import place_bundles
     from cards import card_places
-    from health import health_text, places
+    from data.health import health_text, places
     from reference_pages import place_page
 
     bundle = fixture_bundle()

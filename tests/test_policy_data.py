@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from compile_policy import PolicyDataError, compile_policy_data
+from data.compile import PolicyDataError, compile_policy_data
 from demo_project import make_project, project
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from policy_pages import NAV_GROUP_OVER, Clause, PolicyPage, anchor_table, fill_nav, grouped, policy_index, policy_nav
+from data.documents import Clause, PolicyPage
+from policy_pages import NAV_GROUP_OVER, anchor_table, fill_nav, grouped, policy_index, policy_nav
 from qr import write_many
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,7 +116,7 @@ def test_quick_tables_index_lists_places_at_scale():
     from calculators.core.params import ParameterSet
 
     import reference_pages
-    from compile_policy import compile_policy_data
+    from data.compile import compile_policy_data
     from demo_project import project
 
     params = ParameterSet(compile_policy_data(project() / "policy_data", project() / "docs"))

@@ -33,11 +33,13 @@ from typing import Any
 import jsonschema
 import yaml
 
+from calculators.core.params import ParameterSet
 from calculators.tools import screener
 
-from policy_pages import POLICY_DIR, PolicyPage, load_policy_pages
+from data.documents import POLICY_DIR, PolicyPage, load_policy_pages
+from data.health import build_date, health_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / ".cache" / "params.json"
 
 RE_DECIMAL = re.compile(r"^\d+(\.\d+)?$")
@@ -749,10 +751,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {PolicyDataError.__str__(e)}", file=sys.stderr)
         return 1
     if args.report:
-        from calculators.core.params import ParameterSet
-
-        from health import build_date, health_text
-
         print(health_text(ParameterSet(bundle), args.date or build_date()))
         return 0
     args.out.parent.mkdir(parents=True, exist_ok=True)
