@@ -1021,11 +1021,10 @@ def register_document(path: Path, doc_id: str) -> bool:
 
 def update_locks() -> None:
     """Record the new page's anchors and address (``anchors.py --update``, ``page_urls.py --update``)."""
-    import anchors
-    import page_urls
+    from pages import anchors, urls
 
     anchors.main(["--update"])
-    page_urls.main(["--update"])
+    urls.main(["--update"])
 
 
 if __name__ == "__main__":

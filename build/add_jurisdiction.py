@@ -101,9 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         print("没有登记新页面地址：构建前请运行 python build/page_urls.py --update")
     else:
         print("登记新页面地址（python build/page_urls.py --update，会完整构建一次网站）……")
-        import page_urls
+        from pages import urls
 
-        if page_urls.main(["--update"]) != 0:
+        if urls.main(["--update"]) != 0:
             print("错误：页面地址没有登记成功（见上面的构建错误）；改正后运行 python build/page_urls.py --update", file=sys.stderr)
             return 1
     if args.level == "county":

@@ -42,42 +42,41 @@ from mkdocs.structure.pages import Page
 from pathspec.gitignore import GitIgnoreSpec
 
 from calculators.core.params import ParameterSet
+from calculators.ui.forms import FORMS
 
-from anchors import check_anchors, read_lock
-from calculator_build import (
-    FORMS,
-    CalculatorBuildError,
+from calculator_build import CalculatorBuildError, write_assets
+from data.compile import PolicyDataError, compile_policy_data
+from data.documents import POLICY_DIR, PolicyPage, PolicyPageError, applies_everywhere, load_policy_pages
+from data.health import build_date, health_markdown
+from pages.anchors import check_anchors, read_lock
+from pages.cards import AIDS, card_markdown, card_places, cards_index
+from pages.examples import anchor_example, green_channel_line, link_examples
+from pages.forms import (
     early_start_script,
+    json_script,
     jurisdiction_codes_md,
     query_reference_md,
     render_form,
     render_ledger,
     render_screener,
-    write_assets,
 )
-from cards import AIDS, card_markdown, card_places, cards_index
-from csp import json_script
-from data.compile import PolicyDataError, compile_policy_data
-from data.documents import POLICY_DIR, PolicyPage, PolicyPageError, applies_everywhere, load_policy_pages
-from data.health import build_date, health_markdown
-from page_urls import check_pages, record_pages
-from page_urls import read_lock as read_page_lock
-from policy_pages import anchor_table, anchors_compact, fill_nav, grouped, metadata_card, policy_index
-from postbuild import PostBuildError, post_build
-from qr import qr_svg
-from reference_pages import (
+from pages.places import place_page
+from pages.policy import anchor_table, anchors_compact, fill_nav, grouped, metadata_card, policy_index
+from pages.qr import qr_svg
+from pages.reference import (
     add_backlinks,
     backlinks,
     comparison_table,
     jurisdiction_page,
     pending_note,
     pending_text,
-    place_page,
     place_rules,
     quick_tables,
 )
-from search_index import SearchIndexError, excluded, mark_article, policy_search_attrs, search_form
-from site_examples import anchor_example, green_channel_line, link_examples
+from pages.search import SearchIndexError, excluded, mark_article, policy_search_attrs, search_form
+from pages.urls import check_pages, record_pages
+from pages.urls import read_lock as read_page_lock
+from postbuild import PostBuildError, post_build
 
 RE_MARKER = re.compile(r"<!--\s*jz:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
 RE_CALC_SLOT = re.compile(r'<div data-jz-calc="([a-z]+)"></div>')

@@ -27,17 +27,19 @@ import os
 import sys
 from pathlib import Path
 
-from anchors import read_lock
-from calculator_build import FORMS
+from calculators.ui.forms import FORMS
+
 from csp import CspError, add_csp, write_header_files
 from data.documents import POLICY_DIR, PolicyPage, load_policy_pages
 from offline import write_service_worker
-from page_urls import read_lock as read_page_lock
-from page_urls import write_redirects
-from policy_pages import anchors_compact
+from pages.anchors import read_lock
+from pages.policy import anchors_compact
+from pages.qr import write_many
+from pages.search import SearchIndexError
+from pages.urls import read_lock as read_page_lock
+from pages.urls import write_redirects
 from precompress import precompress
-from qr import write_many
-from search_index import SearchIndexError, index_site
+from search_index import index_site
 
 
 class PostBuildError(RuntimeError):

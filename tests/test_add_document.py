@@ -31,7 +31,7 @@ from add_document import (
 from add_jurisdiction import add_jurisdiction
 from data.documents import load_policy_pages, read_policy_page
 from demo_project import DEMO, ROOTS, checked_documents, make_project
-from policy_pages import grouped, policy_nav
+from pages.policy import grouped, policy_nav
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = DEMO / "tests" / "sources"
@@ -382,7 +382,7 @@ def test_new_place_scaffold_lists_what_is_missing(tmp_path):
 
 def test_nav_comes_from_front_matter():
     """The nav is worked out from the front matter of the pages present (whatever documents a site has)."""
-    from policy_pages import grouped, nav_label
+    from pages.policy import grouped, nav_label
 
     names = {str(p.meta["county"]): str(p.meta["jurisdiction"]).split("（")[0] for p in PAGES.values()}
     nav = policy_nav(PAGES, names)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from anchors import check_anchors, current_anchors, read_lock, updated_lock
 from data.documents import PolicyPageError, load_policy_pages, read_policy_page
 from demo_project import DEMO, ROOTS, project
-from policy_pages import grouped, metadata_card, policy_index
+from pages.anchors import check_anchors, current_anchors, read_lock, updated_lock
+from pages.policy import grouped, metadata_card, policy_index
 
 DEMO_LOCK = DEMO / "build" / "anchors.lock.json"
 
@@ -147,7 +147,7 @@ def test_page_url_lock_needs_redirects_for_moved_pages(tmp_path):
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "build"))
-    from page_urls import check_pages, redirect_page, write_redirects
+    from pages.urls import check_pages, redirect_page, write_redirects
 
     lock = {"pages": ["", "policies/a/", "calculators/dibao/"], "redirects": {}}
     assert check_pages({"", "policies/a/", "calculators/dibao/"}, lock) == []
@@ -169,8 +169,8 @@ def test_card_without_public_address_prints_the_link_not_a_developer_note():
     (made absolute by the page's script where it is opened) and no build instructions."""
     from calculators.core.params import ParameterSet
 
-    from cards import card_markdown
     from case_files import bundle
+    from pages.cards import card_markdown
 
     params = ParameterSet(bundle())
     text = card_markdown(params, "changle", "dibao", __import__("datetime").date(2026, 12, 3), "", None)
@@ -184,8 +184,8 @@ def test_a_card_without_a_site_address_promises_no_qr_code():
 
     from calculators.core.params import ParameterSet
 
-    from cards import card_markdown
     from case_files import bundle
+    from pages.cards import card_markdown
 
     params = ParameterSet(bundle())
     plain = card_markdown(params, "changle", "dibao", dt.date(2026, 12, 5), "", None)
@@ -201,8 +201,8 @@ def test_the_single_person_line_of_a_card_cites_the_scope_too():
 
     from calculators.core.params import ParameterSet
 
-    from cards import card_markdown
     from case_files import bundle
+    from pages.cards import card_markdown
 
     card = card_markdown(ParameterSet(bundle()), "changle", "dibao", dt.date(2026, 12, 5), "", None)
     line = next(x for x in card.splitlines() if "单人户" in x)
@@ -218,7 +218,8 @@ def test_the_csp_never_allows_a_script_that_came_with_the_content(tmp_path):
 
     import pytest
 
-    from csp import CspError, add_csp, json_script
+    from csp import CspError, add_csp
+    from pages.forms import json_script
 
     ok = tmp_path / "ok" / "index.html"
     ok.parent.mkdir()

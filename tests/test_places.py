@@ -23,9 +23,9 @@ def test_a_county_with_numbers_but_no_document_is_a_place():
     from calculators.ui.forms import jurisdiction_options
 
     from calculator_build import place_bundles
-    from cards import card_places
     from data.health import health_text, places
-    from reference_pages import place_page
+    from pages.cards import card_places
+    from pages.places import place_page
 
     bundle = fixture_bundle()
     params = ParameterSet(bundle)

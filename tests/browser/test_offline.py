@@ -248,7 +248,7 @@ def test_a_failed_update_keeps_the_working_cache(browser, built_site, tmp_path):
 
     sys.path.insert(0, str(ROOT / "build"))
     from offline import write_service_worker
-    from page_urls import read_lock
+    from pages.urls import read_lock
 
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
@@ -337,7 +337,7 @@ def test_province_scale_keeps_the_visited_place_and_its_neighbours(browser, buil
 
     sys.path.insert(0, str(ROOT / "build"))
     from offline import write_service_worker
-    from page_urls import read_lock
+    from pages.urls import read_lock
 
     site = tmp_path / "site"
     shutil.copytree(built_site, site)

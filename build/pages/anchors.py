@@ -23,7 +23,7 @@ from pathlib import Path
 
 from data.documents import PolicyPage, load_policy_pages
 
-LOCK_PATH = Path(__file__).with_name("anchors.lock.json")
+LOCK_PATH = Path(__file__).resolve().parents[1] / "anchors.lock.json"  # build/: a published API, next to the commands
 
 
 def current_anchors(pages: dict[str, PolicyPage]) -> dict[str, list[str]]:

@@ -26,7 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-LOCK_PATH = Path(__file__).with_name("pages.lock.json")
+LOCK_PATH = Path(__file__).resolve().parents[1] / "pages.lock.json"  # build/, next to anchors.lock.json
 
 
 def read_lock(path: Path = LOCK_PATH) -> dict:
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="record new page URLs (a build with JZ_RECORD_PAGES=1)")
     ap.add_argument("--update", action="store_true", required=True)
     ap.parse_args(argv)
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     with tempfile.TemporaryDirectory() as tmp:
         proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", tmp], cwd=root,
                               env={**os.environ, "JZ_RECORD_PAGES": "1", "NO_MKDOCS_2_WARNING": "1"})

@@ -15,7 +15,7 @@ from calculators.core.params import ParameterSet
 from calculators.ui.forms import OTHER_PLACE, jurisdiction_options
 
 from data.documents import PolicyPage, applies_everywhere
-from policy_pages import nav_labels
+from pages.policy import nav_labels
 
 GREEN_CHANNEL = "service.green_channel"
 GREEN_CHANNEL_LINKS_MAX = 3
