@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.append(str(Path(__file__).resolve().parent.parent))  # calculators/, after PYTHONPATH (a test may bring its own copy)
 
-from pages.anchors import main  # noqa: E402
+from pages.anchors import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.append(str(Path(__file__).resolve().parent.parent))  # calculators/, after PYTHONPATH (a test may bring its own copy)
 
-from data.compile import main  # noqa: E402
+from data.compile import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -41,10 +41,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from pathspec.gitignore import GitIgnoreSpec
 
+if str(Path(__file__).resolve().parent.parent) not in sys.path:  # calculators/ (MkDocs adds only build/, while loading hooks)
+    sys.path.append(str(Path(__file__).resolve().parent.parent))
+
 from calculators.core.params import ParameterSet
 from calculators.ui.forms import FORMS
 
-from calculator_build import CalculatorBuildError, write_assets
+from assets.calculator import CalculatorBuildError, write_assets
 from data.compile import PolicyDataError, compile_policy_data
 from data.documents import POLICY_DIR, PolicyPage, PolicyPageError, applies_everywhere, load_policy_pages
 from data.health import build_date, health_markdown
@@ -234,7 +237,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Pages in the search index get their article marked; calculator pages: the worker starts
-    from <head> (see calculator_build.EARLY_START)."""
+    from <head> (see pages/forms.py EARLY_START)."""
     site = _site(config)
     if _policy_page(site, page) is None and not excluded(page.meta):
         try:
@@ -267,7 +270,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     slots = RE_CALC_SLOT.findall(html_text) + [name for name, (slot, _) in TOOLS.items() if slot in html_text]
     if len(slots) > 1:
         raise PluginError(f"{page.file.src_uri}: 一页只能放一个计算器 / one calculator per page")
-    if slots:  # the form, and the <head> script that starts the worker (calculator_build.EARLY_START)
+    if slots:  # the form, and the <head> script that starts the worker (pages/forms.py EARLY_START)
         params, assets = site.params, site.calc_assets
         if slots[0] in TOOLS:
             slot, render = TOOLS[slots[0]]

@@ -37,7 +37,8 @@ from collections.abc import Set
 from pathlib import Path
 from typing import Any
 
-from calculator_build import DEFAULT_PLACE
+from calculators.ui.forms import OTHER_PLACE as DEFAULT_PLACE  # 其他地区: the bundle a calculator page starts with
+
 from serve import FINGERPRINTED
 
 JS = Path(__file__).resolve().parent / "js" / "sw.js"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.append(str(Path(__file__).resolve().parent.parent))  # calculators/, after PYTHONPATH (a test may bring its own copy)
 
-from pages.urls import main  # noqa: E402
+from pages.urls import main
 
 if __name__ == "__main__":
     sys.exit(main())

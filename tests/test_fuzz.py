@@ -143,8 +143,8 @@ def test_hostile_sample_identical_in_pyodide(tmp_path):
     node = shutil.which("node")
     assert node, "node is not installed"
     sys.path.insert(0, str(ROOT / "build"))
-    from calculator_build import calculators_wheel, pyodide_version
-    from stdlib_pack import trimmed_stdlib
+    from assets.calculator import calculators_wheel, pyodide_version
+    from assets.stdlib import trimmed_stdlib
 
     items = sample()
     (tmp_path / "w.whl").write_bytes(calculators_wheel())

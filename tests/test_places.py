@@ -22,7 +22,7 @@ def test_a_county_with_numbers_but_no_document_is_a_place():
     from calculators.core.params import ParameterSet
     from calculators.ui.forms import jurisdiction_options
 
-    from calculator_build import place_bundles
+    from assets.calculator import place_bundles
     from data.health import health_text, places
     from pages.cards import card_places
     from pages.places import place_page

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""Browser calculators at build time: runtime files, fingerprinted bundles, form HTML.
+"""Browser calculators at build time: runtime files and fingerprinted bundles (their forms: ``pages/forms.py``).
 
 What lands in the site (all under ``assets/``, all same-origin):
 
@@ -30,18 +30,18 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from calculators.api import uses
+from calculators.core.params import ParameterSet
+from calculators.ui.forms import FORMS, OTHER_PLACE, jurisdiction_options
 
-from calculators.core.params import ParameterSet  # noqa: E402
-from calculators.ui.forms import FORMS, jurisdiction_options  # noqa: E402
+from assets.stdlib import trimmed_stdlib
+from precompress import EXTENSIONS, MIN_SIZE, compressed_copy
 
-from precompress import EXTENSIONS, MIN_SIZE, compressed_copy  # noqa: E402
-from stdlib_pack import trimmed_stdlib  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
-# The stock python_stdlib.zip is replaced by a trimmed, byte-compiled one (build/stdlib_pack.py).
+# The stock python_stdlib.zip is replaced by a trimmed, byte-compiled one (assets/stdlib.py).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
-JS_DIR = Path(__file__).resolve().parent / "js"
+JS_DIR = ROOT / "build" / "js"
 
 
 class CalculatorBuildError(Exception):
@@ -105,8 +105,6 @@ def calculators_wheel(root: Path = ROOT) -> bytes:
 
 def cited_clauses(bundle: dict[str, Any]) -> set[str]:
     """Every clause a result can cite: those behind a parameter value, and those a calculator cites itself."""
-    from calculators.api import uses
-
     refs = {e["clause"] for j in bundle["jurisdictions"].values() for es in j["parameters"].values() for e in es if e.get("clause")}
     refs |= {p["clause"] for ps in bundle.get("programmes", {}).values() for p in ps if p.get("clause")}  # the screener's
     return refs | {ref for name in FORMS for ref in uses(name)[1]}
@@ -124,7 +122,7 @@ def browser_bundle(bundle: dict[str, Any]) -> dict[str, Any]:
             "parameters": {p: {k: v for k, v in d.items() if k != "cycle_basis"} for p, d in bundle["parameters"].items()}}
 
 
-DEFAULT_PLACE = "other"  # 其他地区: national rules only; the bundle used before a place is chosen
+DEFAULT_PLACE = OTHER_PLACE  # 其他地区: national rules only; the bundle used before a place is chosen
 
 
 def place_bundles(bundle: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -132,8 +130,6 @@ def place_bundles(bundle: dict[str, Any]) -> dict[str, dict[str, Any]]:
     (county → city → province → national), the clauses its values and the calculators cite,
     and those clauses' documents.  A calculator page fetches only the chosen place's (≈ 5 KB
     whether the site has 5 places or 100, instead of every place's values and clauses)."""
-    from calculators.api import uses
-
     full = browser_bundle(bundle)
     params = ParameterSet(full)
     own = {ref for name in FORMS for ref in uses(name)[1]}
