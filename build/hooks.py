@@ -79,7 +79,7 @@ from pages.reference import (
 from pages.search import SearchIndexError, excluded, mark_article, policy_search_attrs, search_form
 from pages.urls import check_pages, record_pages
 from pages.urls import read_lock as read_page_lock
-from postbuild import PostBuildError, post_build
+from publish.postbuild import PostBuildError, post_build
 
 RE_MARKER = re.compile(r"<!--\s*jz:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
 RE_CALC_SLOT = re.compile(r'<div data-jz-calc="([a-z]+)"></div>')

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "build"))
 from bench import CHROMIUM_ARGS, PROFILES, browser_version, calibrate, chromium_launcher, replace_section  # noqa: E402
 
-from serve import Handler  # noqa: E402
+from publish.serve import Handler  # noqa: E402
 
 
 def ledger_file(rows: int) -> bytes:

@@ -218,8 +218,8 @@ def test_the_csp_never_allows_a_script_that_came_with_the_content(tmp_path):
 
     import pytest
 
-    from csp import CspError, add_csp
     from pages.forms import json_script
+    from publish.csp import CspError, add_csp
 
     ok = tmp_path / "ok" / "index.html"
     ok.parent.mkdir()

@@ -35,7 +35,7 @@ from calculators.core.params import ParameterSet
 from calculators.ui.forms import FORMS, OTHER_PLACE, jurisdiction_options
 
 from assets.stdlib import trimmed_stdlib
-from precompress import EXTENSIONS, MIN_SIZE, compressed_copy
+from publish.precompress import EXTENSIONS, MIN_SIZE, compressed_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -758,7 +758,3 @@ def main(argv: list[str] | None = None) -> int:
     n = sum(len(e) for j in bundle["jurisdictions"].values() for e in j["parameters"].values())
     print(f"wrote {args.out}: {len(bundle['jurisdictions'])} jurisdictions, {n} dated values")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

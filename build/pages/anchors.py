@@ -103,7 +103,3 @@ def main(argv: list[str] | None = None) -> int:
     total = sum(len(v) for v in current_anchors(pages).values())
     print(f"{total} anchors in {len(pages)} documents; {len(errors)} problem(s)")
     return 1 if errors else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -75,7 +74,3 @@ def main(argv: list[str]) -> int:
         f.write(qr_svg(url))
     print(f"wrote {out}: {url}")
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

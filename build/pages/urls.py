@@ -92,7 +92,3 @@ def main(argv: list[str] | None = None) -> int:
     lock = read_lock()
     print(f"build/pages.lock.json: {len(lock['pages'])} pages, {len(lock['redirects'])} redirects")
     return proc.returncode
-
-
-if __name__ == "__main__":
-    sys.exit(main())

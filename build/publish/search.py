@@ -28,7 +28,7 @@ from pathlib import Path
 
 from pages.search import SearchIndexError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
 OUTPUT = "pagefind"
 EXCLUDE = "[data-search-exclude], .headerlink, .cite-btn"
@@ -61,5 +61,7 @@ def index_site(site_dir: Path, binary: Path = PAGEFIND) -> str:
     return "; ".join(s.strip() for s in summary)
 
 
-if __name__ == "__main__":
-    print(index_site(Path(sys.argv[1] if len(sys.argv) > 1 else "site")))
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    print(index_site(Path(args[0] if args else "site")))
+    return 0

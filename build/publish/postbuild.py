@@ -29,17 +29,17 @@ from pathlib import Path
 
 from calculators.ui.forms import FORMS
 
-from csp import CspError, add_csp, write_header_files
 from data.documents import POLICY_DIR, PolicyPage, load_policy_pages
-from offline import write_service_worker
 from pages.anchors import read_lock
 from pages.policy import anchors_compact
 from pages.qr import write_many
 from pages.search import SearchIndexError
 from pages.urls import read_lock as read_page_lock
 from pages.urls import write_redirects
-from precompress import precompress
-from search_index import index_site
+from publish.csp import CspError, add_csp, write_header_files
+from publish.offline import write_service_worker
+from publish.precompress import precompress
+from publish.search import index_site
 
 
 class PostBuildError(RuntimeError):
@@ -89,7 +89,7 @@ def post_build(site: Path, docs_dir: Path, public_url: str, pages: dict[str, Pol
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="post-build steps on a built site (after MkDocs, Zensical or another builder)")
     ap.add_argument("site", type=Path)
-    ap.add_argument("--docs", type=Path, default=Path(__file__).resolve().parent.parent / "docs")
+    ap.add_argument("--docs", type=Path, default=Path(__file__).resolve().parents[2] / "docs")
     ap.add_argument("--public-url", default=os.environ.get("JZ_PUBLIC_URL", ""))
     args = ap.parse_args(argv)
     try:
@@ -99,7 +99,3 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"post-build done: {args.site}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
