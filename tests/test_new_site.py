@@ -22,7 +22,7 @@ from calculators.core.params import ParameterSet
 from case_files import bundle
 from data.documents import load_policy_pages
 from demo_project import DEMO, make_project
-from new_site import make_plan
+from ingest.new_site import make_plan
 from pages.examples import anchor_example, green_channel_line, link_examples
 
 DEMO_PAGES = load_policy_pages(DEMO / "docs")

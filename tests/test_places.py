@@ -47,7 +47,7 @@ def test_a_county_with_numbers_but_no_document_is_a_place():
 def test_add_jurisdiction_says_what_to_run_for_the_page_addresses(tmp_path, monkeypatch, capsys):
     import yaml
 
-    import add_jurisdiction
+    from ingest import add_jurisdiction
 
     places = tmp_path / "jurisdictions"
     shutil.copytree(FIXTURE / "policy_data" / "jurisdictions", places)

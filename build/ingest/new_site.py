@@ -44,10 +44,13 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from calculators.ui.forms import OTHER_PLACE  # 其他地区: part of the national layer, whatever its id
 
-from calculators.ui.forms import OTHER_PLACE  # noqa: E402  (其他地区: part of the national layer, whatever its id)
+from data.documents import load_policy_pages
+from pages import urls as page_urls
+from pages.anchors import updated_lock
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -181,9 +184,6 @@ def drop_source_rows(readme: Path, names: list[str]) -> None:
 
 def reset_locks(root: Path) -> int:
     """The anchor lock from the documents that stay, no redirects; the page lock empty (recorded by the next build)."""
-    from data.documents import load_policy_pages
-    from pages.anchors import updated_lock
-
     lock = updated_lock(load_policy_pages(root / "docs"), {"documents": {}, "redirects": {}})
     (root / "build" / "anchors.lock.json").write_text(json.dumps(lock, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (root / "build" / "pages.lock.json").write_text(json.dumps({"pages": [], "redirects": {}}, ensure_ascii=False, indent=1) + "\n",
@@ -247,14 +247,9 @@ def main(argv: list[str] | None = None) -> int:
         print("没有登记页面地址：构建前请运行 .venv/bin/python build/page_urls.py --update")
     else:
         print("登记页面地址（python build/page_urls.py --update，严格模式完整构建一次）……", flush=True)
-        from pages import urls
-
-        if urls.main(["--update"]) != 0:
+        if page_urls.main(["--update"]) != 0:
             print("错误：构建没有通过（见上面的信息）；改正后运行 .venv/bin/python build/page_urls.py --update", file=sys.stderr)
             return 1
     print(NEXT)
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -58,7 +58,10 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from data.documents import TOPIC_KEYWORDS
+from pages import anchors, urls
+
+ROOT = Path(__file__).resolve().parents[2]
 SOURCES_DIR = ROOT / "tests" / "sources"
 POLICIES_DIR = ROOT / "docs" / "policies"
 JURISDICTIONS_DIR = ROOT / "policy_data" / "jurisdictions"
@@ -840,8 +843,6 @@ def derive_meta(title: str, masthead: list[str], lines: list[str], portal: dict[
 
 
 def topics_of(text: str) -> list[str]:
-    from data.documents import TOPIC_KEYWORDS
-
     return [t for t, words in TOPIC_KEYWORDS.items() if any(w in text for w in words)]
 
 
@@ -1021,12 +1022,6 @@ def register_document(path: Path, doc_id: str) -> bool:
 
 def update_locks() -> None:
     """Record the new page's anchors and address (``anchors.py --update``, ``page_urls.py --update``)."""
-    from pages import anchors, urls
-
     anchors.main(["--update"])
     urls.main(["--update"])
 
-
-if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    sys.exit(main())

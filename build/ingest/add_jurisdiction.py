@@ -26,7 +26,11 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from calculators.programmes import benefits
+
+from pages import urls as page_urls
+
+ROOT = Path(__file__).resolve().parents[2]
 JURISDICTIONS = ROOT / "policy_data" / "jurisdictions"
 RE_ID = re.compile(r"^[a-z][a-z0-9-]{1,40}$")
 LEVELS = ("county", "city", "province")
@@ -34,9 +38,6 @@ LEVELS = ("county", "city", "province")
 
 def needed_parameters() -> list[tuple[str, str]]:
     """(parameter, what residents lack without it), from the calculators' own lists."""
-    sys.path.insert(0, str(ROOT))
-    from calculators.programmes import benefits
-
     seen: dict[str, str] = {}
     for needs in (p.needs for p in benefits()):
         for key, why in needs:
@@ -101,9 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         print("没有登记新页面地址：构建前请运行 python build/page_urls.py --update")
     else:
         print("登记新页面地址（python build/page_urls.py --update，会完整构建一次网站）……")
-        from pages import urls
-
-        if urls.main(["--update"]) != 0:
+        if page_urls.main(["--update"]) != 0:
             print("错误：页面地址没有登记成功（见上面的构建错误）；改正后运行 python build/page_urls.py --update", file=sys.stderr)
             return 1
     if args.level == "county":
@@ -111,6 +110,3 @@ def main(argv: list[str] | None = None) -> int:
               f"并多出 places/{args.id}/ 和明白卡页面：那时再运行一次 python build/page_urls.py --update，然后构建。")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())
