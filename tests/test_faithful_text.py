@@ -28,7 +28,7 @@ import pytest
 
 from data.documents import load_policy_pages
 from demo_project import ROOTS, checked_documents
-from ingest.add_document import read_source
+from ingest.readers import read_source
 
 # Every demo document (tests/fixtures/demo/) and every live one that is not a demo document file for file.
 CHECKED = checked_documents()

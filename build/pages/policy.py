@@ -71,7 +71,6 @@ def metadata_card(meta: dict[str, Any]) -> str:
     )
 
 
-
 def policy_index(pages: dict[str, PolicyPage]) -> str:
     """Markdown for the policy index: by county, by year and by topic (at scale: places and years)."""
     docs = sorted(pages.values(), key=lambda p: (str(p.meta.get("jurisdiction")), str(p.meta.get("date"))))
