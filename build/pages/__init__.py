@@ -5,8 +5,9 @@ One module per page type or page part: ``policy.py`` (a document's metadata card
 the anchor list), ``reference.py`` (parameter pages, comparison, 速查表, per-place rules, clause backlinks),
 ``places.py`` (``places/<id>/``), ``cards.py`` (明白卡), ``forms.py`` (calculator, screener and 台账 forms),
 ``search.py`` (what the search indexes, the search form), ``examples.py`` (examples in hand-written pages),
-``links.py`` (how every page cites a clause or a source), ``qr.py``; and the two published APIs, ``anchors.py``
-(clause anchors, ``build/anchors.lock.json``) and ``urls.py`` (page addresses, ``build/pages.lock.json``).
-A new page type, marker or page part goes here, as a pure function returning Markdown or HTML; nothing
-here imports MkDocs.
+``links.py`` (how every page cites a clause or a source), ``qr.py``; the two published APIs, ``anchors.py``
+(clause anchors, ``build/anchors.lock.json``) and ``urls.py`` (page addresses, ``build/pages.lock.json``); and
+how a build runs them: ``site.py`` (what one build knows, the generated pages), ``markers.py`` (``<!-- jz:… -->``
+in Markdown), ``finish.py`` (a rendered page's HTML), ``generate.py`` (all of it without MkDocs).  A new page
+type, marker or page part goes here, as a pure function returning Markdown or HTML; nothing here imports MkDocs.
 """
