@@ -12,4 +12,4 @@ sys.path.append(str(Path(__file__).resolve().parent.parent))  # calculators/, af
 from pages.qr import main
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

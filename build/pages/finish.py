@@ -7,7 +7,7 @@ document gets its metadata card after the title, 本条款用于 after each clau
 attributes the search and 复制引用 read, and its anchor redirects.  ``finish_page`` works on the whole page
 after the theme: the search marks on other pages' ``<article>``, and the early-start script first in
 ``<head>``.  MkDocs calls them from its page events (``build/hooks.py``); after another builder,
-``pages/generate.py`` runs them over the built files.
+``build/generate_pages.py`` runs them over the built files.
 """
 
 from __future__ import annotations

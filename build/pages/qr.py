@@ -10,6 +10,7 @@ link (a prefilled calculator), use the command line:
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import io
 from concurrent.futures import ProcessPoolExecutor
@@ -65,12 +66,12 @@ def write_many(jobs: dict[Path, tuple[str, str]], cache: Path) -> int:
     return len(todo)
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print(__doc__)
-        return 2
-    url, out = argv
-    with open(out, "w", encoding="utf-8") as f:
-        f.write(qr_svg(url))
-    print(f"wrote {out}: {url}")
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="二维码：一个推广链接（如预填好的计算器链接）/ a QR code for a campaign link")
+    ap.add_argument("url", help='the address, e.g. "https://…/calculators/dibao/#j=changle&area=rural"')
+    ap.add_argument("out", help="the SVG file to write, e.g. poster.svg")
+    args = ap.parse_args(argv)
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write(qr_svg(args.url))
+    print(f"wrote {args.out}: {args.url}")
     return 0

@@ -47,6 +47,7 @@ class SiteState:
     calc_assets: dict[str, Any] = field(default_factory=dict)
     backlinks: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
     early: dict[str, str] = field(default_factory=dict)  # page URL → the <head> script that starts its worker
+    anchor_lock: dict[str, dict[str, Any]] = field(default_factory=dict)  # build/anchors.lock.json as read
 
     @property
     def place_names(self) -> dict[str, str]:
@@ -60,7 +61,7 @@ def load_site(docs: Path, public_url: str) -> SiteState:
         pages = load_policy_pages(docs)
     except ValueError as exc:
         raise SiteError(str(exc)) from exc
-    lock = anchors.read_lock()
+    lock = anchors.read_lock(docs.parent / "build" / anchors.LOCK_PATH.name)  # the project's (docs/ is in it)
     errors = anchors.check_anchors(pages, lock)
     if errors:
         raise SiteError("锚点检查未通过 / anchor check failed:\n" + "\n".join(errors))
@@ -74,7 +75,7 @@ def load_site(docs: Path, public_url: str) -> SiteState:
         print("警告 / WARNING: 没有设置网站地址（mkdocs.yml 的 site_url，或 JZ_PUBLIC_URL），明白卡上没有二维码，只印网址；"
               "发布前请设置 / no site_url: 明白卡 get no QR code", file=sys.stderr)
     params = ParameterSet(policy_data)
-    return SiteState(pages, lock["redirects"], policy_data, params, public_url, backlinks=backlinks(params))
+    return SiteState(pages, lock["redirects"], policy_data, params, public_url, backlinks=backlinks(params), anchor_lock=lock)
 
 
 def hidden_pages(pages: dict[str, PolicyPage]) -> list[str]:
@@ -104,7 +105,7 @@ def generated_pages(site: SiteState, today: dt.date) -> dict[str, str]:
         for aid in AIDS:
             out[f"cards/{j}-{aid}.md"] = card_markdown(params, j, aid, today, site.public_url, qr_svg)
     if anchors_compact(site.pages):  # the anchor list names documents only and links the full list
-        out["about/anchors.json"] = json.dumps(anchors.read_lock(), ensure_ascii=False)
+        out["about/anchors.json"] = json.dumps(site.anchor_lock, ensure_ascii=False)
     return out
 
 
@@ -117,13 +118,13 @@ def page_url(src_uri: str) -> str:
     return stem + "/"
 
 
-def check_page_urls(page_urls: set[str], record: bool = False) -> None:
+def check_page_urls(page_urls: set[str], record: bool = False, lock_path: Path = urls.LOCK_PATH) -> None:
     """Published page addresses must stay, or redirect (``build/pages.lock.json``); ``record``: add new
     ones first (``python build/page_urls.py --update``)."""
-    lock = urls.read_lock()
+    lock = urls.read_lock(lock_path)
     if record:
-        urls.record_pages(page_urls, lock)
-        lock = urls.read_lock()
+        urls.record_pages(page_urls, lock, lock_path)
+        lock = urls.read_lock(lock_path)
     errors = urls.check_pages(page_urls, lock)
     if errors:
         raise SiteError("页面地址检查未通过 / page URL check failed:\n" + "\n".join(errors))

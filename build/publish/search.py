@@ -21,9 +21,9 @@ Run as a build step (``index_site``) or standalone after any builder::
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from pages.search import SearchIndexError
@@ -62,6 +62,7 @@ def index_site(site_dir: Path, binary: Path = PAGEFIND) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    print(index_site(Path(args[0] if args else "site")))
+    ap = argparse.ArgumentParser(description="the Pagefind search index of a built site (after any builder)")
+    ap.add_argument("site", nargs="?", default="site", type=Path)
+    print(index_site(ap.parse_args(argv).site))
     return 0
