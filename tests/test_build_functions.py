@@ -266,7 +266,17 @@ def test_the_hooks_refuse_what_would_ship_silently_wrong():
     assert not [name for name, value in vars(hooks).items() if name.startswith("_") and not name.startswith("__") and isinstance(value, dict)]
 
 
-def test_a_public_address_must_end_with_a_slash(tmp_path):
+def test_a_public_address_must_end_with_a_slash():
+    """The site loads without MkDocs (pages/site.py), and refuses an address whose relative links would break."""
+    from pages.site import SiteError, load_site
+
+    with pytest.raises(SiteError, match="要以 / 结尾 .*https://x.example/jiuzhu$"):
+        load_site(project() / "docs", "https://x.example/jiuzhu")
+    assert load_site(project() / "docs", "https://x.example/jiuzhu/").public_url == "https://x.example/jiuzhu/"
+
+
+@pytest.mark.site  # runs MkDocs
+def test_mkdocs_stops_on_a_public_address_without_its_slash(tmp_path):
     import os
     import subprocess
     import sys

@@ -174,6 +174,7 @@ def tiny_site(path: Path, policy: str, bundle: str) -> Path:
     return path
 
 
+@pytest.mark.nginx
 def test_a_release_swap_loads_old_and_new_policies_first(tmp_path):
     """On real nginx: the first reload (policies of both releases) happens while the old release is
     still served and is confirmed before the swap; the second (new policies only) after it. The old
