@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
 STAGES = ("ingest", "data", "pages", "assets", "publish")
@@ -162,3 +164,11 @@ def test_the_commands_in_build_are_thin_and_all_answer_help():
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert proc.stdout.splitlines() == [f"{n} 0 True" for n in names]
 
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_the_readme_map_follows_the_folders(stage):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"`build/{stage}/`" in readme
+    for path in sorted((BUILD / stage).glob("*.py")):
+        if path.name != "__init__.py":
+            assert f"`{stage}/{path.name}`" in readme or f"`build/{stage}/{path.name}`" in readme, f"README does not map {stage}/{path.name}"

@@ -54,20 +54,33 @@ def test_a_unit_test_that_asks_for_the_site_late_fails_too(pytester):
     result.stdout.fnmatch_lines(["*a unit test used built_site*", "*a unit test started Node*"], consecutive=False)
 
 
-def _collected(marker: str, *files: str) -> set[str]:
-    proc = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "-m", marker, *files],
-                          cwd=ROOT, capture_output=True, text=True)
-    assert proc.returncode in (0, 5), proc.stdout[-2000:] + proc.stderr[-2000:]  # 5: nothing selected
-    return {line.split("::", 1)[1].split("[", 1)[0] for line in proc.stdout.splitlines() if "::" in line}
+def _groups(*files: str) -> dict[str, set[str]]:
+    """Each collected test's groups, as the suite's own conftest sets them (one collection, in a fresh interpreter)."""
+    code = ("import sys, pytest\n"
+            "class Groups:\n"
+            "    @pytest.hookimpl(trylast=True)\n"
+            "    def pytest_collection_modifyitems(self, items):\n"
+            "        for i in items:\n"
+            "            print('GROUPS', i.name.split('[')[0], *sorted({m.name for m in i.iter_markers()}"
+            " & {'unit', 'site', 'node', 'nginx', 'browser'}))\n"
+            "sys.exit(pytest.main(['--collect-only', '-q', '-p', 'no:cacheprovider', *sys.argv[1:]], plugins=[Groups()]))\n")
+    proc = subprocess.run([sys.executable, "-c", code, *files], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    out: dict[str, set[str]] = {}
+    for line in proc.stdout.splitlines():
+        if line.startswith("GROUPS "):
+            name, *groups = line.split()[1:]
+            out.setdefault(name, set()).update(groups)
+    return out
 
 
 def test_the_groups_follow_what_the_tests_use():
-    files = ("tests/test_fuzz.py", "tests/test_deploy_nginx.py", "tests/test_policy_data.py", "tests/test_generate_pages.py")
-    node, nginx, site, unit = (_collected(m, *files) for m in ("node", "nginx", "site", "unit"))
-    assert "test_hostile_sample_identical_in_pyodide" in node  # real Pyodide under Node (the `node` fixture)
-    assert "test_a_release_swap_loads_old_and_new_policies_first" in nginx  # real nginx, no site: marked
-    assert "test_every_page_sends_its_own_policy_as_a_header" in nginx & site  # both: nginx over the demo build
-    assert {"test_mkdocs_build_stops_on_broken_data", "test_the_site_built_without_hooks_is_the_hooks_build"} <= site
-    assert not unit & (node | nginx | site)
-    assert {"test_the_site_does_not_load_with_broken_data", "test_markdown_for_any_builder_without_mkdocs",
-            "test_policies_merge_for_a_swap_and_map_files_round_trip"} <= unit
+    groups = _groups("tests/test_fuzz.py", "tests/test_deploy_nginx.py", "tests/test_policy_data.py", "tests/test_generate_pages.py")
+    assert groups["test_hostile_sample_identical_in_pyodide"] == {"node"}  # real Pyodide under Node (the `node` fixture)
+    assert groups["test_a_release_swap_loads_old_and_new_policies_first"] == {"nginx"}  # real nginx, no site: marked
+    assert groups["test_every_page_sends_its_own_policy_as_a_header"] == {"nginx", "site"}  # nginx over the demo build
+    assert groups["test_mkdocs_build_stops_on_broken_data"] == groups["test_the_site_built_without_hooks_is_the_hooks_build"] == {"site"}
+    for name in ("test_the_site_does_not_load_with_broken_data", "test_markdown_for_any_builder_without_mkdocs",
+                 "test_policies_merge_for_a_swap_and_map_files_round_trip", "test_engine_never_raises_on_hostile_requests"):
+        assert groups[name] == {"unit"}, name
+    assert all(g == {"unit"} or "unit" not in g for g in groups.values())  # unit means none of the others

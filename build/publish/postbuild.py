@@ -12,7 +12,7 @@ produced the pages (e.g. Zensical, which does not run MkDocs hooks)::
 4. the search index (Pagefind);
 5. the service worker with its precache list;
 6. the Content-Security-Policy on every page, and the same per page as response headers for the
-   host (``_headers``, ``_headers.nginx``: build/csp.py), rewritten on every build;
+   host (``_headers``, ``_headers.nginx``: publish/csp.py), rewritten on every build;
 7. pre-compressed ``.br``/``.gz`` copies (last: every file is final).
 
 Caches live in ``.cache/`` next to ``docs/`` (never inside the output folder, which a
@@ -76,7 +76,7 @@ def post_build(site: Path, docs_dir: Path, public_url: str, pages: dict[str, Pol
         index_site(site)
     except SearchIndexError as exc:
         raise PostBuildError(str(exc)) from exc
-    # The whole site offline after one visit; at province scale a place's pages with the place (build/offline.py).
+    # The whole site offline after one visit; at province scale a place's pages with the place (publish/offline.py).
     write_service_worker(site, set(read_page_lock()["redirects"]))
     try:
         add_csp(site)

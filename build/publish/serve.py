@@ -22,7 +22,7 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-HEADER_FILES = ("_headers", "_headers.nginx")  # build/csp.py: descriptions of headers, never served
+HEADER_FILES = ("_headers", "_headers.nginx")  # publish/csp.py: descriptions of headers, never served
 TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript", ".json": "application/json",
          ".zip": "application/zip", ".whl": "application/zip", ".html": "text/html; charset=utf-8", ".css": "text/css",
          ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8", ".png": "image/png", ".ico": "image/x-icon",

@@ -3,7 +3,7 @@
 
 The site is served the production way (build/serve.py: pre-compressed files, caching headers, the site's 404 page),
 the phone goes offline with ``context.set_offline``, and every page opened offline is one this phone never opened.
-What the worker keeps and when is build/offline.py; the worker is build/js/sw.js.
+What the worker keeps and when is build/publish/offline.py; the worker is build/js/sw.js.
 """
 
 from __future__ import annotations
