@@ -42,7 +42,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "build"))
-from serve import Handler  # noqa: E402  (the one production-like server)
+from publish.serve import Handler  # noqa: E402  (the one production-like server)
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PROFILES = {
@@ -70,7 +70,7 @@ document.body.dataset.firstResultMs = performance.now().toFixed(0);
 
 def baseline_dir(tmp: Path) -> Path:
     """A plain page + the stock runtime files (same npm version), pre-compressed like the site."""
-    from precompress import precompress
+    from publish.precompress import precompress
 
     d = tmp / "baseline"
     (d / "pyodide").mkdir(parents=True)

@@ -158,7 +158,7 @@ def test_linshi_says_it_is_not_a_monthly_payment(phone, site_url):
 class Served:
     def __init__(self, site: Path) -> None:
         sys.path.insert(0, str(ROOT / "build"))
-        from serve import make_server
+        from publish.serve import make_server
 
         self.server = make_server(site)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
