@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from calculator_build import early_start_script
+from pages.forms import early_start_script
 
 JS = Path(__file__).resolve().parents[1] / "build" / "js"
 

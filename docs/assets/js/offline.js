@@ -1,7 +1,7 @@
 // @ts-check
 // SPDX-License-Identifier: MIT
 // The whole site offline after one visit: every page registers the service worker (build/js/sw.js) once the
-// browser is idle after loading; its install keeps the pages (build/offline.py says which), never the
+// browser is idle after loading; its install keeps the pages (build/publish/offline.py says which), never the
 // calculators' runtime. The tool pages register it themselves once their tool is ready (page-kit.js), and
 // with the browser's Data Saver on, a reading page does not start the download.
 (function () {
