@@ -331,7 +331,7 @@ def render_screener(params: ParameterSet, assets: dict[str, Any], up: str) -> st
         + _number("n", "家里几口人一起生活", "", "numeric")
         + f'<div class="jz-members" aria-live="polite"></div><template id="jz-member-template">{member}</template></fieldset>'
         '<fieldset class="jz-group"><legend>补充情况（知道才填）</legend>'
-        + _number("other", "全家其他每月收入（元）", "种地、养殖、子女给的赡养费、退休金等；城乡居民基础养老金和救助金不算。")
+        + _number("other", "全家其他每月收入（元）", "种地、养殖、子女给的赡养费、退休金等；中央确定的城乡居民基础养老金、救助金一般不算（以当地规定为准）。")
         + _select("house", "住房情况", SCREENER_HOUSING)
         + _select("emg", "最近是否遇到急难", SCREENER_EMERGENCY)
         + _number("med", "今年自己负担的医疗费（元）", "看病自付部分，按全年算。")

@@ -198,7 +198,8 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
 
     fields: dict[str, Any] = {"household_size": n, "income_line": yuan(line), "standard_known": basis.known,
                               "standard_current": basis.current if basis.known else None, "standard_kind": basis.kind,
-                              "stale_sentence": None, "single_person_applicants": None, "single_person_basis": None}
+                              "stale_sentence": None, "single_person_applicants": None, "single_person_basis": None,
+                              "current_recipient": current_recipient}
     if not basis.known:
         return _income_line_result(t, members, area, total, line, ratio_r, workers, fields)
 
@@ -597,8 +598,11 @@ def summarize(result: dict[str, Any]) -> dict[str, Any]:
                f"（{result['phase_out']['length']}），渐退期内继续领取低保金；给不给、领多少由当地确定。"}
     elif kind == "last_known" and (s == "edge" or not _far_above(result)):
         out = {"tone": "maybe", "headline": "按查到的旧标准暂不符合，现在的标准可能更高", "figure": f"收入线 {line} 元",
-               "sentence": "当地现在的低保标准很可能比本站查到的高，您家可能符合低保，建议向乡镇（街道）咨询或直接申请。"
-               + ("人均收入也在边缘线以内，属于低保边缘家庭，可以申请医疗、教育等专项救助。" if s == "edge" else "")}
+               "sentence": ("当地现在的低保标准很可能比本站查到的高，您家可能仍然符合低保；是否继续享受，以乡镇（街道）按现在的标准复核为准。"
+                            if result.get("current_recipient") else
+                            "当地现在的低保标准很可能比本站查到的高，您家可能符合低保，建议向乡镇（街道）咨询或直接申请。")
+               + ("人均收入也在边缘线以内，属于低保边缘家庭，可以申请医疗、教育等专项救助。"
+                  if s == "edge" and not result.get("current_recipient") else "")}
     elif s == "edge":
         out = {"tone": "maybe", "headline": "不符合低保，属于低保边缘家庭", "figure": "可申请专项救助",
                "sentence": f"家庭月人均收入 {pc} 元，高于{of}低保标准 {std} 元，但还在低保边缘线以内，可以申请医疗、教育等专项救助。"}
