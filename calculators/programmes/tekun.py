@@ -414,20 +414,21 @@ def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:
     published = [(AREAS[a], r) for a in ("urban", "rural") if (r := get(f"tekun.basic_standard.{a}")) is not None]
     cares = [(name, r) for care, name in (("self_care", "全自理"), ("half_care", "半护理"), ("full_care", "全护理"))
              if (r := get(f"tekun.care_standard.{care}")) is not None]
-    if published:
-        much.append(CardLine("特困人员基本生活标准（每人每月）：" + "、".join(f"{a} **{r.value} 元**" for a, r in published)
-                             + f"（{since_words(published[0][1], params, j)}）。", tuple(r for _, r in published)))
-    if cares:
-        much.append(CardLine("照料护理标准（每人每月）：" + "、".join(f"{name} {r.value} 元" for name, r in cares)
-                             + f"（{since_words(cares[0][1], params, j)}）。", tuple(r for _, r in cares)))
+    if published or cares:
+        # one line: the figures a province or city published (basic living by area, care by level), with their date
+        parts = (["基本生活 " + "、".join(f"{a} **{r.value} 元**" for a, r in published)] if published else []) + (
+            ["照料护理 " + "、".join(f"{name} {r.value} 元" for name, r in cares)] if cares else [])
+        first = (published or cares)[0][1]
+        much.append(CardLine("公布的特困供养标准（每人每月）：" + "；".join(parts) + f"（{since_words(first, params, j)}）。",
+                             tuple(r for _, r in published) + tuple(r for _, r in cares)))
     if basic:
         found = [(name, get(f"tekun.care_fraction.{care}"))
                  for care, name in (("self_care", "全自理"), ("half_care", "半护理"), ("full_care", "全护理"))]
         found_ = [(name, r) for name, r in found if r is not None]
-        care_words = ("，照料护理标准不低于上年度最低工资标准的 " + "、".join(f"{share(r.value)}（{name}）" for name, r in found_)
+        care_words = ("，照料护理不低于上年度最低工资的 " + "、".join(f"{share(r.value)}（{name}）" for name, r in found_)
                       if found_ else "")
-        much.append(CardLine(("按文件规定，" if published or cares else "") + f"基本生活标准不低于当地低保标准的 {times(basic.value)}"
-                             + care_words + ("；和上面公布的数相比，取高的。" if published or cares else "。"),
+        much.append(CardLine(("文件规定：" if published or cares else "") + f"基本生活不低于当地低保标准的 {times(basic.value)}"
+                             + care_words + ("；与公布的数取高的。" if published or cares else "。"),
                              (basic,) + tuple(r for _, r in found_)))
         much += standards_lines(params, j, on)
     elif published:
