@@ -211,6 +211,16 @@ def _set_locally(t: Trace, area: str, basis: Basis) -> str:
     return words + f"本站也没有查到{place(t.params, j)}的{AREAS[area]}低保标准。"
 
 
+def _published_wins(t: Trace, published: Basis, by_rule: Fraction | None, how: str, what: str) -> bool:
+    """Say a published figure beside the one a rule gives (both are floors); True when the published one is used."""
+    if published.amount is None:
+        return False
+    wins = by_rule is None or published.amount > by_rule
+    t.step(f"{published.phrase()}" + ("。" if by_rule is None else f"，高于{how}算出的 {yuan(by_rule)} 元，{what}按它算。"
+                                      if wins else f"，不高于{how}算出的 {yuan(by_rule)} 元。"), cites=(published,))
+    return wins
+
+
 def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str, basis: Basis,
             fields: dict[str, Any]) -> list[Resolved]:
     """The 供养标准 floor: 基本生活标准 + 照料护理标准, each the higher of what a rule gives (a multiple of the 低保标准,
@@ -233,15 +243,11 @@ def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str
                formula="低保标准 × 倍数", cites=(multiple,))
         if basis.resolved is not None and basis.origin == "data":
             rests.append(basis.resolved)
-    if published.amount is not None:
-        t.step(f"{published.phrase()}" + ("。" if basic is None else f"，高于按倍数算出的 {yuan(basic)} 元，基本生活标准按它算。"
-                                          if published.amount > basic else f"，不高于按倍数算出的 {yuan(basic)} 元。"),
-               cites=(published,))
-        if basic is None or published.amount > basic:
-            basic = published.amount
-            rests = [published.resolved] if published.resolved is not None else []
-            if not published.current:  # (said only for the figure the amount rests on)
-                t.warn_stale("basic_standard", f"{published.phrase()}：{STALE_HINT}。")
+    if _published_wins(t, published, basic, "按倍数", "基本生活标准"):
+        basic = published.amount
+        rests = [published.resolved] if published.resolved is not None else []
+        if not published.current:  # (said only for the figure the amount rests on)
+            t.warn_stale("basic_standard", f"{published.phrase()}：{STALE_HINT}。")
     if basic is None:  # a multiple, no 低保标准 and no published figure
         assert multiple is not None
         if fraction is None:
@@ -273,14 +279,10 @@ def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str
             care_rests = [wage.resolved] if wage.resolved is not None and wage.origin == "data" else []
             if not wage.current:
                 care_stale = ("min_wage", f"最低工资用的是{wage.phrase()}，{STALE_HINT}。")
-    if published_care.amount is not None:
-        t.step(f"{published_care.phrase()}" + ("。" if care_amount is None else f"，高于按最低工资算出的 {yuan(care_amount)} 元，照料护理标准按它算。"
-                                               if published_care.amount > care_amount else f"，不高于按最低工资算出的 {yuan(care_amount)} 元。"),
-               cites=(published_care,))
-        if care_amount is None or published_care.amount > care_amount:
-            care_amount = published_care.amount
-            care_rests = [published_care.resolved] if published_care.resolved is not None else []
-            care_stale = None if published_care.current else ("care_standard", f"{published_care.phrase()}：{STALE_HINT}。")
+    if _published_wins(t, published_care, care_amount, "按最低工资", "照料护理标准"):
+        care_amount = published_care.amount
+        care_rests = [published_care.resolved] if published_care.resolved is not None else []
+        care_stale = None if published_care.current else ("care_standard", f"{published_care.phrase()}：{STALE_HINT}。")
     if care_stale:  # (said only for the figure the amount rests on)
         t.warn_stale(*care_stale)
     if care_amount is None:

@@ -23,6 +23,8 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
+from test_screener_page import wait_programmes
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 FILES = ROOT / "tests" / "ledger"
@@ -48,14 +50,7 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
-def programmes(page, timeout: float = 90.0) -> dict[str, str]:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        items = page.locator(".jz-programme")
-        if items.count():
-            return {items.nth(i).get_attribute("data-id"): items.nth(i).get_attribute("data-status") for i in range(items.count())}
-        time.sleep(0.1)
-    raise AssertionError("no programme list: " + page.inner_text(".jz-screener"))
+programmes = wait_programmes  # (the screener page's own helper)
 
 
 def link_of(page, programme: str) -> dict[str, str]:
