@@ -210,6 +210,24 @@ def test_the_single_person_line_of_a_card_cites_the_scope_too():
     assert "policies/changle-2021-yijian.md#s2-1-1" in line and "policies/dibao-shenhe-queren-banfa.md#art8" in line
 
 
+def test_the_dibao_card_says_the_adult_disabled_rule_from_its_date():
+    """2022 兜底通知 一、（一） “成年无业重度残疾人可以参照‘单人户’提出低保申请” (from 2022-10-20, the date the site
+    gives it): the card says it, with its clause, as the calculator applies it — and not on a date before it."""
+    import datetime as dt
+
+    from calculators.core.params import ParameterSet
+
+    from case_files import bundle
+    from pages.cards import card_markdown
+
+    params = ParameterSet(bundle())
+    now = card_markdown(params, "changle", "dibao", dt.date(2026, 12, 5), "", None)
+    line = next(x for x in now.splitlines() if "成年、没有工作的重度残疾人" in x)
+    assert "不论家庭是不是低保边缘家庭" in line and "dibao-doudi-gongzuo-tongzhi-2022.md#s1-1" in line
+    before = card_markdown(params, "changle", "dibao", dt.date(2022, 6, 1), "", None)
+    assert "成年、没有工作的重度残疾人" not in before
+
+
 def test_the_csp_never_allows_a_script_that_came_with_the_content(tmp_path):
     """Issue #23 (code review F4): only scripts the build writes are hashed. A script in a page's content
     (Markdown or YAML, inside <article>) stops the build and names the page; data is written with json_script,
