@@ -697,14 +697,14 @@ def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:
 
     who = [CardLine("共同生活的家庭成员人均收入低于当地低保标准，家庭财产也符合当地规定。")]
     household, scope = get("dibao.single_person_household"), get("dibao.single_person_scope")
+    adult = get("dibao.single_person_adult_disabled")  # the same rule the calculator applies (_adult_disabled)
+    adult_words = "成年、没有工作的重度残疾人不论家庭是不是低保边缘家庭都可以"
     if household is not None:
         words = params.definitions["dibao.single_person_scope"]["choices"].get(scope.value) if scope else "符合条件的重度残疾人、重病患者"
         # L6: the limit to 边缘 families is the scope's rule (national 57号 where the county names none): cite both.
-        who.append(CardLine(f"{words}，可以按“单人户”单独申请。", (household, scope)))
-    adult = get("dibao.single_person_adult_disabled")
-    if adult is not None:  # the same rule the calculator applies (_adult_disabled)
-        who.append(CardLine("成年、没有工作的重度残疾人，不论家庭是不是低保边缘家庭，都可以参照“单人户”单独申请（看本人的收入和财产）。",
-                            (adult,)))
+        who.append(CardLine(f"{words}，可以按“单人户”单独申请" + (f"；{adult_words}。" if adult else "。"), (household, scope, adult)))
+    elif adult is not None:
+        who.append(CardLine(f"{adult_words}参照“单人户”单独申请。", (adult,)))
     edge = get("dibao.edge_multiple")
     if edge is not None:
         who.append(CardLine(f"人均收入高于低保标准、低于标准的 {times(edge.value)}的，是低保边缘家庭，可申请医疗、教育等专项救助。", (edge,)))
