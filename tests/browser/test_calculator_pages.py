@@ -407,8 +407,10 @@ def test_python_exception_is_a_fixed_message_with_recompute(browser, site_url):
 def test_only_the_chosen_places_parameters_are_downloaded(browser, site_url):
     """Each place's parameters are their own small file (build/assets/calculator.py place_bundles): a
     link for 昌乐 fetches 昌乐's only; choosing 枞阳 fetches 枞阳's; if that download fails the page
-    says the network is the problem and keeps the answers (no dead end, no crash)."""
-    ctx = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True)
+    says the network is the problem and keeps the answers (no dead end, no crash). The service worker is blocked
+    here: once idle it keeps every place's bundle for offline use (tests/browser/test_offline.py), and a bundle it
+    already kept would be served without a download, which is not what this test is about."""
+    ctx = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True, service_workers="block")
     page = ctx.new_page()
     fetched: list[str] = []
     page.on("request", lambda r: "/params-" in r.url and fetched.append(r.url.rsplit("/", 1)[-1].split(".")[0]))
