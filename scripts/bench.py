@@ -55,7 +55,7 @@ sys.path.insert(0, str(ROOT / "build"))
 sys.path.insert(0, str(ROOT / "scripts"))
 from trace_phases import CATEGORIES, ROWS, cpu, durations, load_events, phases  # noqa: E402
 
-from serve import Handler, make_server  # noqa: E402  (the one production-like server)
+from publish.serve import Handler, make_server  # noqa: E402  (the one production-like server)
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PROFILES = {
@@ -91,7 +91,7 @@ document.body.dataset.firstResultMs = performance.now().toFixed(0);
 
 def baseline_dir(tmp: Path) -> Path:
     """A plain page + the stock runtime files (same npm version), pre-compressed like the site."""
-    from precompress import precompress
+    from publish.precompress import precompress
 
     d = tmp / "baseline"
     (d / "pyodide").mkdir(parents=True)

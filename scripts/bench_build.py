@@ -107,7 +107,7 @@ def search_at_phone(site: Path, exe: str, runs: int) -> dict[str, dict[str, floa
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT / "build"))
-    from serve import Handler, make_server
+    from publish.serve import Handler, make_server
 
     server = make_server(site)
     threading.Thread(target=server.serve_forever, daemon=True).start()

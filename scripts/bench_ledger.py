@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "build"))
 from bench import CHROMIUM_ARGS, PROFILES, browser_version, calibrate, chromium_launcher, replace_section  # noqa: E402
 
-from serve import Handler  # noqa: E402
+from publish.serve import Handler  # noqa: E402
 
 
 def ledger_file(rows: int) -> bytes:
@@ -57,7 +57,7 @@ def cpython(data: bytes, runs: int) -> dict[str, float]:
     from calculators.core.params import ParameterSet
     from calculators.ui.ledger_files import read_table, write_xlsx
 
-    from compile_policy import compile_policy_data
+    from data.compile import compile_policy_data
 
     params = ParameterSet(compile_policy_data(ROOT / "policy_data", ROOT / "docs"))
     check, write = [], []

@@ -42,8 +42,8 @@ from urllib.parse import urljoin
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "build"))
-from csp import format_nginx_map, merge_policies, read_nginx_map  # noqa: E402
-from serve import is_fingerprinted  # noqa: E402
+from publish.csp import format_nginx_map, merge_policies, read_nginx_map  # noqa: E402
+from publish.serve import is_fingerprinted  # noqa: E402
 
 MAP_FILE = "_headers.nginx"
 STABLE = 1.0  # seconds of consistent answers that confirm a reload

@@ -2,7 +2,7 @@
 """Where a calculator page's load goes, read from a Chrome trace (``scripts/bench.py`` records one per visit).
 
 The page and the worker put ``performance.mark("jz:…")`` at their phase boundaries (``build/js/calc-worker.js``,
-``calc-page.js``, the ``<head>`` script of ``build/calculator_build.py``; the stock baseline page of bench.py marks
+``calc-page.js``, the ``<head>`` script of ``build/pages/forms.py``; the stock baseline page of bench.py marks
 ``jz:boot``, ``jz:stdlib-written``, ``jz:interpreter`` and ``jz:shown`` too). Chromium records user-timing marks
 in the trace (category ``blink.user_timing``) on the thread that made them, with the trace's own clock, so marks of
 the page and of its Web Worker line up with what the browser itself records:

@@ -39,8 +39,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "build"))
-from csp import HEADER_FILES, IMMUTABLE  # noqa: E402
-from serve import TYPES, is_fingerprinted  # noqa: E402
+from publish.csp import HEADER_FILES, IMMUTABLE  # noqa: E402
+from publish.serve import TYPES, is_fingerprinted  # noqa: E402
 
 NO_CACHE = "no-cache"
 EXTRA_TYPES = {".map": "application/json", ".webmanifest": "application/manifest+json", ".gif": "image/gif", ".jpg": "image/jpeg",

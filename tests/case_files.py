@@ -30,7 +30,7 @@ CASES = ROOT / "tests" / "cases"
 @functools.lru_cache(maxsize=1)
 def bundle() -> dict[str, Any]:
     """The compiled demo content (tests/fixtures/demo/, through ``demo_project``): the cases are worked from its clauses."""
-    from compile_policy import compile_policy_data
+    from data.compile import compile_policy_data
     from demo_project import project
 
     return compile_policy_data(project() / "policy_data", project() / "docs")

@@ -28,6 +28,8 @@ sys.path.insert(0, str(ROOT / "build"))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
+pytest_plugins = ("pytester",)  # tests/test_markers.py runs a small suite with this conftest
+
 SEEDS = ROOT.parent / "shared" / "seeds"
 # The test build is made as if published here, so QR codes and og:url are generated and checked.
 PUBLIC_URL = "https://jiuzhu.example.org/"
@@ -195,17 +197,80 @@ class CaseItem(pytest.Item):
         return self.path, 0, self.name
 
 
+# --- Markers: what a test needs, and unit tests kept pure ------------------------------------------
+
+# A test needs the demo build, a browser, Node or nginx when it uses their fixtures (or, for a test that starts
+# the tool itself, says so with the marker); a test may need several.  ``unit`` is a test that needs none.
+NEEDS_BY_FIXTURE = {
+    "site": {"built_site", "live_site", "demo_build", "site_url"},
+    "browser": {"browser", "phone"},
+    "node": {"node"},
+    "nginx": {"nginx_site"},
+}
+GROUPS = ("site", "node", "nginx", "browser")
+# Started from a unit test, these would make ``-m unit`` slow or impure: a browser, Node (Pyodide), a server, a build.
+HEAVY_PROGRAMS = {"node": "Node", "nodejs": "Node", "npx": "Node", "nginx": "nginx", "chromium": "Chromium",
+                  "chromium-browser": "Chromium", "pagefind": "Pagefind", "mkdocs": "MkDocs (a site build)"}
+
+
 def pytest_collection_modifyitems(config, items):
-    """Group the suite: ``-m unit`` (seconds), ``-m site`` (needs the built site), ``-m node`` (real
-    Pyodide under Node), ``-m browser`` (real Chromium). Markers follow from where a test lives and
-    what it uses, so a new test is grouped without anyone remembering to."""
+    """Group the suite: ``-m unit`` (pure Python, well under a minute), ``-m site`` (needs the demo build, or runs
+    MkDocs itself), ``-m node`` (real Pyodide under Node), ``-m nginx`` (real Debian nginx), ``-m browser`` (real
+    Chromium). Markers follow from where a test lives and the fixtures it uses, so a new test is grouped without
+    anyone remembering to; ``unit`` means none of the others, and ``unit_tests_stay_pure`` holds it to that."""
     for item in items:
-        path = str(item.fspath)
-        if "/tests/browser/" in path:
-            item.add_marker(pytest.mark.browser)
-        elif path.endswith("test_pyodide_node.py"):
-            item.add_marker(pytest.mark.node)
-        elif item.get_closest_marker("site") or {"built_site", "live_site", "demo_build"} & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.site)
-        else:
+        uses = set(getattr(item, "fixturenames", ()))
+        needs = {group for group in GROUPS if item.get_closest_marker(group) or NEEDS_BY_FIXTURE[group] & uses}
+        if "/tests/browser/" in str(item.fspath):
+            needs.add("browser")
+        if str(item.fspath).endswith("test_pyodide_node.py"):
+            needs.add("node")
+        for group in sorted(needs - {m.name for m in item.iter_markers()}):
+            item.add_marker(getattr(pytest.mark, group))
+        if not needs:
             item.add_marker(pytest.mark.unit)
+
+
+def heavy_program(args) -> str | None:
+    """What a command line starts, if it is one of ``HEAVY_PROGRAMS`` (``python -m mkdocs`` included)."""
+    argv = [str(a) for a in args] if isinstance(args, (list, tuple)) else str(args).split()
+    if not argv:
+        return None
+    name = Path(argv[0]).name
+    if name.startswith("python") and len(argv) > 2 and argv[1] == "-m":
+        name = argv[2]
+    return HEAVY_PROGRAMS.get(name)
+
+
+@pytest.fixture(autouse=True)
+def unit_tests_stay_pure(request, monkeypatch):
+    """A test marked ``unit`` that starts a browser, Node, nginx, Pagefind or MkDocs fails at that moment, and
+    one that asks for the built site, a browser or Node fails too (even when another test already built it): it
+    belongs in its group, where ``-m unit`` does not run it."""
+    if request.node.get_closest_marker("unit") is None:
+        yield
+        return
+    real = subprocess.Popen.__init__
+
+    def refuse(self, args, *a, **k):
+        what = heavy_program(args)
+        if what:
+            pytest.fail(f"a unit test started {what} ({' '.join(map(str, args)) if isinstance(args, (list, tuple)) else args}): "
+                        "use the fixture that says so (node, built_site …) or mark the test (site, node, nginx)", pytrace=False)
+        real(self, args, *a, **k)
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+    yield
+    used = sorted(set(request.fixturenames) & set().union(*NEEDS_BY_FIXTURE.values()))
+    if used:
+        pytest.fail(f"a unit test used {', '.join(used)}: it is not a unit test (request the fixture by name, "
+                    "so that conftest marks it)", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def node() -> str:
+    """Node, for real Pyodide: a test that uses it is marked ``node``."""
+    exe = shutil.which("node")
+    if exe is None:
+        pytest.fail("Node is not installed (bash scripts/setup.sh)")
+    return exe

@@ -66,7 +66,7 @@ ROOTS = {"demo": DEMO, "live": ROOT}
 def checked_documents() -> list[tuple[str, str]]:
     """(where, doc id) of the documents whose import and text the tests check: every demo document, and
     every live document that is not one of them file for file (page, source, overrides) — an operator's own."""
-    from policy_pages import load_policy_pages
+    from data.documents import load_policy_pages
 
     demo, live = load_policy_pages(DEMO / "docs"), load_policy_pages(ROOT / "docs")
     out = [("demo", d) for d in sorted(demo)]

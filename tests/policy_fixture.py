@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from compile_policy import PolicyDataError, compile_policy_data
+from data.compile import PolicyDataError, compile_policy_data
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "policy"

@@ -20,17 +20,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from add_document import (
-    import_document,
-    import_lines,
-    join_broken_lines,
-    main,
-    read_source,
-    register_document,
-)
-from add_jurisdiction import add_jurisdiction
+from data.documents import load_policy_pages, read_policy_page
 from demo_project import DEMO, ROOTS, checked_documents, make_project
-from policy_pages import grouped, load_policy_pages, policy_nav, read_policy_page
+from ingest.add_document import main, register_document
+from ingest.add_jurisdiction import add_jurisdiction
+from ingest.document import import_document, import_lines
+from ingest.lines import join_broken_lines
+from ingest.readers import read_source
+from pages.policy import grouped, policy_nav
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = DEMO / "tests" / "sources"
@@ -42,15 +39,15 @@ ALL_PAGES = {where: load_policy_pages(root / "docs") for where, root in ROOTS.it
 @pytest.fixture(autouse=True)
 def demo_places(monkeypatch):
     """The importer reads a place's name and level from policy_data/jurisdictions: the demo's here (昌乐 …)."""
-    import add_document
+    from ingest import document
 
-    monkeypatch.setattr(add_document, "JURISDICTIONS_DIR", DEMO / "policy_data" / "jurisdictions")
+    monkeypatch.setattr(document, "JURISDICTIONS_DIR", DEMO / "policy_data" / "jurisdictions")
 
 
 def places_of(where: str, monkeypatch) -> None:
-    import add_document
+    from ingest import document
 
-    monkeypatch.setattr(add_document, "JURISDICTIONS_DIR", ROOTS[where] / "policy_data" / "jurisdictions")
+    monkeypatch.setattr(document, "JURISDICTIONS_DIR", ROOTS[where] / "policy_data" / "jurisdictions")
 
 
 @pytest.mark.parametrize(("where", "doc_id"), CHECKED, ids=[f"{w}:{d}" for w, d in CHECKED])
@@ -381,7 +378,7 @@ def test_new_place_scaffold_lists_what_is_missing(tmp_path):
 
 def test_nav_comes_from_front_matter():
     """The nav is worked out from the front matter of the pages present (whatever documents a site has)."""
-    from policy_pages import grouped, nav_label
+    from pages.policy import grouped, nav_label
 
     names = {str(p.meta["county"]): str(p.meta["jurisdiction"]).split("（")[0] for p in PAGES.values()}
     nav = policy_nav(PAGES, names)
@@ -425,7 +422,7 @@ def test_no_document_or_place_id_in_generator_code():
     ids = set(PAGES) | set(ALL_PAGES["live"])
     docs = re.compile(r"(?<![a-z0-9-])(" + "|".join(sorted(ids)) + r")(?![a-z0-9-])")
     place = re.compile(r"(?<![a-z0-9-])(" + "|".join(sorted(places)) + r")(?=#|\.yaml|\.md|$)")
-    for path in list((ROOT / "build").glob("*.py")) + list((ROOT / "calculators").rglob("*.py")):
+    for path in list((ROOT / "build").rglob("*.py")) + list((ROOT / "calculators").rglob("*.py")):
         strings = _code_strings(path)
         found = sorted({m.group(1) for s in strings for m in docs.finditer(s)}
                        | {s for s in strings if s in places} | {m.group(1) for s in strings for m in place.finditer(s)})
@@ -479,7 +476,7 @@ def test_a_county_adds_its_document_with_two_commands(tmp_path):
 
 
 def test_title_loses_print_wrapping_but_keeps_the_two_issuers_apart():
-    from add_document import unwrap_title
+    from ingest.metadata import unwrap_title
 
     # 昌乐's title as printed: wrapped after 统筹健全; two issuing organs side by side (the page's title field).
     assert unwrap_title("中共昌乐县委办公室 昌乐县人民政府办公室 关于改革完善社会救助制度统筹健全 社会救助体系的实施意见") == (

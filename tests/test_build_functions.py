@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from anchors import check_anchors, current_anchors, read_lock, updated_lock
+from data.documents import PolicyPageError, load_policy_pages, read_policy_page
 from demo_project import DEMO, ROOTS, project
-from policy_pages import PolicyPageError, grouped, load_policy_pages, metadata_card, policy_index, read_policy_page
+from pages.anchors import check_anchors, current_anchors, read_lock, updated_lock
+from pages.policy import grouped, metadata_card, policy_index
 
 DEMO_LOCK = DEMO / "build" / "anchors.lock.json"
 
@@ -146,7 +147,7 @@ def test_page_url_lock_needs_redirects_for_moved_pages(tmp_path):
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "build"))
-    from page_urls import check_pages, redirect_page, write_redirects
+    from pages.urls import check_pages, redirect_page, write_redirects
 
     lock = {"pages": ["", "policies/a/", "calculators/dibao/"], "redirects": {}}
     assert check_pages({"", "policies/a/", "calculators/dibao/"}, lock) == []
@@ -168,8 +169,8 @@ def test_card_without_public_address_prints_the_link_not_a_developer_note():
     (made absolute by the page's script where it is opened) and no build instructions."""
     from calculators.core.params import ParameterSet
 
-    from cards import card_markdown
     from case_files import bundle
+    from pages.cards import card_markdown
 
     params = ParameterSet(bundle())
     text = card_markdown(params, "changle", "dibao", __import__("datetime").date(2026, 12, 3), "", None)
@@ -183,8 +184,8 @@ def test_a_card_without_a_site_address_promises_no_qr_code():
 
     from calculators.core.params import ParameterSet
 
-    from cards import card_markdown
     from case_files import bundle
+    from pages.cards import card_markdown
 
     params = ParameterSet(bundle())
     plain = card_markdown(params, "changle", "dibao", dt.date(2026, 12, 5), "", None)
@@ -200,13 +201,31 @@ def test_the_single_person_line_of_a_card_cites_the_scope_too():
 
     from calculators.core.params import ParameterSet
 
-    from cards import card_markdown
     from case_files import bundle
+    from pages.cards import card_markdown
 
     card = card_markdown(ParameterSet(bundle()), "changle", "dibao", dt.date(2026, 12, 5), "", None)
     line = next(x for x in card.splitlines() if "单人户" in x)
     assert "低保边缘家庭中的重度残疾人、重病患者" in line
     assert "policies/changle-2021-yijian.md#s2-1-1" in line and "policies/dibao-shenhe-queren-banfa.md#art8" in line
+
+
+def test_the_dibao_card_says_the_adult_disabled_rule_from_its_date():
+    """2022 兜底通知 一、（一） “成年无业重度残疾人可以参照‘单人户’提出低保申请” (from 2022-10-20, the date the site
+    gives it): the card says it, with its clause, as the calculator applies it — and not on a date before it."""
+    import datetime as dt
+
+    from calculators.core.params import ParameterSet
+
+    from case_files import bundle
+    from pages.cards import card_markdown
+
+    params = ParameterSet(bundle())
+    now = card_markdown(params, "changle", "dibao", dt.date(2026, 12, 5), "", None)
+    line = next(x for x in now.splitlines() if "成年、没有工作的重度残疾人" in x)
+    assert "不论家庭是不是低保边缘家庭都可以" in line and "dibao-doudi-gongzuo-tongzhi-2022.md#s1-1" in line
+    before = card_markdown(params, "changle", "dibao", dt.date(2022, 6, 1), "", None)
+    assert "成年、没有工作的重度残疾人" not in before
 
 
 def test_the_csp_never_allows_a_script_that_came_with_the_content(tmp_path):
@@ -217,7 +236,8 @@ def test_the_csp_never_allows_a_script_that_came_with_the_content(tmp_path):
 
     import pytest
 
-    from csp import CspError, add_csp, json_script
+    from pages.forms import json_script
+    from publish.csp import CspError, add_csp
 
     ok = tmp_path / "ok" / "index.html"
     ok.parent.mkdir()
@@ -264,7 +284,17 @@ def test_the_hooks_refuse_what_would_ship_silently_wrong():
     assert not [name for name, value in vars(hooks).items() if name.startswith("_") and not name.startswith("__") and isinstance(value, dict)]
 
 
-def test_a_public_address_must_end_with_a_slash(tmp_path):
+def test_a_public_address_must_end_with_a_slash():
+    """The site loads without MkDocs (pages/site.py), and refuses an address whose relative links would break."""
+    from pages.site import SiteError, load_site
+
+    with pytest.raises(SiteError, match="要以 / 结尾 .*https://x.example/jiuzhu$"):
+        load_site(project() / "docs", "https://x.example/jiuzhu")
+    assert load_site(project() / "docs", "https://x.example/jiuzhu/").public_url == "https://x.example/jiuzhu/"
+
+
+@pytest.mark.site  # runs MkDocs
+def test_mkdocs_stops_on_a_public_address_without_its_slash(tmp_path):
     import os
     import subprocess
     import sys

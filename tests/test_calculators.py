@@ -69,11 +69,12 @@ def test_cli_prints_steps_and_exits_2_on_bad_input(tmp_path):
     case.write_text(json.dumps({"jurisdiction": "changle", "area": "urban", "members": [{"age": -1}]}), encoding="utf-8")
     bad = subprocess.run(run, cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 2 and "年龄" in bad.stderr and "Traceback" not in bad.stderr
-    # 特困 for an ineligible person still states the floor: 816 × 1.3 + 1730 ÷ 10 = 1233.80 (昌乐 二、（一）2)
+    # 特困 for an ineligible person still states the floor: 潍坊's published 1160 + 220 = 1380.00, above the rule's
+    # 816 × 1.3 + 1730 ÷ 10 = 1233.80 (昌乐 二、（一）2); each part is the higher of the two floors
     case.write_text(json.dumps({"jurisdiction": "changle", "area": "urban", "age": 80, "has_able_supporter": True}), encoding="utf-8")
     tk = subprocess.run([sys.executable, "-m", "calculators", "tekun", "--input", str(case), "--date", "2021-12-01", "--params", str(out)],
                         cwd=ROOT, capture_output=True, text=True)
-    assert tk.returncode == 0 and "每月不低于：1233.80" in tk.stdout and "not_eligible" in tk.stdout
+    assert tk.returncode == 0 and "每月不低于：1380.00" in tk.stdout and "not_eligible" in tk.stdout
 
 
 ALLOWED = {"__future__", "dataclasses", "datetime", "fractions", "json", "re", "typing", "functools", "unicodedata",
@@ -249,17 +250,21 @@ def test_a_screener_expectation_about_an_unlisted_programme_fails():
 
 def test_applying_where_the_emergency_happened_is_said_as_the_text_says_it():
     """M4. 枞阳 二、（三） only “探索在急难发生地申请临时救助”: never a right (“也可以……申请”). 怀远 第3项 is a 2023 list
-    past its period: the step says so."""
+    past its period: the step says so. From 2024 (the 2023 低收入人口意见 四、（三）, dated conservatively) the country's
+    later, broader statement — “取消户籍地、居住地申请限制” — is the one said everywhere (floor: later)."""
     from calculators.tools.where_to_go import next_steps
 
-    def said(j: str) -> str:
-        return " ".join(s["text"] for s in next_steps("linshi", {}, {"jurisdiction": j, "date": "2026-12-05"}, PARAMS))
+    def said(j: str, day: str) -> str:
+        return " ".join(s["text"] for s in next_steps("linshi", {}, {"jurisdiction": j, "date": day}, PARAMS))
 
-    zongyang, huaiyuan = said("zongyang"), said("huaiyuan")
+    zongyang, huaiyuan = said("zongyang", "2023-06-01"), said("huaiyuan", "2023-06-01")
     assert "当地文件写明“探索在急难发生地申请临时救助”" in zongyang and "问问能不能申请" in zongyang
     assert "也可以向急难发生地的乡镇（街道）申请" not in zongyang + huaiyuan
-    assert "“全面开展‘非本地户籍人口’临时救助”" in huaiyuan and "期限到2023年12月31日为止" in huaiyuan
-    assert "急难发生地" not in said("changle")  # 昌乐's text says nothing of it
+    assert "“全面开展‘非本地户籍人口’临时救助”" in huaiyuan
+    assert "急难发生地" not in said("changle", "2023-06-01")  # 昌乐's text says nothing of it; the national one is later
+    for j in ("zongyang", "huaiyuan", "changle"):
+        now = said(j, "2026-12-05")
+        assert "国家文件写明“取消户籍地、居住地申请限制" in now and "探索" not in now, (j, now)
 
 
 def test_tekun_next_steps_never_give_the_dibao_time_limit():

@@ -16,7 +16,7 @@ import sys
 import pytest
 from policy_fixture import DOCS, FIXTURE, ROOT, edit, fixture_bundle, fixture_copy, line_no, reported
 
-from compile_policy import compile_policy_data
+from data.compile import compile_policy_data
 
 
 def test_fixture_compiles():
@@ -167,7 +167,7 @@ def test_every_plausible_bound_is_wide_enough_for_the_project_data():
 def test_a_paper_source_needs_no_url_but_a_publisher_or_a_date(tmp_path):
     from calculators.core.params import ParameterSet
 
-    from reference_pages import jurisdiction_page
+    from pages.reference import jurisdiction_page
 
     params = ParameterSet(fixture_bundle())
     page = jurisdiction_page("fx-shuzhi", params, dt.date(2026, 12, 1))

@@ -19,8 +19,8 @@ import brotli
 import pytest
 from deploy_support import RECIPE, Nginx, deploy, get, plan_site
 
-from csp import HEADER_FILES, IMMUTABLE, RE_META, format_nginx_map, merge_policies, nginx_map, page_policies, read_nginx_map
-from serve import is_fingerprinted
+from publish.csp import HEADER_FILES, IMMUTABLE, RE_META, format_nginx_map, merge_policies, nginx_map, page_policies, read_nginx_map
+from publish.serve import is_fingerprinted
 
 # What browsers need, by extension (media type without parameters). Debian's table serves .js as
 # application/javascript, which is as good as text/javascript for scripts and module workers.
@@ -174,6 +174,7 @@ def tiny_site(path: Path, policy: str, bundle: str) -> Path:
     return path
 
 
+@pytest.mark.nginx
 def test_a_release_swap_loads_old_and_new_policies_first(tmp_path):
     """On real nginx: the first reload (policies of both releases) happens while the old release is
     still served and is confirmed before the swap; the second (new policies only) after it. The old
@@ -273,7 +274,7 @@ def test_the_local_server_agrees_on_header_files(built_site):
     """build/serve.py (scripts/serve.sh, the benchmark) does not serve the header files either."""
     import threading
 
-    from serve import make_server
+    from publish.serve import make_server
 
     server = make_server(built_site)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -26,9 +26,9 @@ from pathlib import Path
 
 import pytest
 
-from add_document import read_source
+from data.documents import load_policy_pages
 from demo_project import ROOTS, checked_documents
-from policy_pages import load_policy_pages
+from ingest.readers import read_source
 
 # Every demo document (tests/fixtures/demo/) and every live one that is not a demo document file for file.
 CHECKED = checked_documents()

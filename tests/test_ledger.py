@@ -48,9 +48,12 @@ def test_the_four_flags_in_huaiyuan_2023():
         ["李四", "东村", "农村", "2", "3000", "低保", "0", "0"],  # 1500 ≥ 722 while on 低保 → 复核
         ["王五", "西村", "农村", "3", "2500", "无", "1", "0"],    # 833.33: 722 ≤ x < 1083 → 边缘; 1 重残 → 单人保
         ["赵六", "西村", "城市", "2", "1400", "无", "0", "0"],    # 700 < 739 (城市) → 应享未享
-        ["钱七", "西村", "农村", "2", "2200", "无", "1", "0"],    # 1100 ≥ 1083 → nothing
+        ["钱七", "西村", "农村", "2", "2200", "无", "1", "0"],    # 1100 ≥ 1083: not 边缘, but see below
     ])
-    assert flags(r) == [["unserved"], ["review"], ["edge", "single"], ["unserved"], []]
+    # 钱七: the 2022 national notice 一、（一） (“成年无业重度残疾人可以参照‘单人户’提出低保申请”) is not limited to
+    # 边缘 families; the 台账 counts 重残重病 without saying which, so the flag asks staff to check (成年、无业、重残).
+    assert flags(r) == [["unserved"], ["review"], ["edge", "single"], ["unserved"], ["single"]]
+    assert "请核实是否成年、无业、重度残疾" in r["rows"][4]["flags"][0]["reason"]
     assert r["rows"][2]["per_capita"] == "833.33" and "1083.00" in r["rows"][2]["flags"][0]["reason"]
     assert "739.00" in r["rows"][3]["flags"][0]["reason"]
     assert r["summary"]["unserved"] == 2 and r["by_place"]["西村"]["edge"] == 1

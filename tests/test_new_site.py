@@ -20,10 +20,10 @@ import yaml
 from calculators.core.params import ParameterSet
 
 from case_files import bundle
+from data.documents import load_policy_pages
 from demo_project import DEMO, make_project
-from new_site import make_plan
-from policy_pages import load_policy_pages
-from site_examples import anchor_example, green_channel_line, link_examples
+from ingest.new_site import make_plan
+from pages.examples import anchor_example, green_channel_line, link_examples
 
 DEMO_PAGES = load_policy_pages(DEMO / "docs")
 NATIONAL = sorted(d for d, p in DEMO_PAGES.items() if p.meta["level"] == "national")

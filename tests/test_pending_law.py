@@ -13,8 +13,8 @@ from policy_fixture import DOCS, fixture_copy
 
 from calculators.core.params import ParameterSet
 
-from compile_policy import compile_policy_data
-from reference_pages import pending_text
+from data.compile import compile_policy_data
+from pages.reference import pending_text
 
 PENDING = {"documents": [{
     "id": "fx-fa", "title": "《测试社会救助法》", "supersedes": ["fx-guojia-banfa"], "checked": dt.date(2026, 12, 5),

@@ -22,10 +22,10 @@ def test_a_county_with_numbers_but_no_document_is_a_place():
     from calculators.core.params import ParameterSet
     from calculators.ui.forms import jurisdiction_options
 
-    from calculator_build import place_bundles
-    from cards import card_places
-    from health import health_text, places
-    from reference_pages import place_page
+    from assets.calculator import place_bundles
+    from data.health import health_text, places
+    from pages.cards import card_places
+    from pages.places import place_page
 
     bundle = fixture_bundle()
     params = ParameterSet(bundle)
@@ -47,7 +47,7 @@ def test_a_county_with_numbers_but_no_document_is_a_place():
 def test_add_jurisdiction_says_what_to_run_for_the_page_addresses(tmp_path, monkeypatch, capsys):
     import yaml
 
-    import add_jurisdiction
+    from ingest import add_jurisdiction
 
     places = tmp_path / "jurisdictions"
     shutil.copytree(FIXTURE / "policy_data" / "jurisdictions", places)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from compile_policy import PolicyDataError, compile_policy_data
+from data.compile import PolicyDataError, compile_policy_data
 from demo_project import make_project, project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,14 +90,30 @@ def test_broken_file_names_file_and_line(tmp_path, text, line, needle):
     assert f"demo.yaml:{line}:" in str(err)
 
 
+def _broken_clause(work: Path) -> Path:
+    make_project(work)
+    place = work / "policy_data" / "jurisdictions" / "changle.yaml"
+    place.write_text(place.read_text(encoding="utf-8").replace("#s2-1-8", "#s2-1-99", 1), encoding="utf-8")
+    return work
+
+
+def test_the_site_does_not_load_with_broken_data(tmp_path):
+    """What every build does first (pages/site.py, MkDocs or not): the data error, with file and line, stops it."""
+    from pages.site import SiteError, load_site
+
+    work = _broken_clause(tmp_path / "repo")
+    with pytest.raises(SiteError) as err:
+        load_site(work / "docs", "")
+    assert "changle.yaml:" in str(err.value) and "changle-2021-yijian#s2-1-99" in str(err.value)
+
+
+@pytest.mark.site  # runs MkDocs
 def test_mkdocs_build_stops_on_broken_data(tmp_path):
     import os
     import subprocess
     import sys
 
-    work = make_project(tmp_path / "repo")
-    place = work / "policy_data" / "jurisdictions" / "changle.yaml"
-    place.write_text(place.read_text(encoding="utf-8").replace("#s2-1-8", "#s2-1-99", 1), encoding="utf-8")
+    work = _broken_clause(tmp_path / "repo")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp_path / "out")], cwd=work, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert proc.returncode != 0
     assert "changle.yaml:" in proc.stderr and "changle-2021-yijian#s2-1-99" in proc.stderr

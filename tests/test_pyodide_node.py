@@ -3,7 +3,7 @@
 the real Pyodide (npm package, under Node) and must equal CPython exactly.
 
 The calculators ship to the browser byte-compiled inside the trimmed stdlib zip the build makes
-(``build/stdlib_pack.py``): the "trimmed" run imports them from that very zip (no wheel installed);
+(``build/assets/stdlib.py``): the "trimmed" run imports them from that very zip (no wheel installed);
 the "stock" run installs the wheel the zip is made from, on the npm package's stdlib.
 """
 
@@ -25,9 +25,9 @@ from calculators.api import calculate  # noqa: E402
 from calculators.core.params import ParameterSet  # noqa: E402
 from calculators.ui.query import run_query  # noqa: E402
 
-from calculator_build import calculators_wheel, pyodide_version  # noqa: E402
+from assets.calculator import calculators_wheel, pyodide_version  # noqa: E402
+from assets.stdlib import trimmed_stdlib  # noqa: E402
 from case_files import CASES, bundle, load_cases  # noqa: E402
-from stdlib_pack import trimmed_stdlib  # noqa: E402
 
 TODAY = "2026-11-23"
 # Form queries as the browser sends them (prefilled-link format): one per calculator and a few errors.
@@ -78,7 +78,7 @@ def pyodide_run(request, tmp_path_factory):
         job["stdlib"] = str(tmp / "python_stdlib.zip")
     else:  # the stock stdlib and the wheel, with openpyxl from source
         job["wheel"] = str(tmp / "calculators.whl")
-        from stdlib_pack import ledger_sources
+        from assets.stdlib import ledger_sources
 
         (tmp / "ledger.zip").write_bytes(ledger_sources())
     job["ledger"] = str(tmp / "ledger.zip")

@@ -195,7 +195,7 @@ def test_calculator_explanations_take_place_rules_from_the_data(built_site):
 
 
 def _national_documents() -> list[str]:
-    from policy_pages import load_policy_pages
+    from data.documents import load_policy_pages
 
     return [d for d, p in load_policy_pages(DEMO / "docs").items() if p.meta["level"] == "national"]
 
@@ -226,7 +226,7 @@ def test_national_is_never_a_calculator_place(built_site):
 
 def test_every_national_clause_is_listed_and_linked_on_the_anchor_page(built_site):
     """about/anchors/ lists each anchor of each national text with its link (an article's items and 款 too)."""
-    from policy_pages import load_policy_pages
+    from data.documents import load_policy_pages
 
     pages = load_policy_pages(DEMO / "docs")
     text = (built_site / "about" / "anchors" / "index.html").read_text(encoding="utf-8")

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from policy_pages import NAV_GROUP_OVER, Clause, PolicyPage, anchor_table, fill_nav, grouped, policy_index, policy_nav
-from qr import write_many
+from data.documents import Clause, PolicyPage
+from pages.policy import NAV_GROUP_OVER, anchor_table, fill_nav, grouped, policy_index, policy_nav
+from pages.qr import write_many
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -114,9 +115,9 @@ def test_quick_tables_index_lists_places_at_scale():
 
     from calculators.core.params import ParameterSet
 
-    import reference_pages
-    from compile_policy import compile_policy_data
+    from data.compile import compile_policy_data
     from demo_project import project
+    from pages import reference as reference_pages
 
     params = ParameterSet(compile_policy_data(project() / "policy_data", project() / "docs"))
     old = reference_pages.QUICK_TABLES_ONE_PAGE_MAX

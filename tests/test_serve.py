@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from serve import make_server
+from publish.serve import make_server
 
 
 @pytest.fixture(scope="module")

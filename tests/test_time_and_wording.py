@@ -138,13 +138,13 @@ def test_every_figure_says_which_years_standard_it_rests_on(j):
 
 
 def test_each_place_bundle_gives_the_same_answers():
-    """The browser gets one small bundle per place (build/calculator_build.py place_bundles): the
+    """The browser gets one small bundle per place (build/assets/calculator.py place_bundles): the
     place's chain, only the clauses a result can cite, no staff notes. Every page-visible answer
     must be identical to the full bundle's; an unknown place answers from the default bundle exactly
     as the full bundle does."""
     import json
 
-    from calculator_build import DEFAULT_PLACE, place_bundles
+    from assets.calculator import DEFAULT_PLACE, place_bundles
 
     bundles = place_bundles(bundle())
     assert set(PLACES) <= set(bundles) and DEFAULT_PLACE in bundles

@@ -1,43 +1,51 @@
+// @ts-check
 // SPDX-License-Identifier: MIT
 // Calculator page: keeps the form, the URL state and the result in step with
 // the Python worker. Only pages with a calculator load this file.
 //
 // State = flat "key=value" pairs, exactly the prefilled-link format
 // (see 计算器链接参数 page). Python (calculators/forms.py) decides which
-// questions are asked and turns the pairs into a calculator request.
-import { keepOffline, offlineFault, paramsMissing, runtimeKept } from "./page-kit.js";
+// questions are asked and turns the pairs into a calculator request. The worker and its messages: page-kit.js,
+// worker-protocol.ts.
+import {
+  adoptWorker, clearErrors, el, faultReason, find, keepOffline, offlineFault, paramsMissing, runtimeKept, today,
+} from "./page-kit.js";
+/** @import { CalcQuery, Clause, IncomeLine, QueryAnswer, Source } from "./answers" */
+/** @import { CalcPageConfig } from "./page-globals" */
+/** @import { ToolWorker } from "./worker-protocol" */
 
-const cfgEl = document.getElementById("jz-calc-config");
-const cfg = JSON.parse(cfgEl.textContent);
-const box = document.querySelector(".jz-calc");
-const form = box.querySelector(".jz-form");
-const out = box.querySelector(".jz-out");
-const loading = box.querySelector(".jz-loading");
-const bar = loading.querySelector("progress");
-const loadingText = loading.querySelector(".jz-loading-text");
-const membersBox = form.querySelector(".jz-members");
-const template = document.getElementById("jz-member-template");
+const cfgEl = /** @type {HTMLScriptElement} */ (document.getElementById("jz-calc-config"));
+/** @type {CalcPageConfig} */
+const cfg = JSON.parse(cfgEl.textContent || "");
+const box = /** @type {HTMLElement} */ (document.querySelector(".jz-calc"));
+const form = /** @type {HTMLFormElement} */ (box.querySelector(".jz-form"));
+const out = /** @type {HTMLElement} */ (box.querySelector(".jz-out"));
+const loading = /** @type {HTMLElement} */ (box.querySelector(".jz-loading"));
+const bar = /** @type {HTMLProgressElement} */ (loading.querySelector("progress"));
+const loadingText = /** @type {HTMLElement} */ (loading.querySelector(".jz-loading-text"));
+const membersBox = /** @type {HTMLElement | null} */ (form.querySelector(".jz-members"));
+const template = /** @type {HTMLTemplateElement | null} */ (document.getElementById("jz-member-template"));
 const root = new URL(cfg.root || "./", location.href);
+/** @param {string} p */
 const abs = (p) => new URL(p, root).href;
+/** @type {Set<string>} */
 const touched = new Set();
 
+/** @type {ToolWorker | null} */
 let worker = null;
 let ready = false;
 let seq = 0;
 let shownSeq = 0;
+/** @type {string[] | null} */
 let lastVisible = null;
 
 // ------------------------------------------------------------------ state
 
-function today() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
-}
-
+/** The form's answers as flat pairs (what a prefilled link holds). */
 function collect() {
+  /** @type {CalcQuery} */
   const q = {};
-  for (const el of form.elements) {
+  for (const el of /** @type {Iterable<HTMLInputElement>} */ (form.elements)) {
     if (!el.name || el.disabled || el.matches(":disabled")) continue;
     if (el.type === "radio" && !el.checked) continue;
     const v = (el.value || "").trim();
@@ -46,13 +54,18 @@ function collect() {
   return q;
 }
 
+/** @param {string} name a form key, `age2` for a member's */
 function baseKey(name) {
   const m = /^([a-z_]+?)(\d{1,2})$/.exec(name);
   return m && cfg.memberKeys.includes(m[1]) ? m[1] : name;
 }
 
+/**
+ * @param {string} name
+ * @param {string} value
+ */
 function setValue(name, value) {
-  const els = form.querySelectorAll('[name="' + CSS.escape(name) + '"]');
+  const els = /** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll('[name="' + CSS.escape(name) + '"]'));
   for (const el of els) {
     if (el.type === "radio") el.checked = el.value === value;
     else el.value = value;
@@ -64,7 +77,7 @@ let lastCount = 1;
 function memberCount() {
   // While the count is being retyped (empty, or not yet a number) keep the members shown so far;
   // out-of-range counts get an inline message from Python and show at most the form's limit.
-  const el = form.elements.namedItem("n");
+  const el = /** @type {HTMLInputElement | null} */ (form.elements.namedItem("n"));
   if (!el) return 0;
   const text = el.value.trim();
   if (!/^\d+$/.test(text)) return lastCount;
@@ -82,10 +95,10 @@ function renderMembers() {
     const html = template.innerHTML.replaceAll("__N__", String(i));
     const holder = document.createElement("div");
     holder.innerHTML = html;
-    membersBox.appendChild(holder.firstElementChild);
+    membersBox.appendChild(/** @type {Element} */ (holder.firstElementChild));
     for (const k of Object.keys(cfg.defaults)) if (cfg.memberKeys.includes(k)) setValue(k + i, cfg.defaults[k]);
   }
-  [...membersBox.children].forEach((fs, i) => {
+  [.../** @type {HTMLCollectionOf<HTMLFieldSetElement>} */ (membersBox.children)].forEach((fs, i) => {
     fs.hidden = i >= want;
     fs.disabled = i >= want;
   });
@@ -97,7 +110,7 @@ function readLink() {
   const text = hash.includes("=") ? hash : location.search.slice(1);
   if (!text) return;
   const params = new URLSearchParams(text);
-  if (params.has("n")) setValue("n", params.get("n"));
+  if (params.has("n")) setValue("n", /** @type {string} */ (params.get("n")));
   renderMembers();
   for (const [k, v] of params) {
     setValue(k, v);
@@ -106,6 +119,7 @@ function readLink() {
   if (params.get("date")) form.querySelector('[data-group="staff"]')?.setAttribute("open", "");
 }
 
+/** @param {CalcQuery} q */
 function linkFor(q) {
   const visible = new Set(lastVisible || []);
   const keep = new URLSearchParams();
@@ -119,35 +133,34 @@ function linkFor(q) {
 
 // ------------------------------------------------------------------ visibility and errors
 
+/** @param {string[]} keys the questions to show */
 function applyVisible(keys) {
   lastVisible = keys;
   const set = new Set(keys);
-  for (const f of form.querySelectorAll(".jz-field[data-key]")) {
-    const show = set.has(f.dataset.key);
+  for (const f of /** @type {NodeListOf<HTMLElement>} */ (form.querySelectorAll(".jz-field[data-key]"))) {
+    const show = set.has(/** @type {string} */ (f.dataset.key));
     f.hidden = !show;
-    for (const el of f.querySelectorAll("input,select")) el.disabled = !show;
+    for (const el of /** @type {NodeListOf<HTMLInputElement | HTMLSelectElement>} */ (f.querySelectorAll("input,select"))) el.disabled = !show;
   }
 }
 
+/** @param {CalcQuery} q */
 function provisionalVisible(q) {
-  // Compact map (calculator_build.initial_visibility): the answer's own list, else the place's, else the default.
+  // Compact map (pages/forms.py initial_visibility): the answer's own list, else the place's, else the default.
   const v = cfg.visible;
   const j = q.j || "";
   const i = v.at[j + "|" + (q.area || "") + "|" + (q.kind || "")] ?? v.at[j + "||"] ?? v.at["||"];
   return v.sets[i];
 }
 
-function clearErrors() {
-  for (const p of form.querySelectorAll(".jz-error")) {
-    p.hidden = true;
-    p.textContent = "";
-  }
-  for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
-}
-
+/**
+ * A message next to the question `key`, if it is shown.
+ * @param {string} key
+ * @param {string} message
+ */
 function showFieldError(key, message) {
   const err = document.getElementById("jz-" + key + "-err");
-  if (!err || err.parentElement.closest("[hidden]")) return false;
+  if (!err || err.parentElement?.closest("[hidden]")) return false;
   err.textContent = message;
   err.hidden = false;
   const control = document.getElementById("jz-" + key);
@@ -157,13 +170,10 @@ function showFieldError(key, message) {
 
 // ------------------------------------------------------------------ result
 
-function el(tag, cls, text) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
+/**
+ * @param {string[] | undefined} refs "doc#anchor"
+ * @param {Record<string, Clause>} clauses
+ */
 function clauseLinks(refs, clauses) {
   const span = el("span", "jz-cites");
   for (const ref of refs || []) {
@@ -177,32 +187,37 @@ function clauseLinks(refs, clauses) {
   return span;
 }
 
+/** @param {Source[] | undefined} sources */
 function sourceLinks(sources) {
   const span = el("span", "jz-sources");
   for (const s of sources || []) {
     // A paper notice or a phone call record has no url, and may have a date instead of a publisher.
     const about = s.publisher || s.date;
-    const a = el(s.url ? "a" : "span", "jz-source", "来源：" + s.title + (about ? "（" + about + "）" : ""));
-    if (s.url) {
-      a.href = s.url;
-      a.rel = "noopener noreferrer";
-      a.target = "_blank";
+    const text = "来源：" + s.title + (about ? "（" + about + "）" : "");
+    if (!s.url) {
+      span.appendChild(el("span", "jz-source", text));
+      continue;
     }
+    const a = el("a", "jz-source", text);
+    a.href = s.url;
+    a.rel = "noopener noreferrer";
+    a.target = "_blank";
     span.appendChild(a);
   }
   return span;
 }
 
 // A bar at the bottom of the screen shows the answer while the form is being filled.
-const sticky = box.querySelector(".jz-sticky");
+const sticky = /** @type {HTMLAnchorElement} */ (box.querySelector(".jz-sticky"));
 let resultInView = false;
 if ("IntersectionObserver" in window) {
   new IntersectionObserver((entries) => {
     resultInView = entries[0].isIntersecting;
     sticky.hidden = resultInView || !sticky.textContent;
-  }).observe(box.querySelector(".jz-result"));
+  }).observe(/** @type {Element} */ (box.querySelector(".jz-result")));
 }
 
+/** @param {QueryAnswer} r */
 function renderResult(r) {
   out.replaceChildren();
   sticky.textContent = r.error ? "" : "估算：" + r.summary.figure + "　查看原因 ↓";
@@ -289,6 +304,7 @@ function renderResult(r) {
 // ------------------------------------------------------------------ 收入线在哪里 (低保)
 
 // Chartist (SVG) is fetched the first time the chart is opened: most visitors never pay for it.
+/** @type {Promise<typeof import("chartist")> | null} */
 let chartist = null;
 let lineOpen = false;
 function loadChartist() {
@@ -300,7 +316,7 @@ function loadChartist() {
       document.head.appendChild(css);
       const js = document.createElement("script");
       js.src = new URL(cfg.assets.charts.js, root).href;
-      js.onload = () => resolve(window.Chartist);
+      js.onload = () => resolve(/** @type {typeof import("chartist")} */ (window.Chartist));
       js.onerror = () => { chartist = null; reject(new Error("chart")); };
       document.head.appendChild(js);
     });
@@ -310,6 +326,10 @@ function loadChartist() {
 
 // The y-axis gutter fits its widest label in the labels' own font, and the top leaves room for a label
 // (长辈版 draws them larger: a fixed gutter wrapped “6000” into “600 / 0”).
+/**
+ * @param {HTMLElement} target
+ * @param {string} text
+ */
 function labelBox(target, text) {
   const probe = el("span", "ct-label", text);
   probe.style.cssText = "position:absolute;visibility:hidden;white-space:nowrap";
@@ -319,6 +339,10 @@ function labelBox(target, text) {
   return { width: Math.ceil(box.width), height: Math.ceil(box.height) };
 }
 
+/**
+ * @param {HTMLElement} target
+ * @param {IncomeLine} line
+ */
 function drawLine(target, line) {
   const pts = line.points.map((p) => ({ e: Number(p.earnings), b: Number(p.benefit), t: Number(p.total) }));
   const top = Math.max(...pts.map((p) => Math.max(p.b, p.t)), 1);
@@ -338,6 +362,7 @@ function drawLine(target, line) {
     });
     // The 边缘 band and the line itself, drawn on the chart's own scale.
     chart.on("created", (ctx) => {
+      /** @param {number} v */
       const x = (v) => ctx.chartRect.x1 + ctx.axisX.projectValue(v);
       const th = line.threshold_earnings === null ? null : Number(line.threshold_earnings);
       const edge = line.edge_until_earnings === null ? null : Number(line.edge_until_earnings);
@@ -351,6 +376,7 @@ function drawLine(target, line) {
   }).catch(() => { target.textContent = "图没有加载出来（网络问题），数字见下表。"; });
 }
 
+/** @param {IncomeLine} line */
 function renderLine(line) {
   const d = el("details", "jz-line-chart");
   d.appendChild(el("summary", "", "收入增加会怎样？（收入线）"));
@@ -429,9 +455,10 @@ function update() {
   }
   seq += 1;
   performance.mark("jz:ask");
-  worker.postMessage({ type: "run", seq, calc: cfg.calc, query: q, today: today() });
+  /** @type {ToolWorker} */ (worker).postMessage({ type: "run", seq, calc: cfg.calc, query: q, today: today() });
 }
 
+/** @param {boolean | undefined} network the place's parameters did not download */
 function runError(network) {
   // The calculator failed on these answers (or the place's parameters did not download): a fixed
   // message, the page stays usable.
@@ -448,17 +475,14 @@ function runError(network) {
   sticky.hidden = true;
 }
 
+/** @param {string} message why the calculator cannot load */
 function fault(message) {
-  if (/Traceback|File "|Error:/.test(message)) {
-    console.error(message); // internal details never reach the resident
-    message = "程序内部错误";
-  }
   loading.classList.add("jz-failed");
   bar.hidden = true;
   sticky.textContent = ""; // the bar at the bottom no longer says it is still preparing
   sticky.hidden = true;
   out.replaceChildren(el("p", "jz-prompt", "计算器没有加载，这里暂时不能显示答案；填写的内容都还在。"));
-  loadingText.textContent = offlineFault("计算器") || ("计算器没能加载（" + message + "）。可能是网络中断或浏览器版本太旧。政策原文不受影响；");
+  loadingText.textContent = offlineFault("计算器") || ("计算器没能加载（" + faultReason(message) + "）。可能是网络中断或浏览器版本太旧。政策原文不受影响；");
   const retry = el("button", "md-button jz-retry", "重新加载");
   retry.type = "button";
   retry.addEventListener("click", () => location.reload());
@@ -466,105 +490,89 @@ function fault(message) {
   box.dataset.state = "fault";
 }
 
-// The service worker keeps the runtime for repeat visits and offline use (page-kit.js keepOffline): asked
-// once the calculator is ready, so it never delays the first answer.
+// No news from the download for a while (a stalled mobile network): say so, offer a retry,
+// keep waiting — it may still finish.
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let stall;
+function watch() {
+  clearTimeout(stall);
+  stall = setTimeout(() => {
+    if (ready || box.dataset.state === "fault") return;
+    box.dataset.state = "slow";
+    loadingText.textContent = "网络很慢，计算器还没下载完，仍在继续。可以稍等，或者";
+    const retry = el("button", "md-button jz-retry", "重新加载");
+    retry.type = "button";
+    retry.addEventListener("click", () => location.reload());
+    loadingText.appendChild(retry);
+  }, window.__jzStallMs || 30000);
+}
+
+// The worker is created by the <head> script of the page (build/pages/forms.py EARLY_START), right after
+// the first paint, or now if this script runs first; page-kit.js adopts it. The service worker keeps the runtime
+// for repeat visits and offline use (page-kit.js keepOffline): asked once the calculator is ready, so it never
+// delays the first answer.
 function start() {
-  if (typeof Worker === "undefined" || typeof WebAssembly === "undefined") {
-    fault("浏览器不支持 WebAssembly 或 Web Worker");
-    return;
-  }
-  // The worker is created by the <head> script of the page (build/calculator_build.py EARLY_START),
-  // right after the first paint, or now if this script runs first.
-  const early = window.__jzEarly;
-  worker = early && early.start(true);
-  if (!worker) {
-    fault("计算程序无法启动");
-    return;
-  }
-  box.dataset.startMs = early.t.toFixed(0); // for scripts/bench.py
-  worker.onerror = (e) => fault(e.message || "计算程序出错");
-  // No news from the download for a while (a stalled mobile network): say so, offer a retry,
-  // keep waiting — it may still finish.
-  let stall = null;
-  const watch = () => {
-    clearTimeout(stall);
-    stall = setTimeout(() => {
-      if (ready || box.dataset.state === "fault") return;
-      box.dataset.state = "slow";
-      loadingText.textContent = "网络很慢，计算器还没下载完，仍在继续。可以稍等，或者";
-      const retry = el("button", "md-button jz-retry", "重新加载");
-      retry.type = "button";
-      retry.addEventListener("click", () => location.reload());
-      loadingText.appendChild(retry);
-    }, window.__jzStallMs || 30000);
-  };
   watch();
-  worker.onmessage = (event) => {
-    const m = event.data;
-    if (box.dataset.state === "fault") return; // a failed load stays failed until 重新加载
-    if (m.type === "progress" || m.type === "ready") watch();
-    if (m.type === "progress" && box.dataset.state === "slow") delete box.dataset.state;
-    if (m.type === "progress") {
-      const pct = Math.floor((100 * m.loaded) / m.total);
-      bar.max = m.total;
-      bar.value = m.phase === "start" ? m.total : m.loaded;
-      loadingText.textContent =
-        m.phase === "start" ? "下载完成，正在启动计算器…" : "正在下载计算器：" + pct + "%（可以先填写）";
-      loadedPct = m.phase === "start" ? 99 : Math.min(pct, 98);
+  worker = adoptWorker(box, "计算器", {
+    fault,
+    startText: "下载完成，正在启动计算器…",
+    progressText: (pct) => "正在下载计算器：" + pct + "%（可以先填写）",
+    progress(m) {
+      watch();
+      if (box.dataset.state === "slow") delete box.dataset.state;
+      loadedPct = m.phase === "start" ? 99 : Math.min(Math.floor((100 * m.loaded) / m.total), 98);
       showWaiting();
-    } else if (m.type === "ready") {
+    },
+    ready(m) {
       performance.mark("jz:ready");
       clearTimeout(stall);
       ready = true;
-      box.dataset.state = "ready";
       box.dataset.bootMs = String(Math.round(m.ms));
       box.dataset.bootMarks = JSON.stringify(m.marks || {});
-      loading.hidden = true;
       update();
       keepOffline(root, [], collect().j);
-    } else if (m.type === "result") {
+    },
+    result(m) {
       if (m.seq !== seq || m.seq < shownSeq) return; // an older answer: inputs changed since
+      const r = /** @type {QueryAnswer} */ (m.result);
       shownSeq = m.seq;
       performance.mark("jz:answer");
       if (!box.dataset.firstResultMs) box.dataset.firstResultMs = performance.now().toFixed(0); // for scripts/bench.py
-      clearErrors();
-      applyVisible(m.result.visible);
+      clearErrors(form);
+      applyVisible(r.visible);
       renderMembers();
-      renderResult(m.result);
+      renderResult(r);
       performance.mark("jz:shown");
       box.dataset.resultSeq = String(m.seq);
       box.dataset.computeMs = m.ms.toFixed(2);
-    } else if (m.type === "run_error") {
-      if (m.seq !== seq) return;
-      runError(m.network);
-    } else if (m.type === "fault") {
-      fault(m.message);
-    }
-  };
-  // Replay what the worker said before this script took over, then go on as usual.
-  for (const e of early.queue.splice(0)) (e.type === "error" ? worker.onerror : worker.onmessage)(e);
+    },
+    runError(m) {
+      if (m.seq === seq) runError(m.network);
+    },
+  });
 }
 
 // ------------------------------------------------------------------ events
 
 form.addEventListener("input", (e) => {
-  if (e.target.name) touched.add(baseKey(e.target.name));
+  const target = /** @type {HTMLInputElement} */ (e.target);
+  if (target.name) touched.add(baseKey(target.name));
   update();
 });
 form.addEventListener("change", update);
 form.addEventListener("submit", (e) => e.preventDefault());
 form.addEventListener("click", (e) => {
-  const b = e.target.closest(".jz-step");
+  const b = /** @type {HTMLElement | null} */ (/** @type {Element} */ (e.target).closest(".jz-step"));
   if (!b) return;
-  const input = document.getElementById(b.dataset.for);
-  const n = (parseInt(input.value, 10) || 0) + parseInt(b.dataset.step, 10);
-  input.value = String(Math.min(Math.max(n, +input.dataset.lo), +input.dataset.hi));
+  const input = /** @type {HTMLInputElement} */ (document.getElementById(/** @type {string} */ (b.dataset.for)));
+  const n = (parseInt(input.value, 10) || 0) + parseInt(/** @type {string} */ (b.dataset.step), 10);
+  input.value = String(Math.min(Math.max(n, Number(input.dataset.lo)), Number(input.dataset.hi)));
   update();
 });
 
-box.querySelector(".jz-copy-link").addEventListener("click", async () => {
+find(box, ".jz-copy-link").addEventListener("click", async () => {
   const link = linkFor(collect());
-  const status = box.querySelector(".jz-copy-status");
+  const status = find(box, ".jz-copy-status");
   try {
     if (navigator.clipboard && window.isSecureContext) await navigator.clipboard.writeText(link);
     else throw new Error("no clipboard");
@@ -578,36 +586,40 @@ box.querySelector(".jz-copy-link").addEventListener("click", async () => {
 // Result sheet (打印结果 / 另存为 PDF): one page — the answer and its reasons first, then the
 // answers given (not the empty form), the date, the address to reopen it, the estimate notice.
 function answersGiven() {
+  /** @type {string[]} */
   const items = [];
+  /** @param {HTMLElement} f a question (.jz-field) */
   const text = (f) => {
     const sel = f.querySelector("select");
     if (sel) return sel.value === "" || sel.value === "0" ? "" : sel.options[sel.selectedIndex].text;
-    const radio = f.querySelector("input[type=radio]:checked");
-    if (radio) return radio.value === "" ? "" : radio.closest("label").textContent.trim();
+    const radio = /** @type {HTMLInputElement | null} */ (f.querySelector("input[type=radio]:checked"));
+    if (radio) return radio.value === "" ? "" : label(/** @type {Element} */ (radio.closest("label")));
     const input = f.querySelector("input");
     return input && input.value.trim() ? input.value.trim() + (f.querySelector(".jz-unit") ? " 元" : "") : "";
   };
-  for (const f of form.querySelectorAll(".jz-field")) {
+  /** @param {Element} e */
+  const label = (e) => (e.textContent || "").trim();
+  for (const f of /** @type {NodeListOf<HTMLElement>} */ (form.querySelectorAll(".jz-field"))) {
     if (f.closest("[hidden]") || f.closest(".jz-member")) continue;
     const v = text(f);
-    if (v) items.push(f.querySelector(".jz-label").textContent.trim() + "：" + v);
+    if (v) items.push(label(find(f, ".jz-label")) + "：" + v);
   }
-  for (const fs of membersBox ? membersBox.children : []) {
+  for (const fs of /** @type {HTMLFieldSetElement[]} */ (membersBox ? [...membersBox.children] : [])) {
     if (fs.hidden) continue;
     const parts = [];
-    for (const f of fs.querySelectorAll(".jz-field")) {
+    for (const f of /** @type {NodeListOf<HTMLElement>} */ (fs.querySelectorAll(".jz-field"))) {
       if (f.hidden) continue;
       const v = text(f);
-      if (v) parts.push(f.querySelector(".jz-label").textContent.trim() + " " + v);
+      if (v) parts.push(label(find(f, ".jz-label")) + " " + v);
     }
-    items.push(fs.querySelector("legend").textContent.trim() + "：" + (parts.join("，") || "（未填写）"));
+    items.push(label(find(fs, "legend")) + "：" + (parts.join("，") || "（未填写）"));
   }
   return items;
 }
 
 function preparePrint() {
   document.documentElement.classList.add("jz-print-sheet");
-  for (const d of out.querySelectorAll("details.jz-why")) d.open = true;
+  for (const d of /** @type {NodeListOf<HTMLDetailsElement>} */ (out.querySelectorAll("details.jz-why"))) d.open = true;
   let meta = box.querySelector(".jz-print-meta");
   if (!meta) {
     meta = el("p", "jz-print-meta");
@@ -617,7 +629,7 @@ function preparePrint() {
   let answers = box.querySelector(".jz-answers");
   if (!answers) {
     answers = el("section", "jz-answers");
-    box.querySelector(".jz-result").after(answers);
+    find(box, ".jz-result").after(answers);
   }
   const ul = el("ul");
   for (const t of answersGiven()) ul.appendChild(el("li", "", t));
@@ -626,7 +638,7 @@ function preparePrint() {
 }
 window.addEventListener("beforeprint", preparePrint);
 window.addEventListener("afterprint", () => document.documentElement.classList.remove("jz-print-sheet"));
-box.querySelector(".jz-print").addEventListener("click", () => {
+find(box, ".jz-print").addEventListener("click", () => {
   preparePrint();
   window.print();
 });
@@ -644,14 +656,14 @@ async function loadOnIntent() {
   tables.href = abs("tables/");
   loadingText.append(" ", go, " ", tables);
   box.dataset.state = "waiting";
-  return new Promise((resolve) =>
+  return /** @type {Promise<void>} */ (new Promise((resolve) =>
     go.addEventListener("click", () => {
       delete box.dataset.state;
       bar.hidden = false;
       loadingText.textContent = "正在下载计算器…";
       resolve();
     }, { once: true })
-  );
+  ));
 }
 
 // A prefilled link opened while already on this page changes only the #…: apply it.

@@ -1,42 +1,61 @@
+// @ts-check
 // SPDX-License-Identifier: MIT
 // Module Web Worker: boots the self-hosted Pyodide (its trimmed stdlib zip holds the calculators too, byte-compiled),
 // loads the parameter bundle, then answers "run" messages synchronously.
-// Messages in:  {type: "init", config}, {type: "run", seq, calc, query, today} (config.params: place → bundle URL),
-//               or {type: "run", seq, calc, request} with a ready request (the screener page);
-//               the 台账核查 page (config.ledgerLibsURL): {type: "ledger", seq, name, file (ArrayBuffer), place, date,
-//               overrides} reads and checks a file kept in this worker's memory (file omitted: check the kept one
-//               again, e.g. with other what-if values); {type: "ledger_file", seq, format: "xlsx" | "csv"}
-// Messages out: {type: "progress", loaded, total, phase}, {type: "ready", ms},
-//               {type: "result", seq, result, ms}, {type: "file", seq, format, data}, {type: "fault", message}
+// Every message in and out, typed and explained: worker-protocol.ts (README “The worker protocol”).
+// In:  init (config), run (a calculator page's query, or the screener's request), ledger, ledger_file (台账核查).
+// Out: progress, ready, result, file, run_error, fault.
 // Phase boundaries are performance marks named "jz:…" (scripts/bench.py reads them from a Chrome trace).
+/** @import { BootMarks, LedgerFormat, PageToWorker, WorkerConfig, WorkerToPage } from "./worker-protocol" */
 performance.mark("jz:worker-script");
+
+/** @type {((name: string, queryJson: string, today: string, place: string) => string) | null} */
 let run = null;
+
+/**
+ * Every message to the page goes through here (typed by the protocol).
+ * @param {WorkerToPage} message
+ * @param {Transferable[]} [transfer]
+ */
+function post(message, transfer) {
+  self.postMessage(message, transfer || []);
+}
 
 // The runtime reports a broken .wasm (or an abort) only as a log line and then waits
 // forever; turn such lines into a fault the page can show.
 const FATAL = /instantiation failed|CompileError|LinkError|RuntimeError|Aborted\(/;
 let faulted = false;
 let restoring = false; // a snapshot that fails to restore is dropped and the runtime starts as usual: not a fault
+/** @param {string} text */
 function watchLog(text) {
   if (!faulted && !run && !restoring && FATAL.test(text)) {
     faulted = true;
-    self.postMessage({ type: "fault", message: "计算程序文件损坏或不完整" });
+    post({ type: "fault", message: "计算程序文件损坏或不完整" });
   }
 }
-for (const level of ["error", "warn"]) {
+for (const level of /** @type {const} */ (["error", "warn"])) {
   const original = console[level].bind(console);
-  console[level] = (...args) => {
+  console[level] = (/** @type {unknown[]} */ ...args) => {
     watchLog(args.map(String).join(" "));
     original(...args);
   };
 }
 
+/**
+ * @param {number} loaded
+ * @param {number} total
+ * @param {"download" | "start"} phase
+ */
 function progress(loaded, total, phase) {
-  self.postMessage({ type: "progress", loaded, total, phase });
+  post({ type: "progress", loaded, total, phase });
 }
 
 // Count the bytes of every download the runtime makes, so the page can show a
 // real progress bar. Totals are the uncompressed sizes measured at build time.
+/**
+ * @param {number} total
+ * @returns {typeof fetch}
+ */
 function countingFetch(total) {
   const original = self.fetch.bind(self);
   let loaded = 0;
@@ -52,13 +71,13 @@ function countingFetch(total) {
     } catch (err) {
       // Any failed download is fatal; say so at once (Emscripten may swallow the rejection).
       const message = String(err.message || err).startsWith("下载失败") ? err.message : "网络中断，计算程序没有下载完整";
-      self.postMessage({ type: "fault", message });
+      post({ type: "fault", message });
       throw err;
     }
     if (!res.body) return res;
     if (passThrough) {
       // Count the bytes on a clone (a tee of the same download) and hand over the original.
-      const reader = res.clone().body.getReader();
+      const reader = /** @type {ReadableStream<Uint8Array>} */ (res.clone().body).getReader();
       (async () => {
         for (;;) {
           const { done, value } = await reader.read();
@@ -69,6 +88,7 @@ function countingFetch(total) {
       })().catch(() => {});
       return res;
     }
+    /** @type {TransformStream<Uint8Array, Uint8Array>} */
     const counter = new TransformStream({
       transform(chunk, controller) {
         loaded += chunk.byteLength;
@@ -91,10 +111,13 @@ function countingFetch(total) {
   };
 }
 
-// Each place's parameters are a small bundle of their own (build/calculator_build.py place_bundles):
+// Each place's parameters are a small bundle of their own (build/assets/calculator.py place_bundles):
 // the one in a prefilled link comes with the runtime, another is fetched when it is chosen.
+/** @type {((place: string, text: string) => void) | null} */
 let loadPlace = null;
+/** @type {((name: string, data: Uint8Array | undefined, place: string, date: string, overridesJson: string) => string) | null} */
 let ledgerRun = null;
+/** @type {((format: LedgerFormat) => { toJs(): Uint8Array<ArrayBuffer>, destroy(): void }) | null} */
 let ledgerFile = null;
 // The 台账's table stays in this worker (never posted anywhere): a what-if change checks it again.
 const LEDGER_PY = `
@@ -123,10 +146,17 @@ def _ledger_file(fmt):
     t, r = _LEDGER["table"], _LEDGER["result"]
     return write_xlsx(t, r) if fmt == "xlsx" else write_csv(t, r)
 `;
+/** @type {((name: string, requestJson: string, place: string) => string) | null} */
 let calcJson = null; // a ready request (the screener page): calculators.api.calculate_json
+/** @type {WorkerConfig | null} */
 let config = null;
+/** @type {Record<string, Promise<string>>} */
 const loaded = {};
 
+/**
+ * @param {WorkerConfig} c
+ * @param {string} place
+ */
 function bundleFor(c, place) {
   return c.params[place] ? place : "other";
 }
@@ -135,6 +165,11 @@ function bundleFor(c, place) {
 // place's bundle that does not arrive is only that answer's problem: the plain fetch.
 const plainFetch = self.fetch.bind(self);
 
+/**
+ * @param {WorkerConfig} c
+ * @param {string} place
+ * @returns {Promise<{ place: string, text: string }>}
+ */
 function placeText(c, place, get = self.fetch) {
   const key = bundleFor(c, place);
   return get(c.params[key]).then((r) => {
@@ -143,10 +178,14 @@ function placeText(c, place, get = self.fetch) {
   }).then((text) => ({ place: key, text }));
 }
 
+/**
+ * @param {WorkerConfig} c
+ * @param {string} place
+ */
 function ensurePlace(c, place) {
   const key = bundleFor(c, place);
   if (!loaded[key]) {
-    loaded[key] = placeText(c, key, plainFetch).then((p) => { loadPlace(p.place, p.text); return p.place; });
+    loaded[key] = placeText(c, key, plainFetch).then((p) => { /** @type {NonNullable<typeof loadPlace>} */ (loadPlace)(p.place, p.text); return p.place; });
     loaded[key].catch(() => { delete loaded[key]; }); // a network failure: try again on the next answer
   }
   return loaded[key];
@@ -158,10 +197,15 @@ function ensurePlace(c, place) {
 // by the stdlib zip's fingerprinted address (which changes with Pyodide's stdlib and the calculators); never downloaded.
 const SNAPSHOT_CACHE = "pyodide-snapshot";
 const SNAPSHOT_QUIET_MS = 5000;
-let snapshotTimer = null;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let snapshotTimer;
 
 // The kept snapshot's response (found quickly); its body is decompressed while the wasm downloads and compiles
 // (loadPyodide awaits it only before instantiating).
+/**
+ * @param {WorkerConfig} c
+ * @returns {Promise<Response | null>}
+ */
 async function findSnapshot(c) {
   try {
     return (await (await caches.open(SNAPSHOT_CACHE)).match(c.stdlibURL + ".snapshot")) || null;
@@ -170,13 +214,18 @@ async function findSnapshot(c) {
   }
 }
 
+/** @param {Response} hit */
 function readSnapshot(hit) {
-  return new Response(hit.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer().then((data) => {
+  return new Response(/** @type {ReadableStream<Uint8Array>} */ (hit.body).pipeThrough(new DecompressionStream("gzip"))).arrayBuffer().then((data) => {
     performance.mark("jz:snapshot-read");
     return new Uint8Array(data);
   });
 }
 
+/**
+ * @param {WorkerConfig} c
+ * @param {import("pyodide").PyodideAPI} pyodide
+ */
 function snapshotLater(c, pyodide) {
   clearTimeout(snapshotTimer);
   snapshotTimer = setTimeout(async () => {
@@ -192,8 +241,10 @@ function snapshotLater(c, pyodide) {
   }, SNAPSHOT_QUIET_MS);
 }
 
+/** @type {import("pyodide").PyodideAPI | null} */
 let snapshotting = null;
 
+/** @param {WorkerConfig} c */
 async function boot(c) {
   const t0 = performance.now();
   const snapshot = c.ledgerLibsURL || !self.caches ? Promise.resolve(null) : findSnapshot(c);
@@ -204,8 +255,9 @@ async function boot(c) {
   // takes it as its documented (experimental) createPyodideModule option, awaited only when the wasm is instantiated.
   const asm = import(c.pyodideURL + "pyodide.asm.mjs").then((m) => { performance.mark("jz:runtime-asm"); return m.default; });
   asm.catch(() => {}); // a failed import is reported where it is awaited (loadPyodide)
-  const { loadPyodide } = await import(c.pyodideURL + "pyodide.mjs");
+  const { loadPyodide } = /** @type {typeof import("pyodide")} */ (await import(c.pyodideURL + "pyodide.mjs"));
   performance.mark("jz:runtime-js");
+  /** @type {BootMarks} */
   const marks = { imported: performance.now() - t0 };
   const options = {
     indexURL: c.pyodideURL,
@@ -274,7 +326,7 @@ async function boot(c) {
   run = pyodide.globals.get("_run");
   calcJson = pyodide.globals.get("_calc");
   loadPlace = pyodide.globals.get("_load");
-  loadPlace(params.place, params.text);
+  /** @type {NonNullable<typeof loadPlace>} */ (loadPlace)(params.place, params.text);
   loaded[params.place] = Promise.resolve(params.place);
   performance.mark("jz:calculators");
   if (!restored && !c.ledgerLibsURL && self.caches) snapshotting = pyodide;
@@ -285,62 +337,63 @@ async function boot(c) {
 }
 
 self.addEventListener("unhandledrejection", (event) => {
-  self.postMessage({ type: "fault", message: String((event.reason && event.reason.message) || event.reason) });
+  post({ type: "fault", message: String((event.reason && event.reason.message) || event.reason) });
 });
 
 self.onmessage = async (event) => {
+  /** @type {PageToWorker} */
   const msg = event.data;
   if (msg.type === "init") {
     try {
       config = msg.config;
       const ms = await boot(msg.config);
-      self.postMessage({ type: "ready", ms, marks: self.marks });
+      post({ type: "ready", ms, marks: /** @type {BootMarks} */ (self.marks) });
     } catch (err) {
-      self.postMessage({ type: "fault", message: String((err && err.message) || err) });
+      post({ type: "fault", message: String((err && err.message) || err) });
     }
   } else if (msg.type === "ledger" && ledgerRun) {
     const t0 = performance.now();
     try {
-      const place = await ensurePlace(config, msg.place || "");
+      const place = await ensurePlace(/** @type {WorkerConfig} */ (config), msg.place || "");
       const data = msg.file ? new Uint8Array(msg.file) : undefined; // undefined is None (null would be JsNull)
       const out = ledgerRun(msg.name || "", data, place, msg.date, JSON.stringify(msg.overrides || {}));
-      self.postMessage({ type: "result", seq: msg.seq, result: JSON.parse(out), ms: performance.now() - t0 });
+      post({ type: "result", seq: msg.seq, result: JSON.parse(out), ms: performance.now() - t0 });
     } catch (err) {
       console.error("ledger error", err);
-      self.postMessage({ type: "run_error", seq: msg.seq, network: String(err).includes("parameters") });
+      post({ type: "run_error", seq: msg.seq, network: String(err).includes("parameters") });
     }
   } else if (msg.type === "ledger_file" && ledgerFile) {
     try {
       const bytes = ledgerFile(msg.format);
       const data = bytes.toJs();
       bytes.destroy();
-      self.postMessage({ type: "file", seq: msg.seq, format: msg.format, data }, [data.buffer]);
+      post({ type: "file", seq: msg.seq, format: msg.format, data }, [data.buffer]);
     } catch (err) {
       console.error("ledger file error", err);
-      self.postMessage({ type: "run_error", seq: msg.seq });
+      post({ type: "run_error", seq: msg.seq });
     }
   } else if (msg.type === "run" && run) {
     const t0 = performance.now();
     performance.mark("jz:run");
     let place;
     try {
-      place = await ensurePlace(config, (msg.request ? msg.request.jurisdiction : msg.query.j) || "");
+      place = await ensurePlace(/** @type {WorkerConfig} */ (config), (msg.request ? msg.request.jurisdiction : msg.query.j) || "");
     } catch (err) {
       console.error("parameters not loaded", err);
-      self.postMessage({ type: "run_error", seq: msg.seq, network: true });
+      post({ type: "run_error", seq: msg.seq, network: true });
       return;
     }
     try {
       const out = msg.request
-        ? calcJson(msg.calc, JSON.stringify(msg.request), place)
+        ? /** @type {NonNullable<typeof calcJson>} */ (calcJson)(msg.calc, JSON.stringify(msg.request), place)
         : run(msg.calc, JSON.stringify(msg.query), msg.today, place);
       performance.mark("jz:run-done");
-      if (snapshotting) snapshotLater(config, snapshotting);
-      self.postMessage({ type: "result", seq: msg.seq, result: JSON.parse(out), ms: performance.now() - t0 });
+      if (snapshotting) snapshotLater(/** @type {WorkerConfig} */ (config), snapshotting);
+      post({ type: "result", seq: msg.seq, result: JSON.parse(out), ms: performance.now() - t0 });
     } catch (err) {
       // A Python exception is a bug of ours, not the resident's: details to the console only.
       console.error("calculator error", err);
-      self.postMessage({ type: "run_error", seq: msg.seq });
+      post({ type: "run_error", seq: msg.seq });
     }
   }
 };

@@ -1,27 +1,45 @@
+// @ts-check
 // SPDX-License-Identifier: MIT
 // 台账核查 (staff): a .xlsx/.csv 台账 is read and checked inside this page's worker
 // (calculators/tools/ledger.py, openpyxl from ledger-libs.*.zip). The file is never sent
 // anywhere: it goes from the file picker to the worker, and the checked 台账 comes back as a download.
 // Charts: Chartist (SVG), loaded with this page; the same counts are in a table for screen readers.
-import { adoptWorker, clearErrors as clearFormErrors, el, keepOffline, today } from "./page-kit.js";
+import { adoptWorker, clearErrors as clearFormErrors, control, el, find, keepOffline, today } from "./page-kit.js";
+/** @import { LedgerAnswer, LedgerResult } from "./answers" */
+/** @import { LedgerPageConfig } from "./page-globals" */
+/** @import { FileMessage, LedgerFormat, LedgerMessage, ToolWorker } from "./worker-protocol" */
 
-const cfg = JSON.parse(document.getElementById("jz-config").textContent);
-const box = document.querySelector(".jz-ledger");
-const form = box.querySelector(".jz-form");
-const out = box.querySelector(".jz-out");
+/** @type {LedgerPageConfig} */
+const cfg = JSON.parse(find(document, "#jz-config").textContent || "");
+const box = find(document, ".jz-ledger");
+const form = /** @type {HTMLFormElement} */ (find(box, ".jz-form"));
+const out = find(box, ".jz-out");
 const MAX_BYTES = 20 * 1024 * 1024;
 const WHAT_IF = { stdu: "dibao.standard.urban", stdr: "dibao.standard.rural", edge: "dibao.edge_multiple" };
 
+/** @typedef {{ name: string, data: ArrayBuffer }} ChosenFile */
+
+/** @type {ToolWorker | null} */
 let worker = null;
 let ready = false;
 let seq = 0;
-let pending = null; // {name, file: ArrayBuffer}: read before the worker was ready
+/** @type {ChosenFile | null} */
+let pending = null; // read before the worker was ready
+/** @type {LedgerResult | null} */
 let current = null; // the last result
 let haveFile = false;
+/** @type {{ flags: Set<string>, place: string, text: string }} */
 const filter = { flags: new Set(), place: "", text: "" };
+/** @param {string} name */
+const field = (name) => control(form, name);
 
 
 
+/**
+ * A message next to the question `key` ("" clears it).
+ * @param {string} key
+ * @param {string} message
+ */
 function fieldError(key, message) {
   const p = document.getElementById("jz-" + key + "-err");
   const c = document.getElementById("jz-" + key);
@@ -32,16 +50,18 @@ function fieldError(key, message) {
 function clearErrors() { clearFormErrors(form); }
 
 function overrides() {
+  /** @type {Record<string, string>} */
   const o = {};
   for (const [key, param] of Object.entries(WHAT_IF)) {
-    const v = form.elements[key].value.trim();
+    const v = field(key).value.trim();
     if (v) o[param] = v;
   }
   return o;
 }
 
+/** @param {ChosenFile | null} file a new file, or null: check the kept one again */
 function send(file) {
-  const place = form.elements.j.value;
+  const place = field("j").value;
   if (!place) {
     if (file) pending = file; // sent as soon as the place is chosen
     fieldError("j", "请先选择台账是哪个县（市、区）的。");
@@ -55,12 +75,15 @@ function send(file) {
   seq += 1;
   box.dataset.state = "checking";
   out.replaceChildren(el("p", "jz-prompt", "正在核查…"));
-  const msg = { type: "ledger", seq, place, date: form.elements.date.value || today(), overrides: overrides() };
-  if (file) { msg.name = file.name; msg.file = file.data; worker.postMessage(msg, [file.data]); }
-  else worker.postMessage(msg);
+  /** @type {LedgerMessage} */
+  const msg = { type: "ledger", seq, place, date: field("date").value || today(), overrides: overrides() };
+  const w = /** @type {ToolWorker} */ (worker);
+  if (file) { msg.name = file.name; msg.file = file.data; w.postMessage(msg, [file.data]); }
+  else w.postMessage(msg);
 }
 
 let t0 = 0; // file chosen → rows on screen (the benchmark reads data-e2e-ms)
+/** @param {File | undefined} f */
 async function choose(f) {
   t0 = performance.now();
   clearErrors();
@@ -72,12 +95,20 @@ async function choose(f) {
   }
   const data = await f.arrayBuffer();
   haveFile = true;
-  box.querySelector(".jz-file-name").textContent = "已选择：" + f.name;
+  find(box, ".jz-file-name").textContent = "已选择：" + f.name;
   send({ name: f.name, data });
 }
 
+/**
+ * @param {LedgerResult} r
+ * @param {string} code
+ */
 function flagTitle(r, code) { return r.flag_titles[code] || code; }
 
+/**
+ * @param {LedgerResult} r
+ * @param {string} ref "doc#anchor"
+ */
 function link(r, ref) {
   const c = r.clauses[ref];
   if (!c) return null;
@@ -86,10 +117,15 @@ function link(r, ref) {
   return a;
 }
 
+/**
+ * @param {HTMLElement} target
+ * @param {string[]} labels
+ * @param {(number[] | { name: string, data: number[] })[]} series one per colour
+ * @param {boolean} stack
+ */
 function chart(target, labels, series, stack) {
   target.replaceChildren();
   if (typeof Chartist === "undefined") return;
-  // eslint-disable-next-line no-undef
   // Horizontal bars are drawn bottom-up: reverse the rows (not the series, whose colours the legend names).
   const rows = labels.slice().reverse();
   const data = series.map((x) => (Array.isArray(x) ? x.slice().reverse() : { ...x, data: x.data.slice().reverse() }));
@@ -99,6 +135,7 @@ function chart(target, labels, series, stack) {
   });
 }
 
+/** @param {LedgerResult} r */
 function summary(r) {
   const wrap = el("section", "jz-ledger-summary");
   wrap.appendChild(el("h2", "", "核查结果：共 " + r.households + " 户"));
@@ -158,6 +195,7 @@ function summary(r) {
   return wrap;
 }
 
+/** @param {LedgerResult} r */
 function filters(r) {
   const wrap = el("div", "jz-ledger-filters");
   const places = Object.keys(r.by_place);
@@ -180,6 +218,7 @@ function filters(r) {
   return wrap;
 }
 
+/** @param {LedgerResult} r */
 function renderRows(r) {
   const body = out.querySelector(".jz-ledger-rows tbody");
   if (!body) return;
@@ -204,7 +243,7 @@ function renderRows(r) {
       const p = el("p");
       p.appendChild(el("strong", "jz-flag jz-flag-" + f.flag, flagTitle(r, f.flag)));
       p.append(" " + f.reason);
-      const cites = f.clauses.map((c) => link(r, c)).filter(Boolean);
+      const cites = /** @type {HTMLAnchorElement[]} */ (f.clauses.map((c) => link(r, c)).filter(Boolean));
       for (const src of f.sources || []) {
         const a = el("a", "", src.title);
         if (src.url) { a.href = src.url; a.rel = "noopener"; } // a link only: nothing is fetched from it
@@ -217,10 +256,11 @@ function renderRows(r) {
     frag.appendChild(tr);
   }
   body.replaceChildren(frag);
-  out.querySelector(".jz-ledger-shown").textContent = "显示 " + Math.min(rows.length, 500) + " / " + rows.length + " 户"
+  find(out, ".jz-ledger-shown").textContent = "显示 " + Math.min(rows.length, 500) + " / " + rows.length + " 户"
     + (rows.length > 500 ? "（只显示前 500 户，全部结果请下载）" : "");
 }
 
+/** @param {LedgerAnswer} r */
 function render(r) {
   box.dataset.state = "ready";
   if (r.error) {
@@ -247,11 +287,11 @@ function render(r) {
   }
   frag.push(summary(r));
   const dl = el("p", "jz-downloads");
-  for (const [fmt, label] of [["xlsx", "下载核查结果（.xlsx）"], ["csv", "下载核查结果（.csv）"]]) {
+  for (const [fmt, label] of /** @type {[LedgerFormat, string][]} */ ([["xlsx", "下载核查结果（.xlsx）"], ["csv", "下载核查结果（.csv）"]])) {
     const b = el("button", "md-button jz-download", label);
     b.type = "button";
     b.dataset.format = fmt;
-    b.addEventListener("click", () => { seq += 1; worker.postMessage({ type: "ledger_file", seq, format: fmt }); });
+    b.addEventListener("click", () => { seq += 1; /** @type {ToolWorker} */ (worker).postMessage({ type: "ledger_file", seq, format: fmt }); });
     dl.appendChild(b);
   }
   frag.push(dl, filters(r), el("p", "jz-ledger-shown"));
@@ -269,6 +309,7 @@ function render(r) {
   box.dataset.resultSeq = String(seq);
 }
 
+/** @param {FileMessage} m */
 function download(m) {
   const type = m.format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv";
   const url = URL.createObjectURL(new Blob([m.data], { type }));
@@ -286,13 +327,13 @@ function start() {
     ready() {
       ready = true;
       keepOffline(new URL(cfg.root || "./", location.href), ["ledger"]);
-      if (pending && form.elements.j.value) { const p = pending; pending = null; send(p); }
+      if (pending && field("j").value) { const p = pending; pending = null; send(p); }
       else out.replaceChildren(el("p", "jz-prompt", "选择台账文件（.xlsx 或 .csv），就在本机核查；文件不会上传。"));
     },
-    progressText: (m) => "正在下载核查程序：" + Math.floor((100 * m.loaded) / m.total) + "%",
+    progressText: (pct) => "正在下载核查程序：" + pct + "%",
     result(m) {
       if (m.seq !== seq) return;
-      render(m.result);
+      render(/** @type {LedgerAnswer} */ (m.result));
       box.dataset.checkMs = m.ms.toFixed(0);
       if (t0) box.dataset.e2eMs = (performance.now() - t0).toFixed(0);
     },
@@ -307,23 +348,28 @@ function start() {
   });
 }
 
-const file = form.elements.file;
-file.addEventListener("change", () => choose(file.files[0]));
-const drop = box.querySelector(".jz-drop");
+const file = field("file");
+file.addEventListener("change", () => choose(/** @type {FileList} */ (file.files)[0]));
+const drop = find(box, ".jz-drop");
 drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("jz-drop--over"); });
 drop.addEventListener("dragleave", () => drop.classList.remove("jz-drop--over"));
-drop.addEventListener("drop", (e) => { e.preventDefault(); drop.classList.remove("jz-drop--over"); choose(e.dataTransfer.files[0]); });
+drop.addEventListener("drop", (e) => {
+  e.preventDefault();
+  drop.classList.remove("jz-drop--over");
+  choose(/** @type {DataTransfer} */ (e.dataTransfer).files[0]);
+});
 // A changed place, date or what-if value: the kept table is checked again (nothing re-read).
 for (const key of ["j", "date", "stdu", "stdr", "edge"]) {
-  form.elements[key].addEventListener("change", () => {
+  field(key).addEventListener("change", () => {
     clearErrors();
-    if (key === "j") history.replaceState(null, "", location.pathname + (form.elements.j.value ? "#j=" + form.elements.j.value : ""));
+    if (key === "j") history.replaceState(null, "", location.pathname + (field("j").value ? "#j=" + field("j").value : ""));
     if (pending && ready) { const p = pending; pending = null; send(p); } else if (haveFile && !pending) send(null);
   });
 }
 form.addEventListener("submit", (e) => e.preventDefault());
 const linked = new URLSearchParams(location.hash.slice(1)).get("j");
-if (linked && [...form.elements.j.options].some((o) => o.value === linked)) form.elements.j.value = linked;
-if (!form.elements.date.value) form.elements.date.value = today();
-box.querySelector(".jz-print").addEventListener("click", () => window.print());
+const places = /** @type {HTMLSelectElement} */ (form.elements.namedItem("j"));
+if (linked && [...places.options].some((o) => o.value === linked)) places.value = linked;
+if (!field("date").value) field("date").value = today();
+find(box, ".jz-print").addEventListener("click", () => window.print());
 start();

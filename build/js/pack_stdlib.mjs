@@ -1,5 +1,6 @@
+// @ts-check
 // SPDX-License-Identifier: MIT
-// Build step (run by build/stdlib_pack.py under Node): make a trimmed, byte-compiled
+// Build step (run by build/assets/stdlib.py under Node): make a trimmed, byte-compiled
 // python_stdlib.zip for the browser, *inside* Pyodide, so the bytecode is exactly the
 // runtime's (CPython 3.14) and the module list is what our code really imports.
 //

@@ -1,23 +1,37 @@
+// @ts-check
 // SPDX-License-Identifier: MIT
 // 我家能申请哪些救助: the questionnaire ⇄ the calculators' worker (calculators/screener.py) ⇄ the
 // programme list. The state lives in the address after "#" (never sent to a server): a filled
 // questionnaire is a link to share or print. Nothing typed leaves the phone.
-import { adoptWorker, clearErrors as clearFormErrors, el, keepOffline, paramsMissing, today } from "./page-kit.js";
+import { adoptWorker, clearErrors as clearFormErrors, control, el, find, keepOffline, paramsMissing, today } from "./page-kit.js";
+/** @import { Clause, InputErrorAnswer, ScreenedProgramme, ScreenerAnswer, ScreenerMember, ScreenerRequest } from "./answers" */
+/** @import { ScreenerPageConfig } from "./page-globals" */
+/** @import { ToolWorker } from "./worker-protocol" */
 
-const cfg = JSON.parse(document.getElementById("jz-config").textContent);
-const box = document.querySelector(".jz-screener");
-const form = box.querySelector(".jz-form");
-const out = box.querySelector(".jz-out");
-const membersBox = form.querySelector(".jz-members");
-const template = document.getElementById("jz-member-template");
+/** @type {ScreenerPageConfig} */
+const cfg = JSON.parse(find(document, "#jz-config").textContent || "");
+const box = find(document, ".jz-screener");
+const form = /** @type {HTMLFormElement} */ (find(box, ".jz-form"));
+const out = find(box, ".jz-out");
+const membersBox = find(form, ".jz-members");
+const template = /** @type {HTMLTemplateElement} */ (find(document, "#jz-member-template"));
 const root = new URL(cfg.root || "./", location.href);
 // Limits and the ages at which a question is asked come from Python (calculators/core/vocabulary.py).
 const MAX = cfg.max;
 const ASKS = cfg.asks;
 const HOUSEHOLD_KEYS = ["j", "area", "rec", "sup", "house", "emg", "med", "edu", "other"];
 const STATUS_HEAD = cfg.statusText;
+/**
+ * @param {number} x
+ * @param {[number, number]} range
+ */
 const between = (x, range) => x >= range[0] && x <= range[1];
+/** @param {string} name */
+const field = (name) => control(form, name);
+/** @param {number} i member i's 残疾证 box */
+const hasDisability = (i) => /** @type {HTMLInputElement} */ (document.getElementById("jz-hasdis" + i));
 
+/** @type {ToolWorker | null} */
 let worker = null;
 let ready = false;
 let seq = 0;
@@ -25,50 +39,54 @@ let seq = 0;
 
 
 function count() {
-  const n = parseInt(form.elements.n.value, 10);
+  const n = parseInt(field("n").value, 10);
   return n >= 1 && n <= MAX ? n : 0;
 }
 
 function renderMembers() {
   const n = count();
-  while (membersBox.children.length > n) membersBox.lastElementChild.remove();
+  while (membersBox.children.length > n) /** @type {Element} */ (membersBox.lastElementChild).remove();
   while (membersBox.children.length < n) {
     const i = membersBox.children.length + 1;
     const html = template.innerHTML.replaceAll("__N__", String(i));
     const t = document.createElement("template");
     t.innerHTML = html;
-    membersBox.appendChild(t.content.firstElementChild);
+    membersBox.appendChild(/** @type {Element} */ (t.content.firstElementChild));
   }
   // Ask only what applies (ASKS): school by age; a wage by age when not in school; the grade
   // only with a 残疾证, the kind only for the grades where it decides 重度残疾 and 无劳动能力;
   // this year's education costs only when someone is in school; 赡养人 only for one person living alone.
   let student = false;
   for (let i = 1; i <= n; i++) {
-    const age = parseInt(form.elements["age" + i].value, 10);
+    const age = parseInt(field("age" + i).value, 10);
     const known = !Number.isNaN(age);
     show("sch" + i, known && between(age, ASKS.school_age));
-    const school = !form.elements["sch" + i].disabled && form.elements["sch" + i].value !== "";
+    const school = !field("sch" + i).disabled && field("sch" + i).value !== "";
     student = student || school;
     show("wage" + i, known && between(age, ASKS.wage_age) && !school);
-    const disabled = document.getElementById("jz-hasdis" + i).checked;
+    const disabled = hasDisability(i).checked;
     show("dis" + i, disabled);
-    show("distype" + i, disabled && ASKS.kind_grades.map(String).includes(form.elements["dis" + i].value));
+    show("distype" + i, disabled && ASKS.kind_grades.map(String).includes(field("dis" + i).value));
   }
   show("edu", student);
-  const age1 = n === 1 ? parseInt(form.elements.age1.value, 10) : NaN;
-  show("sup", n === 1 && !Number.isNaN(age1) && (!between(age1, ASKS.supporter_unless_age) || document.getElementById("jz-hasdis1").checked));
+  const age1 = n === 1 ? parseInt(field("age1").value, 10) : NaN;
+  show("sup", n === 1 && !Number.isNaN(age1) && (!between(age1, ASKS.supporter_unless_age) || hasDisability(1).checked));
 }
 
+/**
+ * @param {string} key
+ * @param {boolean} on
+ */
 function show(key, on) {
-  const f = form.querySelector('.jz-field[data-key="' + key + '"]');
+  const f = /** @type {HTMLElement | null} */ (form.querySelector('.jz-field[data-key="' + key + '"]'));
   if (!f) return;
   f.hidden = !on;
-  for (const c of f.querySelectorAll("input,select")) c.disabled = !on;
+  for (const c of /** @type {NodeListOf<HTMLInputElement>} */ (f.querySelectorAll("input,select"))) c.disabled = !on;
 }
 
 function state() {
   const q = new URLSearchParams();
-  for (const c of form.querySelectorAll("input,select")) {
+  for (const c of /** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll("input,select"))) {
     if (c.disabled || !c.name) continue;
     if (c.type === "checkbox") { if (c.checked) q.set(c.name, "1"); }
     else if (c.value !== "" && !(c.name.startsWith("dis") && c.value === "0")) q.set(c.name, c.value.trim());
@@ -78,29 +96,47 @@ function state() {
 
 function restore() {
   const q = new URLSearchParams(location.hash.slice(1));
-  if (q.get("n")) form.elements.n.value = q.get("n");
-  for (const k of HOUSEHOLD_KEYS) if (q.has(k) && form.elements[k]) form.elements[k].value = q.get(k);
+  const n = q.get("n");
+  if (n) field("n").value = n;
+  for (const k of HOUSEHOLD_KEYS) {
+    const c = /** @type {HTMLInputElement | null} */ (form.elements.namedItem(k));
+    if (q.has(k) && c) c.value = /** @type {string} */ (q.get(k));
+  }
   renderMembers();
   for (const [k, v] of q) {
-    const c = form.elements[k];
+    const c = /** @type {HTMLInputElement | null} */ (form.elements.namedItem(k));
     if (!c || k === "n" || HOUSEHOLD_KEYS.includes(k)) continue;
     if (c.type === "checkbox") c.checked = v === "1"; else c.value = v;
   }
-  for (let i = 1; i <= count(); i++) if (q.get("dis" + i)) document.getElementById("jz-hasdis" + i).checked = true;
+  for (let i = 1; i <= count(); i++) if (q.get("dis" + i)) hasDisability(i).checked = true;
   renderMembers();
 }
 
+/** @type {[string, Exclude<keyof ScreenerRequest, "jurisdiction" | "date" | "members">][]} */
+const REQUEST_KEYS = [["area", "area"], ["rec", "receives"], ["sup", "supporter"], ["house", "housing"], ["emg", "emergency"],
+  ["med", "medical_spending"], ["edu", "education_spending"], ["other", "other_income"]];
+
+/**
+ * The questionnaire's answers as the screener's request (calculators/core/household.py).
+ * @param {URLSearchParams} q
+ * @returns {ScreenerRequest}
+ */
 function request(q) {
+  /** @type {ScreenerRequest} */
   const r = { jurisdiction: q.get("j") || "", date: today(), members: [] };
-  for (const [k, name] of [["area", "area"], ["rec", "receives"], ["sup", "supporter"], ["house", "housing"], ["emg", "emergency"],
-    ["med", "medical_spending"], ["edu", "education_spending"], ["other", "other_income"]]) if (q.get(k)) r[name] = q.get(k);
+  for (const [k, name] of REQUEST_KEYS) {
+    const v = q.get(k);
+    if (v) r[name] = v;
+  }
   for (let i = 1; i <= count(); i++) {
+    /** @type {ScreenerMember} */
     const m = { age: q.get("age" + i) ?? "" };
-    if (q.get("sch" + i)) m.school = q.get("sch" + i);
-    if (q.get("dis" + i)) m.disability_grade = q.get("dis" + i);
-    if (q.get("distype" + i)) m.disability_type = q.get("distype" + i);
+    const [school, grade, kind, wage] = ["sch", "dis", "distype", "wage"].map((k) => q.get(k + i));
+    if (school) m.school = school;
+    if (grade) m.disability_grade = grade;
+    if (kind) m.disability_type = kind;
     if (q.get("ill" + i)) m.serious_illness = true;
-    if (q.get("wage" + i)) m.wage = q.get("wage" + i);
+    if (wage) m.wage = wage;
     r.members.push(m);
   }
   return r;
@@ -109,14 +145,17 @@ function request(q) {
 function clearErrors() { clearFormErrors(form); }
 
 // members[1].school → sch2 (the field next to which the message goes)
+/** @param {string} field the request's field an error names */
 function keyFor(field) {
   const m = /^members\[(\d+)\]\.(\w+)$/.exec(field || "");
+  /** @type {Record<string, string>} */
   const names = { age: "age", school: "sch", disability_grade: "dis", disability_type: "distype", serious_illness: "ill", wage: "wage" };
   if (m) return (names[m[2]] || "age") + (parseInt(m[1], 10) + 1);
-  return { jurisdiction: "j", area: "area", receives: "rec", supporter: "sup", housing: "house", emergency: "emg",
-    medical_spending: "med", education_spending: "edu", other_income: "other", members: "n" }[field] || "j";
+  return /** @type {Record<string, string>} */ ({ jurisdiction: "j", area: "area", receives: "rec", supporter: "sup", housing: "house",
+    emergency: "emg", medical_spending: "med", education_spending: "edu", other_income: "other", members: "n" })[field] || "j";
 }
 
+/** @param {InputErrorAnswer} r */
 function showError(r) {
   const key = keyFor(r.field);
   const p = document.getElementById("jz-" + key + "-err");
@@ -126,6 +165,10 @@ function showError(r) {
   out.replaceChildren(el("p", "jz-prompt", r.message));
 }
 
+/**
+ * @param {string} ref "doc#anchor"
+ * @param {Record<string, Clause>} clauses
+ */
 function link(ref, clauses) {
   const c = clauses[ref];
   if (!c) return null;
@@ -134,11 +177,23 @@ function link(ref, clauses) {
   return a;
 }
 
+/**
+ * The links to those of `refs` the answer has.
+ * @param {string[]} refs
+ * @param {Record<string, Clause>} clauses
+ */
+function links(refs, clauses) {
+  return /** @type {HTMLAnchorElement[]} */ (refs.map((c) => link(c, clauses)).filter(Boolean));
+}
+
+/** @param {ScreenerAnswer} r */
 function render(r) {
   clearErrors();
   if (r.error) { showError(r); return; }
+  /** @type {Record<string, ScreenedProgramme[]>} */
   const groups = {};
   for (const p of r.programmes) (groups[p.status] = groups[p.status] || []).push(p);
+  /** @type {HTMLElement[]} */
   const frag = [el("p", "jz-sheet-title", r.jurisdiction_name + "：可能适合您家的救助（" + r.date + "）")];
   for (const status of ["likely", "possible", "unknown", "unlikely"]) {
     const items = groups[status];
@@ -152,7 +207,7 @@ function render(r) {
       li.dataset.status = p.status;
       li.appendChild(el("p", "jz-programme__title", p.title + (p.amount ? "（" + p.amount + "）" : "")));
       for (const w of p.why) li.appendChild(el("p", "jz-programme__why", w));
-      const cites = p.clauses.map((c) => link(c, r.clauses)).filter(Boolean);
+      const cites = links(p.clauses, r.clauses);
       if (cites.length) {
         const basis = el("p", "jz-programme__basis", "依据：");
         cites.forEach((a, i) => { if (i) basis.append("；"); basis.appendChild(a); });
@@ -175,7 +230,7 @@ function render(r) {
     const steps = el("ul", "jz-next-steps");
     for (const st of r.next_steps) {
       const li = el("li", "", st.text);
-      const cites = st.clauses.map((c) => link(c, r.clauses)).filter(Boolean);
+      const cites = links(st.clauses, r.clauses);
       if (cites.length) {
         li.append("（依据：");
         cites.forEach((a, i) => { if (i) li.append("；"); li.appendChild(a); });
@@ -194,7 +249,7 @@ function render(r) {
 function askGrades() {
   for (let i = 1; i <= count(); i++) {
     const p = document.getElementById("jz-dis" + i + "-err");
-    if (!p || !document.getElementById("jz-hasdis" + i).checked || form.elements["dis" + i].value !== "") continue;
+    if (!p || !hasDisability(i).checked || field("dis" + i).value !== "") continue;
     p.textContent = "请选残疾等级（残疾证上有写）；选好以后，结果才会算上残疾的情况。";
     p.hidden = false;
   }
@@ -211,14 +266,14 @@ function update() {
   }
   if (!ready) { out.replaceChildren(el("p", "jz-prompt", "正在准备，准备好后答案会自动显示在这里，填好的内容不会丢。")); return; }
   seq += 1;
-  worker.postMessage({ type: "run", seq, calc: "screener", request: request(q) });
+  /** @type {ToolWorker} */ (worker).postMessage({ type: "run", seq, calc: "screener", request: request(q) });
 }
 
 function start() {
   worker = adoptWorker(box, "问卷程序", {
-    ready() { ready = true; update(); keepOffline(root, [], form.elements.j.value); },
-    progressText: (m) => "正在下载：" + Math.floor((100 * m.loaded) / m.total) + "%（可以先填写）",
-    result(m) { if (m.seq === seq) { render(m.result); askGrades(); } },
+    ready() { ready = true; update(); keepOffline(root, [], field("j").value); },
+    progressText: (pct) => "正在下载：" + pct + "%（可以先填写）",
+    result(m) { if (m.seq === seq) { render(/** @type {ScreenerAnswer} */ (m.result)); askGrades(); } },
     runError(m) {
       if (m.seq === seq) out.replaceChildren(el("p", "jz-prompt jz-run-error", m.network
         ? paramsMissing("改动任意一项")
@@ -230,14 +285,14 @@ function start() {
 form.addEventListener("input", update);
 form.addEventListener("change", update);
 form.addEventListener("submit", (e) => e.preventDefault());
-box.querySelector(".jz-copy").addEventListener("click", async () => {
+find(box, ".jz-copy").addEventListener("click", async () => {
   try { await navigator.clipboard.writeText(location.href); } catch (e) { /* the address bar has it */ }
 });
-box.querySelector(".jz-print").addEventListener("click", () => window.print());
+find(box, ".jz-print").addEventListener("click", () => window.print());
 // A shared link opened while already on this page changes only the #…: apply it (as the calculators do).
 window.addEventListener("hashchange", () => {
   form.reset();
-  for (const c of form.querySelectorAll("input[type=checkbox]")) c.checked = false;
+  for (const c of /** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll("input[type=checkbox]"))) c.checked = false;
   restore();
   update();
 });

@@ -1,5 +1,6 @@
+// @ts-check
 // SPDX-License-Identifier: MIT
-// Service worker: the whole site offline after one visit (what is kept and when: build/offline.py, which
+// Service worker: the whole site offline after one visit (what is kept and when: build/publish/offline.py, which
 // writes the lists below). Registered by every page when the browser is idle (assets/js/offline.js) and by
 // the tool pages once their tool is ready (page-kit.js keepOffline). It stores the site's own files, never
 // what a visitor types (answers live after "#" and never reach it).
@@ -13,6 +14,11 @@
 // * province scale (PLACES not empty): a visit to a page of a place ({type: "visit"}, or a fetch once this worker
 //   controls the page), or its bundle, keeps that place's pages and bundle and its neighbours' bundles.
 // * pages: network first; offline, the kept copy, else the Chinese offline page (never the browser's error).
+// The messages from pages: worker-protocol.ts (PageToServiceWorker).
+/** @import { PageToServiceWorker } from "./worker-protocol" */
+/** @typedef {{ runtime: boolean, extra: string[], places: string[], bundles: string[] }} Kept what a cache holds beyond PAGES */
+
+const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 const VERSION = "__VERSION__";
 const CACHE = "jz-" + VERSION;
 const PAGES = __PAGES__;
@@ -21,19 +27,23 @@ const EXTRA = __EXTRA__;
 const PLACES = __PLACES__;
 const OFFLINE = __OFFLINE__;
 const IMMUTABLE = new RegExp(__IMMUTABLE__); // build/serve.py FINGERPRINTED: the name changes with the content
-const SCOPE = new URL("./", self.location).pathname;
-const STATE = new URL("__jz-offline-state.json", self.location).href; // what this cache holds beyond PAGES
+const SCOPE = new URL("./", sw.location.href).pathname;
+const STATE = new URL("__jz-offline-state.json", sw.location.href).href; // what this cache holds beyond PAGES
 
 // A path that belongs to one place alone (its place page, 明白卡, own documents, bundle) names that place.
+/** @type {Record<string, string | null>} */
 const OWNER = {};
 for (const [place, g] of Object.entries(PLACES)) {
   for (const f of g.files) OWNER[f] = OWNER[f] === undefined ? place : null;
 }
 const KNOWN = new Set([...PAGES, ...RUNTIME, ...Object.values(EXTRA).flat(), ...Object.values(PLACES).flatMap((g) => g.files)]);
 
-const abs = (path) => new URL(path, self.location).href;
+/** @param {string} path */
+const abs = (path) => new URL(path, sw.location.href).href;
+/** @returns {Kept} */
 const empty = () => ({ runtime: false, extra: [], places: [], bundles: [] });
 
+/** @param {Kept} state */
 function filesOf(state) {
   const out = [];
   if (state.runtime) out.push(...RUNTIME);
@@ -43,17 +53,34 @@ function filesOf(state) {
   return out;
 }
 
+/**
+ * @param {Partial<Kept>} a
+ * @param {Partial<Kept>} b
+ * @returns {Kept}
+ */
 function merge(a, b) {
+  /**
+   * @param {string[] | undefined} x
+   * @param {string[] | undefined} y
+   */
   const union = (x, y) => [...new Set([...(x || []), ...(y || [])])];
   return { runtime: !!(a.runtime || b.runtime), extra: union(a.extra, b.extra), places: union(a.places, b.places),
     bundles: union(a.bundles, b.bundles) };
 }
 
+/**
+ * @param {Cache} cache
+ * @returns {Promise<Kept | null>}
+ */
 async function readState(cache) {
   const hit = await cache.match(STATE);
   return hit ? merge(empty(), await hit.json()) : null;
 }
 
+/**
+ * @param {Cache} cache
+ * @param {Kept} state
+ */
 function writeState(cache, state) {
   return cache.put(STATE, new Response(JSON.stringify(state), { headers: { "Content-Type": "application/json" } }));
 }
@@ -77,8 +104,13 @@ async function previousState() {
 }
 
 // Put every path into the cache, a few downloads at a time; throws if any fails (nothing is skipped).
+/**
+ * @param {Cache} cache
+ * @param {string[]} paths
+ */
 async function fill(cache, paths) {
   const queue = [...new Set(paths)];
+  /** @param {string} path */
   const one = async (path) => {
     const url = abs(path);
     if (IMMUTABLE.test(path)) {
@@ -90,12 +122,12 @@ async function fill(cache, paths) {
     await cache.put(url, response);
   };
   const worker = async () => {
-    while (queue.length) await one(queue.shift());
+    while (queue.length) await one(/** @type {string} */ (queue.shift()));
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
 }
 
-self.addEventListener("install", (event) => {
+sw.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const existed = await caches.has(CACHE);
     const state = await previousState();
@@ -107,19 +139,21 @@ self.addEventListener("install", (event) => {
       if (!existed) await caches.delete(CACHE); // never half a cache; the previous worker keeps serving
       throw err;
     }
-    await self.skipWaiting();
+    await sw.skipWaiting();
   })());
 });
 
-self.addEventListener("activate", (event) => {
+sw.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) if (key.startsWith("jz-") && key !== CACHE) await caches.delete(key);
-    await self.clients.claim();
+    await sw.clients.claim();
   })());
 });
 
 // Additions to the active cache, one at a time (each records what it completed).
+/** @type {Promise<void>} */
 let queue = Promise.resolve();
+/** @param {Partial<Kept>} add */
 function keep(add) {
   queue = queue.then(async () => {
     const cache = await caches.open(CACHE);
@@ -133,19 +167,22 @@ function keep(add) {
 }
 
 const placesAsked = new Set();
+/** @param {string | null | undefined} place */
 function keepPlace(place) {
   if (!place || !PLACES[place] || placesAsked.has(place)) return null;
   placesAsked.add(place);
   return keep({ places: [place], bundles: PLACES[place].near });
 }
 
+/** @param {string} path */
 function ownerOf(path) {
   return OWNER[path] || OWNER[path + "/"] || null;
 }
 
 // {type: "runtime", extra, place} from a tool page once its tool is ready; {type: "visit", path} from a reading page
 // (the first visit is not seen by this worker: it registers the worker). The place is kept at province scale.
-self.addEventListener("message", (event) => {
+sw.addEventListener("message", (event) => {
+  /** @type {Partial<PageToServiceWorker>} */
   const m = event.data || {};
   const jobs = [];
   if (m.type === "runtime") jobs.push(keep({ runtime: true, extra: (m.extra || []).filter((k) => EXTRA[k]) }), keepPlace(m.place));
@@ -153,6 +190,7 @@ self.addEventListener("message", (event) => {
   if (jobs.some(Boolean)) event.waitUntil(Promise.all(jobs));
 });
 
+/** @param {Request} request */
 async function cacheFirst(request) {
   const hit = await caches.match(request);
   if (hit) return hit;
@@ -165,6 +203,7 @@ async function cacheFirst(request) {
 // first visit, before this worker controls the page) or this cache's (only once this cache has served it). The runtime's
 // .wasm is therefore served from the HTTP cache while the browser still has it there (the first return then skips
 // compiling 9.6 MB: scripts/bench.py shows the code cache hit), and from this cache otherwise (offline, evicted).
+/** @param {Request} request */
 async function wasmFirst(request) {
   try {
     const hit = await fetch(request.url, { cache: "only-if-cached", mode: "same-origin", credentials: "same-origin" });
@@ -175,6 +214,10 @@ async function wasmFirst(request) {
   return cacheFirst(request);
 }
 
+/**
+ * @param {Request} request
+ * @param {string} [key]
+ */
 async function networkFirst(request, key) {
   try {
     const response = await fetch(request);
@@ -195,6 +238,10 @@ async function offlinePage() {
   return new Response(text, { status: 503, statusText: "Offline", headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 
+/**
+ * @param {Request} request
+ * @param {string} path
+ */
 async function page(request, path) {
   const url = new URL(request.url);
   const key = url.origin + url.pathname; // one copy per page, whatever ?q= or ?j= it was opened with
@@ -209,11 +256,11 @@ async function page(request, path) {
   }
 }
 
-self.addEventListener("fetch", (event) => {
+sw.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || !url.pathname.startsWith(SCOPE)) return;
+  if (url.origin !== sw.location.origin || !url.pathname.startsWith(SCOPE)) return;
   const path = url.pathname.slice(SCOPE.length) || "./";
   const kept = keepPlace(ownerOf(path));
   if (kept) event.waitUntil(kept);

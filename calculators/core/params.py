@@ -19,7 +19,8 @@ value can be in force without being *current*:
   e.g. a time-limited campaign plan);
 * a definition with ``floor: higher`` (or ``lower``) lets a higher level's value
   that took effect later and is more favourable outrank a local one (a later
-  national floor beats an earlier, narrower local rule).
+  national floor beats an earlier, narrower local rule); ``floor: later`` does the
+  same for a yes/no rule a higher level stated later (its words are the ones said).
 
 Nothing here holds a number or a place: all of it comes from the bundle.
 """
@@ -216,6 +217,14 @@ class ParameterSet:
                 later = up.entry["from"] > found.entry["from"]
                 better = Fraction(str(up.value)) > found.fraction if direction == "higher" else Fraction(str(up.value)) < found.fraction
                 if later and better:
+                    found = Resolved(up.param, up.value, up.jurisdiction, up.entry, up.label, up.unit, state=up.state,
+                                     stale_since=up.stale_since, stale_reason=up.stale_reason, outranks=found.jurisdiction)
+        if direction == "later":
+            # a yes/no rule stated again, later, by a higher level (“全面推行” after a county's “探索”): the later
+            # statement is the one said
+            for j in rest:
+                up = self._at_level(param, j, on)
+                if isinstance(up, Resolved) and up.value is True and up.entry["from"] > found.entry["from"]:
                     found = Resolved(up.param, up.value, up.jurisdiction, up.entry, up.label, up.unit, state=up.state,
                                      stale_since=up.stale_since, stale_reason=up.stale_reason, outranks=found.jurisdiction)
         return found

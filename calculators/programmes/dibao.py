@@ -48,7 +48,7 @@ EXCLUDED_KINDS = {
 PARAMETERS = (  # every parameter this calculator may read (backlinks; a test checks it is complete)
     "dibao.standard.urban", "dibao.standard.rural", "dibao.employment_deduction_ratio", "dibao.employment_deduction_allowed",
     "dibao.phase_out_months", "dibao.phase_out_months_max", "dibao.phase_out_allowed", "dibao.phase_out_employment_only",
-    "dibao.phase_out_exit_without_severe", "dibao.edge_multiple", "dibao.single_person_household", "dibao.single_person_scope",
+    "dibao.phase_out_exit_without_severe", "dibao.edge_multiple", "dibao.single_person_household", "dibao.single_person_scope", "dibao.single_person_adult_disabled",
     "dibao.class1_full_amount", "dibao.childcare_subsidy_excluded", "dibao.allowances_excluded",
     "dibao.rigid_expense_multiple", "dibao.basic_pension_excluded", "dibao.review_months.class1",
     "dibao.review_months.class2", "dibao.review_months.class3", "dibao.time_limit_working_days",
@@ -198,7 +198,8 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
 
     fields: dict[str, Any] = {"household_size": n, "income_line": yuan(line), "standard_known": basis.known,
                               "standard_current": basis.current if basis.known else None, "standard_kind": basis.kind,
-                              "stale_sentence": None, "single_person_applicants": None}
+                              "stale_sentence": None, "single_person_applicants": None, "single_person_basis": None,
+                              "current_recipient": current_recipient}
     if not basis.known:
         return _income_line_result(t, members, area, total, line, ratio_r, workers, fields)
 
@@ -448,8 +449,31 @@ def _phase_out(t: Trace, members: list[dict[str, Any]], workers: list, area: str
                 cites=(exit_rule,),
             )
         else:
-            t.step("家中没有重病、重度残疾成员的，渐退期满后退出低保。", cites=(exit_rule,))
+            quote = exit_rule.entry.get("quote")
+            t.step(f"文件写的是“{quote}”。" if quote else "家中没有重病、重度残疾成员的，渐退期满后退出低保。", cites=(exit_rule,))
     fields.update(status="phase_out", eligible=True, monthly_amount=None, phase_out=fields["phase_out_rule"])
+    return True
+
+
+def _adult_disabled(t: Trace, members: list[dict[str, Any]], alone: list[int], fields: dict[str, Any]) -> bool:
+    """2022 national notice 一、（一）: “成年无业重度残疾人可以参照‘单人户’提出低保申请” — not limited to 边缘 families
+    (unlike 审核确认办法 第八条). Read: a member aged 18 or over, with no wage typed, who is 重度残疾 (一、二级, 三级智力、
+    精神). A member known only as “重残或重病” (a 台账 count) is said conditionally. Whether he then qualifies turns on
+    his own income, which the form does not ask apart: the answer says so and never computes an amount."""
+    rule = t.get("dibao.single_person_adult_disabled")
+    if rule is None:
+        return False
+    adults = [i for i in alone if members[i]["age"] >= 18 and members[i]["wage"] == 0
+              and (severe_disability(members[i]["disability_grade"], members[i]["disability_type"])
+                   or (members[i]["severe"] and not members[i]["serious_illness"]))]
+    if not adults:
+        return False
+    sure = all(severe_disability(members[i]["disability_grade"], members[i]["disability_type"]) for i in adults)
+    who = "、".join(f"第{i + 1}位" for i in adults)
+    t.step(f"{who}成员" + ("是" if sure else "如果是") + "成年、没有工作的重度残疾人，可以参照“单人户”单独申请低保，"
+           "不限于低保边缘家庭；按单人户看的是他本人的收入和财产，兄弟姐妹或60周岁以上老人给的供养费可以视情豁免。"
+           "能不能纳入、领多少，由当地审核确定。", cites=(rule,))
+    fields.update(single_person_applicants=adults, single_person_basis="adult_disabled")
     return True
 
 
@@ -479,6 +503,10 @@ def _single_person(t: Trace, request: dict[str, Any], members: list[dict[str, An
     kind = scope.value if scope is not None else None
     who = "、".join(f"第{i + 1}位" for i in alone)
     used = (household, scope)
+    limited = (kind == "edge" and not edge) or (
+        kind == "poverty_registered" and not flag(request.get("poverty_registered"), "poverty_registered", "是否建档立卡贫困户"))
+    if limited and _adult_disabled(t, members, alone, fields):
+        return
     if kind == "edge" and not edge:
         if basis.kind == "last_known" and edge_multiple is not None:
             # M1: on an old standard the refusal is not a fact: say what today's standard would have to be.
@@ -570,15 +598,21 @@ def summarize(result: dict[str, Any]) -> dict[str, Any]:
                f"（{result['phase_out']['length']}），渐退期内继续领取低保金；给不给、领多少由当地确定。"}
     elif kind == "last_known" and (s == "edge" or not _far_above(result)):
         out = {"tone": "maybe", "headline": "按查到的旧标准暂不符合，现在的标准可能更高", "figure": f"收入线 {line} 元",
-               "sentence": "当地现在的低保标准很可能比本站查到的高，您家可能符合低保，建议向乡镇（街道）咨询或直接申请。"
-               + ("人均收入也在边缘线以内，属于低保边缘家庭，可以申请医疗、教育等专项救助。" if s == "edge" else "")}
+               "sentence": ("当地现在的低保标准很可能比本站查到的高，您家可能仍然符合低保；是否继续享受，以乡镇（街道）按现在的标准复核为准。"
+                            if result.get("current_recipient") else
+                            "当地现在的低保标准很可能比本站查到的高，您家可能符合低保，建议向乡镇（街道）咨询或直接申请。")
+               + ("人均收入也在边缘线以内，属于低保边缘家庭，可以申请医疗、教育等专项救助。"
+                  if s == "edge" and not result.get("current_recipient") else "")}
     elif s == "edge":
         out = {"tone": "maybe", "headline": "不符合低保，属于低保边缘家庭", "figure": "可申请专项救助",
                "sentence": f"家庭月人均收入 {pc} 元，高于{of}低保标准 {std} 元，但还在低保边缘线以内，可以申请医疗、教育等专项救助。"}
     else:
         out = {"tone": "no", "headline": "按收入暂不符合低保条件", "figure": "暂不符合",
                "sentence": f"家庭月人均收入 {pc} 元，不低于{of}低保标准 {std} 元。家里情况有变化，或遇到大病、急难，可以再看看临时救助。"}
-    if result.get("single_person_applicants"):
+    if result.get("single_person_applicants") and result.get("single_person_basis") == "adult_disabled":
+        who = "、".join(f"第{i + 1}位" for i in result["single_person_applicants"])
+        lines.append(f"{who}家庭成员（成年、没有工作的重度残疾人）可以参照“单人户”单独申请低保（看他本人的收入）。")
+    elif result.get("single_person_applicants"):
         who = "、".join(f"第{i + 1}位" for i in result["single_person_applicants"])
         lines.append(f"{who}家庭成员是重度残疾人或重病患者，可以单独（按“单人户”）申请低保。")
     elif result.get("single_person_if"):
@@ -630,8 +664,9 @@ def screen(s: Screening) -> dict[str, Any]:
         if st == "edge":
             s.standing.add("edge")
     elif r.get("single_person_applicants"):
-        status = "possible"  # H2: a 边缘 family's 重残/重病 member may apply alone (单人保)
-        s.standing.add("edge")
+        status = "possible"  # H2: a 边缘 family's 重残/重病 member may apply alone (单人保); or an adult unemployed 重残
+        if st == "edge":
+            s.standing.add("edge")
     else:
         status = "unlikely"
         if st == "edge":
@@ -662,10 +697,14 @@ def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:
 
     who = [CardLine("共同生活的家庭成员人均收入低于当地低保标准，家庭财产也符合当地规定。")]
     household, scope = get("dibao.single_person_household"), get("dibao.single_person_scope")
+    adult = get("dibao.single_person_adult_disabled")  # the same rule the calculator applies (_adult_disabled)
+    adult_words = "成年、没有工作的重度残疾人不论家庭是不是低保边缘家庭都可以"
     if household is not None:
         words = params.definitions["dibao.single_person_scope"]["choices"].get(scope.value) if scope else "符合条件的重度残疾人、重病患者"
         # L6: the limit to 边缘 families is the scope's rule (national 57号 where the county names none): cite both.
-        who.append(CardLine(f"{words}，可以按“单人户”单独申请。", (household, scope)))
+        who.append(CardLine(f"{words}，可以按“单人户”单独申请" + (f"；{adult_words}。" if adult else "。"), (household, scope, adult)))
+    elif adult is not None:
+        who.append(CardLine(f"{adult_words}参照“单人户”单独申请。", (adult,)))
     edge = get("dibao.edge_multiple")
     if edge is not None:
         who.append(CardLine(f"人均收入高于低保标准、低于标准的 {times(edge.value)}的，是低保边缘家庭，可申请医疗、教育等专项救助。", (edge,)))

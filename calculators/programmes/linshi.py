@@ -33,7 +33,7 @@ WHO = {"illness": "一名重大疾病患者", "education": "一户因子女教�
 
 PARAMETERS = (
     "dibao.standard.urban", "linshi.illness_multiple_min", "linshi.illness_multiple_max", "linshi.education_multiple_min",
-    "linshi.education_multiple_max", "linshi.case_by_case", "linshi.advance_aid", "linshi.staged_aid",
+    "linshi.education_multiple_max", "linshi.case_by_case", "linshi.advance_aid", "linshi.staged_aid", "linshi.staged_aid_emergency",
     "linshi.tiered_no_multiples", "linshi.apply_where_emergency",
 )
 NEEDS = (  # (data health report) what a place must have for a full answer
@@ -48,6 +48,11 @@ def _quoted(r: Resolved, fallback: str) -> str:
     return str(r.entry.get("quote")) if r is not None and r.entry.get("quote") else fallback
 
 
+def _whose(params: ParameterSet, r: Resolved) -> str:
+    """Whose text says it: a national rule is said as the country's, never as “当地文件”."""
+    return "国家" if params.jurisdictions.get(r.jurisdiction, {}).get("level") == "national" else "当地"
+
+
 def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overrides: dict[str, Any]) -> dict[str, Any]:
     jurisdiction = str(request.get("jurisdiction") or "")
     params.chain(jurisdiction)
@@ -59,7 +64,7 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
         advance = t.get("linshi.advance_aid")
         if advance is not None:
             words = _quoted(advance, "先行救助")
-            t.step(f"当地文件写明，急难情况可以实行“{words}”：简化核对、评议和公示，先救助，事后补齐手续。",
+            t.step(f"{_whose(params, advance)}文件写明，急难情况可以实行“{words}”：简化核对、评议和公示，先救助，事后补齐手续。",
                    cites=(advance,))
         else:
             t.step("遇到突发急难，请立即向乡镇（街道）或村（社区）求助。")
@@ -80,8 +85,10 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
         else:
             _range(t, request, kind, lo, hi, fields)
     staged = t.get("linshi.staged_aid")
+    if staged is None and kind == "emergency":
+        staged = t.get("linshi.staged_aid_emergency")
     if staged is not None:
-        t.step(f"当地文件写明可以“{_quoted(staged, '分阶段救助')}”：困难持续的，不一定一次给完。",
+        t.step(f"{_whose(params, staged)}文件写明可以“{_quoted(staged, '分阶段救助')}”：困难持续的，不一定一次给完。",
                cites=(staged,))
     fields["staged"] = staged is not None
     case = t.get("linshi.case_by_case")
@@ -208,6 +215,8 @@ def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:
     staged = get("linshi.staged_aid")
     if staged is not None:
         much.append(CardLine(f"困难持续的，可以“{_quoted(staged, '分阶段救助')}”。", (staged,)))
+    elif (staged_emergency := get("linshi.staged_aid_emergency")) is not None:
+        much.append(CardLine(f"遇到急难的，可以“{_quoted(staged_emergency, '分阶段救助')}”。", (staged_emergency,)))
     case = get("linshi.case_by_case")
     if case is not None:
         much.append(CardLine("救助后仍有重大困难的，可以“一事一议”。", (case,)))
@@ -219,7 +228,7 @@ def next_steps(params: ParameterSet, j: str, on: dt.date) -> list[dict[str, Any]
     r = params.resolve("linshi.apply_where_emergency", j, on)
     if r is None or r.off:
         return []
-    text = (f"当地文件写明{quoted(r.entry['quote'])}：不是本地户籍的，可以向急难发生地的乡镇（街道）问问能不能申请临时救助。"
+    text = (f"{_whose(params, r)}文件写明{quoted(r.entry['quote'])}：不是本地户籍的，可以向急难发生地的乡镇（街道）问问能不能申请临时救助。"
             if r.entry.get("quote") else "不是本地户籍的，可以向急难发生地的乡镇（街道）问问能不能申请临时救助。")
     if not r.current:
         text += f"（{state_label(r.to_dict())}。）"

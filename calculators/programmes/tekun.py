@@ -16,6 +16,7 @@ result open on that point (status ``possible``, or an amount formula) instead of
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 from typing import Any
 
 from ..core.dates import cn_month
@@ -26,14 +27,15 @@ from ..core.params import ParameterSet, Resolved
 from ..core.programme import CardLine, CardSection, Programme, Screening, run, time_limit_steps
 from ..core.trace import STALE_HINT, Basis, Trace
 from ..core.vocabulary import AREAS, CARE_LEVELS, DISABILITY_GRADES, DISABILITY_TYPES, SCHOOL_STAGES, options
-from ..core.words import place, share, times
+from ..core.words import place, share, since_words, times
 from .dibao import AREA, answered, standards_lines
 
 # Which stages continue 特困 coverage past the minors' age limit (the parameter's choices).
 EXTENSION_STAGES = {"secondary": ("compulsory", "high_school"), "undergraduate": ("compulsory", "high_school", "higher")}
 
 PARAMETERS = (
-    "dibao.standard.urban", "dibao.standard.rural", "tekun.elderly_age", "tekun.minor_age_limit", "tekun.basic_multiple",
+    "dibao.standard.urban", "dibao.standard.rural", "tekun.elderly_age", "tekun.minor_age_limit", "tekun.new_applicant_minor_age", "tekun.basic_multiple", "tekun.basic_standard.urban", "tekun.basic_standard.rural",
+    "tekun.care_standard.self_care", "tekun.care_standard.half_care", "tekun.care_standard.full_care",
     "tekun.care_fraction.self_care", "tekun.care_fraction.half_care", "tekun.care_fraction.full_care", "min_wage.monthly",
     "tekun.student_extension", "tekun.time_limit_working_days", "tekun.time_limit_township_working_days",
     "tekun.time_limit_county_working_days", "tekun.standard_set_by",
@@ -92,7 +94,20 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     # 1. no capacity to work
     why = no_labour_capacity(age, grade, kind, elderly_age, minor_age)
     extension = t.get("tekun.student_extension") if school and not why else None
-    if why:
+    new_minor = t.get("tekun.new_applicant_minor_age")
+    if why and new_minor is not None and int(new_minor.value) <= age < minor_age and age < elderly_age \
+            and not no_labour_capacity(age, grade, kind, elderly_age, int(new_minor.value)):
+        # 16–17 and not disabled: the texts do not say one thing. 2020 改革完善意见 二、（二）5 “将特困救助供养覆盖的
+        # 未成年人年龄从16周岁延长至18周岁”; the 2021 认定办法 第五条（二） counts “未满16周岁” as 无劳动能力 and 第二十四条
+        # 第二款 lets minors already in 特困 continue “至18周岁”. Reading: those already in 特困 continue; a new applicant
+        # aged 16–17 is a point to ask, not a refusal (a place whose own text covers new applicants to 18 sets the value).
+        t.step(f"年龄 {age} 周岁：已经享受特困供养的未成年人，可以继续享受到 {minor_age} 周岁；新申请的，"
+               f"《特困人员认定办法》第五条写的无劳动能力是未满 {new_minor.value} 周岁，2020年中央意见把覆盖的未成年人年龄"
+               f"延长到 {minor_age} 周岁——能不能新认定，请向乡镇（街道）问清楚。", cites=(new_minor, minor))
+        open_points.append(f"{age} 周岁新申请的能不能认定（已经享受的可以继续到 {minor_age} 周岁）")
+    elif why and new_minor is not None and age < int(new_minor.value) < minor_age and age < elderly_age:
+        t.step(f"无劳动能力：未满 {new_minor.value} 周岁。", cites=(new_minor,))
+    elif why:
         t.step(f"无劳动能力：{why}。", cites=(elderly,) if age >= elderly_age else (minor,) if age < minor_age else ())
     elif school and extension is not None and school in EXTENSION_STAGES.get(str(extension.value), ()) and age < elderly_age:
         t.step(
@@ -146,16 +161,16 @@ def calculate(request: dict[str, Any], params: ParameterSet, on: dt.date, overri
     fields: dict[str, Any] = {"eligible": {"eligible": True, "not_eligible": False}.get(status), "status": status,
                               "standard": yuan(standard) if standard is not None else None, "open_points": open_points,
                               "reasons_not": no, "monthly_amount": None, "amount_is_minimum": True}
-    _amount(t, request, on, area, care, basis, fields)
+    rests = _amount(t, request, on, area, care, basis, fields)
     if status == "not_eligible" and fields.get("monthly_amount"):
         t.notes.append(f"以上是当地特困供养标准的下限（每月不低于 {fields['monthly_amount']} 元），供参考；按您填写的情况暂不符合特困条件。")
-    fields["figure_year"] = _figure_year(t, basis.resolved if basis.origin == "data" else None)
+    fields["figure_year"] = _figure_year(rests)
     return t.result("tekun", **fields)
 
 
-def _figure_year(t: Trace, standard: Resolved | None) -> int | None:
+def _figure_year(rests: list[Resolved]) -> int | None:
     """The year of the oldest figure the amount rests on, when it is not current (“按 2021 年标准”)."""
-    olds = [r for r in (standard, t.used.get("min_wage.monthly")) if r is not None and not r.override and not r.current]
+    olds = [r for r in rests if not r.override and not r.current]
     return min(int(r.entry["from"][:4]) for r in olds) if olds else None
 
 
@@ -190,55 +205,101 @@ def _set_locally(t: Trace, area: str, basis: Basis) -> str:
     r = basis.resolved
     if basis.amount is not None and r is not None:
         since = f"{cn_month(r.entry.get('from'))}起" + ("" if basis.current else "，本站查到的最近一次")
-        return words + f"作个对照：{place(t.params, j)}{AREAS[area]}低保标准是每人每月 {yuan(basis.amount)} 元（{since}）。"
+        return words + f"作个对照：{basis.level or place(t.params, j)}{AREAS[area]}低保标准是每人每月 {yuan(basis.amount)} 元（{since}）。"
     if basis.amount is not None:
         return words + f"作个对照：您填写的{AREAS[area]}低保标准是每人每月 {yuan(basis.amount)} 元。"
     return words + f"本站也没有查到{place(t.params, j)}的{AREAS[area]}低保标准。"
 
 
-def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str, basis: Basis, fields: dict[str, Any]) -> None:
+def _published_wins(t: Trace, published: Basis, by_rule: Fraction | None, how: str, what: str) -> bool:
+    """Say a published figure beside the one a rule gives (both are floors); True when the published one is used."""
+    if published.amount is None:
+        return False
+    wins = by_rule is None or published.amount > by_rule
+    t.step(f"{published.phrase()}" + ("。" if by_rule is None else f"，高于{how}算出的 {yuan(by_rule)} 元，{what}按它算。"
+                                      if wins else f"，不高于{how}算出的 {yuan(by_rule)} 元。"), cites=(published,))
+    return wins
+
+
+def _amount(t: Trace, request: dict[str, Any], on: dt.date, area: str, care: str, basis: Basis,
+            fields: dict[str, Any]) -> list[Resolved]:
+    """The 供养标准 floor: 基本生活标准 + 照料护理标准, each the higher of what a rule gives (a multiple of the 低保标准,
+    a share of last year's minimum wage) and a figure the province or city published (潍坊, 蚌埠). Both are floors
+    (“不低于”), so the higher one is the floor. Returns the data values the amount rests on (for “按 YEAR 年标准”)."""
     standard = basis.amount
-    current = basis.current if standard is not None else None
     multiple = t.get("tekun.basic_multiple")
     fraction = t.get(f"tekun.care_fraction.{care}")
-    if multiple is None or fraction is None:
+    published = t.basis(f"tekun.basic_standard.{area}", None, "basic_standard", f"{AREAS[area]}特困人员基本生活标准")
+    published_care = t.basis(f"tekun.care_standard.{care}", None, "care_standard", f"{CARE_LEVELS[care]}照料护理标准")
+    if multiple is None and published.amount is None:
         fields["set_locally"] = _set_locally(t, area, basis)
-        return
-    m, f = multiple.fraction, fraction.fraction
-    prior_year_end = dt.date(on.year - 1, 12, 31)
-    wage = t.basis("min_wage.monthly", request.get("min_wage"), "min_wage", "上年度月最低工资标准", on=prior_year_end)
-    if standard is None:
+        return []
+    rests: list[Resolved] = []
+    # 1. 基本生活标准
+    basic: Fraction | None = None
+    if multiple is not None and standard is not None:
+        basic = multiple.fraction * standard
+        t.step(f"基本生活标准不低于低保标准的 {times(multiple.value)}：{yuan(standard)} × {multiple.value} = {yuan(basic)} 元/月。",
+               formula="低保标准 × 倍数", cites=(multiple,))
+        if basis.resolved is not None and basis.origin == "data":
+            rests.append(basis.resolved)
+    if _published_wins(t, published, basic, "按倍数", "基本生活标准"):
+        basic = published.amount
+        rests = [published.resolved] if published.resolved is not None else []
+        if not published.current:  # (said only for the figure the amount rests on)
+            t.warn_stale("basic_standard", f"{published.phrase()}：{STALE_HINT}。")
+    if basic is None:  # a multiple, no 低保标准 and no published figure
+        assert multiple is not None
+        if fraction is None:
+            t.step(f"基本生活标准每月不低于：当地{AREAS[area]}低保标准 × {multiple.value}，照料护理标准另加（本站没有查到）。"
+                   "知道当地低保标准的，填上就能算出基本生活部分。", formula="低保标准 × 倍数", cites=(multiple,))
+            fields["formula"] = f"低保标准 × {multiple.value}（照料护理另加）"
+            return []
         t.step(f"供养标准每月不低于：当地{AREAS[area]}低保标准 × {multiple.value} + 上年度月最低工资 × {share(fraction.value)}（{CARE_LEVELS[care]}）。"
                "知道当地低保标准的，填上就能算出金额。", formula="低保标准 × 倍数 + 上年度最低工资 × 比例",
                cites=(multiple, fraction))
         fields["formula"] = f"低保标准 × {multiple.value} + 上年度最低工资 × {share(fraction.value)}"
-        return
-    basic = m * standard
-    t.step(
-        f"基本生活标准不低于低保标准的 {times(multiple.value)}：{yuan(standard)} × {multiple.value} = {yuan(basic)} 元/月。",
-        formula="低保标准 × 倍数",
-        cites=(multiple,),
-    )
+        return []
     fields["basic_living"] = yuan(basic)
-    if wage.amount is None:
-        t.step(f"照料护理标准不低于上年度（{on.year - 1}年）月最低工资的 {share(fraction.value)}；本站没有查到当地上年度的最低工资，"
-               "这部分没有算进去。知道的可以填上。", cites=(fraction,))
+    # 2. 照料护理标准
+    care_amount: Fraction | None = None
+    care_rests: list[Resolved] = []
+    care_stale: tuple[str, str] | None = None
+    if fraction is not None:
+        prior_year_end = dt.date(on.year - 1, 12, 31)
+        wage = t.basis("min_wage.monthly", request.get("min_wage"), "min_wage", "上年度月最低工资标准", on=prior_year_end)
+        if wage.amount is None:
+            t.step(f"照料护理标准不低于上年度（{on.year - 1}年）月最低工资的 {share(fraction.value)}；本站没有查到当地上年度的最低工资"
+                   + ("。" if published_care.amount is not None else "，这部分没有算进去。知道的可以填上。"), cites=(fraction,))
+        else:
+            care_amount = fraction.fraction * wage.amount
+            t.step(f"{CARE_LEVELS[care]}照料护理标准不低于上年度（{on.year - 1}年）月最低工资的 {share(fraction.value)}："
+                   f"用的是{wage.phrase()}，{yuan(wage.amount)} × {share(fraction.value)} = {yuan(care_amount)} 元/月。",
+                   formula="上年度最低工资 × 比例", cites=(fraction, wage))
+            care_rests = [wage.resolved] if wage.resolved is not None and wage.origin == "data" else []
+            if not wage.current:
+                care_stale = ("min_wage", f"最低工资用的是{wage.phrase()}，{STALE_HINT}。")
+    if _published_wins(t, published_care, care_amount, "按最低工资", "照料护理标准"):
+        care_amount = published_care.amount
+        care_rests = [published_care.resolved] if published_care.resolved is not None else []
+        care_stale = None if published_care.current else ("care_standard", f"{published_care.phrase()}：{STALE_HINT}。")
+    if care_stale:  # (said only for the figure the amount rests on)
+        t.warn_stale(*care_stale)
+    if care_amount is None:
+        # No care standard (贵州: three bands, amounts not found; or no minimum wage): the floor is the basic part;
+        # the care part is said to come on top, never guessed.
+        if fraction is None:
+            t.step(f"照料护理标准（{CARE_LEVELS[care]}）：本站没有查到{place(t.params, t.jurisdiction)}的照料护理标准，"
+                   "这部分没有算进去；实际供养标准还要加上照料护理部分。")
         t.warn(f"金额只含基本生活标准 {yuan(basic)} 元，照料护理标准另加。")
-        fields["monthly_amount"] = yuan(basic)
-        fields["care"] = None
-        return
-    care_amount = f * wage.amount
-    t.step(
-        f"{CARE_LEVELS[care]}照料护理标准不低于上年度（{on.year - 1}年）月最低工资的 {share(fraction.value)}：用的是{wage.phrase()}，"
-        f"{yuan(wage.amount)} × {share(fraction.value)} = {yuan(care_amount)} 元/月。",
-        formula="上年度最低工资 × 比例",
-        cites=(fraction, wage),
-    )
-    if not wage.current:
-        t.warn_stale("min_wage", f"最低工资用的是{wage.phrase()}，{STALE_HINT}。")
+        fields.update(monthly_amount=yuan(basic), care=None,
+                      amounts_current=all(r.current for r in rests))
+        return rests
     total = basic + care_amount
     t.step(f"特困供养标准每月不低于 {yuan(basic)} + {yuan(care_amount)} = {yuan(total)} 元。", formula="基本生活标准 + 照料护理标准")
-    fields.update(monthly_amount=yuan(total), care=yuan(care_amount), amounts_current=bool(current and wage.current))
+    rests += care_rests
+    fields.update(monthly_amount=yuan(total), care=yuan(care_amount), amounts_current=all(r.current for r in rests))
+    return rests
 
 
 # --------------------------------------------------------------------------- how a result is said
@@ -250,7 +311,8 @@ def amount_words(result: dict[str, Any]) -> str:
     if not amount:
         return ""
     year = result.get("figure_year")
-    return f"每月不低于 {amount} 元" + (f"（按 {year} 年标准）" if year else "")
+    notes = ([f"按 {year} 年标准"] if year else []) + (["照料护理另加"] if result.get("care") is None else [])
+    return f"每月不低于 {amount} 元" + (f"（{'，'.join(notes)}）" if notes else "")
 
 
 def summarize(result: dict[str, Any]) -> dict[str, Any]:
@@ -259,7 +321,7 @@ def summarize(result: dict[str, Any]) -> dict[str, Any]:
     words = amount_words(result)
     # the big figure stays short on a phone (长辈版); its year is in the sentence right below it
     figure = f"每月不低于 {amount} 元" if amount else ("当地标准未查到" if result.get("set_locally") else "金额看下面的算法")
-    stale_field = "standard" if "standard" in result["stale_warnings"] else "min_wage"
+    stale_field = next((f for f in ("standard", "basic_standard", "min_wage", "care_standard") if f in result["stale_warnings"]), "")
     stale = result["stale_warnings"].get(stale_field, "")
     lines: list[str] = []
     if s == "eligible":
@@ -351,15 +413,27 @@ def card(params: ParameterSet, j: str, on: dt.date) -> list[CardSection]:
     )
     much: list[CardLine] = []
     basic = get("tekun.basic_multiple")
+    published = [(AREAS[a], r) for a in ("urban", "rural") if (r := get(f"tekun.basic_standard.{a}")) is not None]
+    cares = [(name, r) for care, name in (("self_care", "全自理"), ("half_care", "半护理"), ("full_care", "全护理"))
+             if (r := get(f"tekun.care_standard.{care}")) is not None]
+    if published or cares:
+        # one line: the figures a province or city published (basic living by area, care by level), with their date
+        parts = (["基本生活 " + "、".join(f"{a} **{r.value} 元**" for a, r in published)] if published else []) + (
+            ["照料护理 " + "、".join(f"{name} {r.value} 元" for name, r in cares)] if cares else [])
+        first = (published or cares)[0][1]
+        much.append(CardLine("公布的特困供养标准（每人每月）：" + "；".join(parts) + f"（{since_words(first, params, j)}）。",
+                             tuple(r for _, r in published) + tuple(r for _, r in cares)))
     if basic:
-        much.append(CardLine(f"基本生活标准：不低于当地低保标准的 {times(basic.value)}。", (basic,)))
         found = [(name, get(f"tekun.care_fraction.{care}"))
                  for care, name in (("self_care", "全自理"), ("half_care", "半护理"), ("full_care", "全护理"))]
         found_ = [(name, r) for name, r in found if r is not None]
-        if found_:
-            much.append(CardLine("照料护理标准：不低于上年度最低工资标准的 "
-                                 + "、".join(f"{share(r.value)}（{name}）" for name, r in found_) + "。",
-                                 tuple(r for _, r in found_)))
+        care_words = ("，照料护理不低于上年度最低工资的 " + "、".join(f"{share(r.value)}（{name}）" for name, r in found_)
+                      if found_ else "")
+        much.append(CardLine(("文件规定：" if published or cares else "") + f"基本生活不低于当地低保标准的 {times(basic.value)}"
+                             + care_words + ("；与公布的数取高的。" if published or cares else "。"),
+                             (basic,) + tuple(r for _, r in found_)))
+        much += standards_lines(params, j, on)
+    elif published:
         much += standards_lines(params, j, on)
     else:
         much.append(CardLine("当地文件没有写明特困供养标准的计算方法，请向县民政局或乡镇（街道）询问当地标准。"))
@@ -394,7 +468,8 @@ FORM = Form(
               when=(("not_current", "dibao.standard.{area}"),), group="more"),
         Field("minwage", "min_wage", "当地上一年的月最低工资标准（知道才填，元）", "money",
               "不知道就空着，本站按查到的最近一次标准估算。",
-              when=(("has", "tekun.basic_multiple"), ("not_current_prior_year", "min_wage.monthly")), group="more"),
+              when=(("has", "tekun.basic_multiple"), ("has", "tekun.care_fraction.full_care"),
+                    ("not_current_prior_year", "min_wage.monthly")), group="more"),
         DATE,
     ),
     (("basic", "基本情况"), ("more", "补充情况"), ("staff", "工作人员选项")),

@@ -303,6 +303,10 @@ def check_row(cells: dict[str, str], j: str, c: Checker) -> tuple[list[dict[str,
                 flags.append(_flag("single", f"低保边缘家庭中有 {severe} 名重残、重病成员：可以按单人户单独申请低保"
                                    + ("（当地限于未脱贫建档立卡贫困户）。" if scope and scope["value"] == "poverty_registered" else "。"),
                                    r, "dibao.single_person_household", "dibao.single_person_scope"))
+        elif r.get("single_person_basis") == "adult_disabled":
+            flags.append(_flag("single", f"有 {severe} 名重残、重病成员：其中成年、无业的重度残疾人，不论家庭是不是低保边缘家庭，"
+                               "都可以参照单人户单独申请低保（看本人的收入和财产）。请核实是否成年、无业、重度残疾。",
+                               r, "dibao.single_person_adult_disabled"))
     elif benefit == "dibao" and r["status"] != "eligible":
         if last_known:
             flags.append(_flag("stale", f"正在享受低保。{stale}请用当地现在执行的标准核对，不要按旧标准作出退出决定。", r, std))

@@ -3,7 +3,7 @@
 
 The site is served the production way (build/serve.py: pre-compressed files, caching headers, the site's 404 page),
 the phone goes offline with ``context.set_offline``, and every page opened offline is one this phone never opened.
-What the worker keeps and when is build/offline.py; the worker is build/js/sw.js.
+What the worker keeps and when is build/publish/offline.py; the worker is build/js/sw.js.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class Served:
         sys.path.insert(0, str(ROOT / "build"))
         import http.server
 
-        from serve import Handler
+        from publish.serve import Handler
 
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), type("SiteHandler", (Handler,), {"roots": {"/": site}}))
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
@@ -248,8 +248,8 @@ def test_a_failed_update_keeps_the_working_cache(browser, built_site, tmp_path):
     import sys
 
     sys.path.insert(0, str(ROOT / "build"))
-    from offline import write_service_worker
-    from page_urls import read_lock
+    from pages.urls import read_lock
+    from publish.offline import write_service_worker
 
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
@@ -337,8 +337,8 @@ def test_province_scale_keeps_the_visited_place_and_its_neighbours(browser, buil
     import sys
 
     sys.path.insert(0, str(ROOT / "build"))
-    from offline import write_service_worker
-    from page_urls import read_lock
+    from pages.urls import read_lock
+    from publish.offline import write_service_worker
 
     site = tmp_path / "site"
     shutil.copytree(built_site, site)

@@ -23,6 +23,8 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
+from test_screener_page import wait_programmes
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 FILES = ROOT / "tests" / "ledger"
@@ -48,14 +50,7 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
-def programmes(page, timeout: float = 90.0) -> dict[str, str]:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        items = page.locator(".jz-programme")
-        if items.count():
-            return {items.nth(i).get_attribute("data-id"): items.nth(i).get_attribute("data-status") for i in range(items.count())}
-        time.sleep(0.1)
-    raise AssertionError("no programme list: " + page.inner_text(".jz-screener"))
+programmes = wait_programmes  # (the screener page's own helper)
 
 
 def link_of(page, programme: str) -> dict[str, str]:
@@ -69,17 +64,16 @@ WIDOW = "calculators/screener/#j=zhijin&area=rural&sup=0&n=1&age1=72&dis1=2&dist
 
 def test_widow_screener_hands_every_answer_to_tekun_which_says_who_sets_the_standard(browser, site_url, mode):
     """Walk 1: 「详细估算」 under 特困 opened #j=zhijin only. Now the link is the calculator's own prefilled link with
-    every answer it asks (the same format as 复制链接), and 特困 where no text on the site gives 织金's standard says who
-    sets it (暂行办法 第十五条第二款), that it is not found, and 织金's 低保 standard with its date — not “看当地标准”."""
+    every answer it asks (the same format as 复制链接), and 特困 gives the floor the texts give — 贵州's rule (基本生活标准
+    原则上不低于当地低保标准的1.3倍, 2017 report): 567 (织金 农村, 2024-04) × 1.3 = 737.10, care part on top, with its
+    year — not “看当地标准”."""
     ctx, page = phone_page(browser, mode == "elder")
     try:
         page.goto(site_url + WIDOW)
         got = programmes(page)
         assert got["tekun"] == "likely" and got["dibao"] == "likely"
         tekun = page.locator('.jz-programme[data-id="tekun"]')
-        expect(tekun).to_contain_text("本站没有查到贵州省、毕节市公布的特困人员供养标准")
-        expect(tekun).to_contain_text("织金县农村低保标准是每人每月 567.00 元（2024年4月起")
-        assert "1.3" not in tekun.inner_text()  # no floor the texts do not give for 织金
+        expect(tekun).to_contain_text("每月不低于 737.10 元（按 2024 年标准，照料护理另加）")
         link = link_of(page, "tekun")
         assert link == {"j": "zhijin", "area": "rural", "age": "72", "dis": "2", "distype": "physical", "income": "0", "supporter": "0"}, link
         assert link_of(page, "dibao") == {"j": "zhijin", "area": "rural", "age1": "72", "wage1": "0", "dis1": "2", "distype1": "physical"}
@@ -87,11 +81,10 @@ def test_widow_screener_hands_every_answer_to_tekun_which_says_who_sets_the_stan
         page.wait_for_selector(READY, timeout=90_000)
         assert page.input_value("#jz-age") == "72" and page.input_value("#jz-dis") == "2" and page.input_value("#jz-distype") == "physical"
         assert page.is_checked('#jz-supporter input[value="0"]') and page.input_value("#jz-income") == "0"
-        expect(page.locator(".jz-out .jz-figure")).to_have_text("当地标准未查到", timeout=20_000)
+        expect(page.locator(".jz-out .jz-figure")).to_have_text("每月不低于 737.10 元", timeout=20_000)
         out = page.inner_text(".jz-out")
-        assert "金额看当地标准" not in out and "特困人员供养标准由省级或设区的市级人民政府确定、公布" in out
-        assert "作个对照：织金县农村低保标准是每人每月 567.00 元（2024年4月起" in out
-        expect(page.locator('.jz-out a.jz-cite[href$="/policies/shehui-jiuzhu-zanxing-banfa/#art15-k2"]').first).to_be_visible()
+        assert "金额看当地标准" not in out and "567.00 × 1.3 = 737.10" in out
+        assert "照料护理标准另加" in out and "本站没有见到当地的原件" in out  # secondary source said as such
         shot(page, f"handoff-tekun-{mode}")
         page.locator(".jz-out .jz-summary").screenshot(path=str(SCREENSHOTS / f"handoff-tekun-result-{mode}.png"))
         page.goto(site_url + WIDOW)
@@ -160,7 +153,7 @@ def test_linshi_says_it_is_not_a_monthly_payment(phone, site_url):
 class Served:
     def __init__(self, site: Path) -> None:
         sys.path.insert(0, str(ROOT / "build"))
-        from serve import make_server
+        from publish.serve import make_server
 
         self.server = make_server(site)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()

@@ -1,3 +1,4 @@
+// @ts-check
 // SPDX-License-Identifier: MIT
 // "复制引用": copy a formal citation of a clause, e.g.
 //   《…实施意见》（乐办字〔2021〕21号）二、（一）8
@@ -6,6 +7,10 @@
 (function () {
   "use strict";
 
+  /**
+   * @param {string} text
+   * @returns {Promise<void>}
+   */
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) {
       return navigator.clipboard.writeText(text);
@@ -31,15 +36,19 @@
 
   // 明白卡 built without a public address: print the full address of the link where it was opened.
   function absoluteLinks() {
-    var links = document.querySelectorAll("a.mb-abs");
+    var links = /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll("a.mb-abs"));
     for (var i = 0; i < links.length; i++) links[i].textContent = links[i].href;
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", absoluteLinks);
   else absoluteLinks();
 
+  /**
+   * @param {HTMLElement} root the policy text (its data-cite-title)
+   * @param {HTMLElement} heading a clause (its data-cite)
+   */
   function citation(root, heading) {
     var url = location.origin + location.pathname + "#" + heading.id;
-    return root.dataset.citeTitle + heading.dataset.cite + "\n" + url;
+    return (root.dataset.citeTitle || "") + (heading.dataset.cite || "") + "\n" + url;
   }
 
   function followRedirect() {
@@ -55,14 +64,14 @@
 
   function init() {
     followRedirect();
-    var root = document.querySelector(".policy-text");
+    var root = /** @type {HTMLElement} */ (document.querySelector(".policy-text"));
     if (!root) return;
     var status = document.createElement("span");
     status.className = "cite-status";
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
     root.appendChild(status);
-    root.querySelectorAll("[data-cite][id]").forEach(function (h) {
+    /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll("[data-cite][id]")).forEach(function (h) {
       var btn = document.createElement("button");
       btn.type = "button";
       btn.className = "cite-btn";

@@ -1,3 +1,4 @@
+// @ts-check
 // SPDX-License-Identifier: MIT
 // 长辈版 (工信部《互联网网站适老化通用设计规范》): large text, high contrast, big targets.
 // The choice is remembered on this device only when the visitor turns it on
@@ -5,13 +6,14 @@
 (function () {
   "use strict";
   var root = document.documentElement;
+  /** @param {HTMLElement} btn */
   function sync(btn) {
     var on = root.classList.contains("elder");
     btn.setAttribute("aria-pressed", on ? "true" : "false");
     btn.textContent = on ? "退出长辈版" : "长辈版：大字、高对比";
   }
   function init() {
-    var btn = document.querySelector(".elder-toggle");
+    var btn = /** @type {HTMLElement} */ (document.querySelector(".elder-toggle"));
     if (!btn) return;
     sync(btn);
     btn.addEventListener("click", function () {

@@ -1,6 +1,7 @@
+// @ts-check
 // SPDX-License-Identifier: MIT
 // The whole site offline after one visit: every page registers the service worker (build/js/sw.js) once the
-// browser is idle after loading; its install keeps the pages (build/offline.py says which), never the
+// browser is idle after loading; its install keeps the pages (build/publish/offline.py says which), never the
 // calculators' runtime. The tool pages register it themselves once their tool is ready (page-kit.js), and
 // with the browser's Data Saver on, a reading page does not start the download.
 (function () {
@@ -9,8 +10,10 @@
   if (document.querySelector(".jz-calc")) return;
   var c = navigator.connection;
   if (c && c.saveData && !navigator.serviceWorker.controller) return;
+  /** @type {{ base?: string }} Material's page config */
   var cfg = {};
-  try { cfg = JSON.parse(document.getElementById("__config").textContent); } catch (e) { /* default base */ }
+  // No such element (or not JSON): the catch keeps the default.
+  try { cfg = JSON.parse(/** @type {HTMLElement} */ (document.getElementById("__config")).textContent || ""); } catch (e) { /* default base */ }
   // base is "..", "." or "/" (the 404 page); document.baseURI, as the offline page is shown at other addresses
   var sw = new URL((cfg.base || ".").replace(/\/+$/, "") + "/sw.js", document.baseURI).href;
   // The worker does not see this first visit: it is told which page it was (a big site keeps that place's pages).

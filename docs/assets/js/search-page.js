@@ -1,20 +1,27 @@
+// @ts-check
 // SPDX-License-Identifier: MIT
 // The search page: Pagefind (self-hosted under pagefind/), loaded only here.
 // Policy clauses come first (filter 类别=政策条款), then tool and help pages; an optional 地区 filter
 // scopes the clauses to one place. A one-term query is also run as an exact phrase, whose clauses come
 // first; then clauses whose excerpt holds a typed term exactly. Every keystroke, paste, voice input or IME commit searches (input event).
+/** @import { Pagefind, PagefindPage, PagefindSub } from "../../../build/js/page-globals" */
+/** @typedef {{ doc?: string, title: string, url: string, excerpt: string, exact?: number, score?: number, rank?: number, lapsed?: number }} Hit */
 (function () {
   "use strict";
   var form = document.getElementById("jz-search");
   if (!form) return;
-  var box = document.getElementById("jz-q");
-  var place = document.getElementById("jz-place");
-  var status = document.getElementById("jz-search-status");
-  var list = document.getElementById("jz-search-results");
-  var more = document.getElementById("jz-search-tools");
+  // The rest of the search page's form (build/search_index.py search_form).
+  var box = /** @type {HTMLInputElement} */ (document.getElementById("jz-q"));
+  var place = /** @type {HTMLSelectElement} */ (document.getElementById("jz-place"));
+  var status = /** @type {HTMLElement} */ (document.getElementById("jz-search-status"));
+  var list = /** @type {HTMLElement} */ (document.getElementById("jz-search-results"));
+  var more = /** @type {HTMLElement} */ (document.getElementById("jz-search-tools"));
+  /** @type {{ base?: string }} Material's page config */
   var cfg = {};
-  try { cfg = JSON.parse(document.getElementById("__config").textContent); } catch (e) { /* default base */ }
+  // No such element (or not JSON): the catch keeps the default.
+  try { cfg = JSON.parse(/** @type {HTMLElement} */ (document.getElementById("__config")).textContent || ""); } catch (e) { /* default base */ }
   var base = new URL((cfg.base || ".") + "/", location.href);
+  /** @type {Promise<Pagefind> | null} */
   var pagefind = null;
   var seq = 0;
   var CLAUSES = 10;
@@ -33,12 +40,14 @@
     return pagefind;
   }
 
+  /** @param {PagefindSub} sub */
   function score(sub) {
     var s = 0;
     (sub.weighted_locations || []).forEach(function (w) { s += w.balanced_score || w.weight || 0; });
     return s;
   }
 
+  /** @param {string | undefined} html */
   function plain(html) {
     return (html || "").replace(/<[^>]*>/g, "").replace(/\s+/g, "");
   }
@@ -47,7 +56,13 @@
   // typed, not 渐退 … 期 far apart), then texts in force before a lapsed plan, then Pagefind's score.
   // The document's own title block and a
   // notice's plan heading match every word of the title: they come last.
+  /**
+   * @param {PagefindPage[]} pages
+   * @param {string[]} terms
+   * @returns {Hit[]}
+   */
   function clausesOf(pages, terms) {
+    /** @type {Required<Hit>[]} */
     var out = [];
     pages.forEach(function (p, rank) {
       (p.sub_results || []).forEach(function (s) {
@@ -64,12 +79,23 @@
     return out.sort(function (a, b) { return b.exact - a.exact || a.lapsed - b.lapsed || b.score - a.score || a.rank - b.rank; });
   }
 
+  /**
+   * @param {Pagefind} pf
+   * @param {string} query
+   * @param {Record<string, string>} filters
+   * @param {number} n
+   * @returns {Promise<PagefindPage[]>}
+   */
   function run(pf, query, filters, n) {
     return pf.search(query, { filters: filters }).then(function (r) {
       return Promise.all(r.results.slice(0, n).map(function (x) { return x.data(); }));
     });
   }
 
+  /**
+   * @param {Hit} hit
+   * @param {boolean} withDoc
+   */
   function li(hit, withDoc) {
     var item = document.createElement("li");
     var a = document.createElement("a");
@@ -108,9 +134,11 @@
     if (!q) { status.textContent = ""; status.dataset.done = "1"; return; }
     status.textContent = "正在搜索…";
     var terms = q.replace(/["“”]/g, " ").split(/\s+/).filter(Boolean);
+    /** @type {Record<string, string>} */
     var filters = { 类别: "政策条款" };
     if (place.value) filters["地区"] = place.value;
-    var pf = null;
+    /** @type {Pagefind} */
+    var pf;
     load().then(function (loaded) {
       pf = loaded;
       // One term: first as an exact phrase (勤工助学 would otherwise match 勤 … 工 … 助 … 学), then as
@@ -122,6 +150,7 @@
       });
     }).then(function (res) {
       if (mine !== seq) return; // a newer query is on its way
+      /** @type {Record<string, boolean>} */
       var seen = {};
       var hits = clausesOf(res[0], terms).concat(clausesOf(res[1], terms)).filter(function (h) {
         if (seen[h.url]) return false;
@@ -139,6 +168,7 @@
       var scope = place.value ? "（" + place.selectedOptions[0].textContent + "）" : "";
       var words = terms.map(function (t) { return "“" + t + "”"; }).join("和");
       var exact = full.length > 0;
+      /** @type {string} */
       var said;
       if (!hits.length) {
         said = "没有找到含“" + q + "”的条款" + scope + "。可以换个说法，或只输入其中的一两个字词。";
@@ -154,7 +184,7 @@
       return run(pf, q, { 类别: "工具与说明" }, TOOLS).then(function (pages) {
         if (mine !== seq) return;
         pages.forEach(function (p) { more.appendChild(li({ title: p.meta.title, url: p.url, excerpt: p.excerpt }, false)); });
-        document.getElementById("jz-tools-title").hidden = !pages.length;
+        /** @type {HTMLElement} */ (document.getElementById("jz-tools-title")).hidden = !pages.length;
         if (pages.length && hits.length && exact) status.textContent = said.replace(/。$/, "，另有 " + pages.length + " 个工具和说明页面。");
         status.dataset.done = "1"; // every list is final (tests wait for this)
       });
@@ -170,7 +200,8 @@
     });
   }
 
-  var timer = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  var timer;
   function soon() {
     clearTimeout(timer);
     timer = setTimeout(search, 60);
@@ -181,7 +212,9 @@
   form.addEventListener("submit", function (e) { e.preventDefault(); search(); });
 
   var start = new URLSearchParams(location.search);
-  if (start.get("place")) place.value = start.get("place");
-  if (start.get("q")) { box.value = start.get("q"); search(); }
+  var startPlace = start.get("place");
+  var startQuery = start.get("q");
+  if (startPlace) place.value = startPlace;
+  if (startQuery) { box.value = startQuery; search(); }
   else load(); // fetch the small entry files while the visitor types
 })();

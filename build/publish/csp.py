@@ -6,7 +6,7 @@ in ``<head>``.  Inline scripts are allowed by hash, page by page (Material has t
 tiny ones); WebAssembly needs ``'wasm-unsafe-eval'`` — nothing else is loosened for
 scripts.  Only scripts the build itself writes are hashed: the page's content (what comes from
 Markdown or YAML, inside ``<article>``) may carry data (``<script type="application/json">``,
-written with ``json_script`` so a ``</script>`` in the data cannot close it) but never an executable
+written with ``pages/forms.py``'s ``json_script`` so a ``</script>`` in the data cannot close it) but never an executable
 inline script — the build fails and names the page (``content_scripts``).  Styles allow inline (Material sets style attributes from JS).  Hosts that
 can send headers should send the same policy as a header (see README "Serving").
 
@@ -29,10 +29,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
 import re
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 RE_INLINE = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:json|ld\+json)\")[^>]*>(.*?)</script>", re.S)
@@ -45,13 +43,6 @@ BASE = (
 
 class CspError(Exception):
     pass
-
-
-def json_script(element_id: str, data: Any) -> str:
-    """``<script type="application/json">`` with the data escaped as Django's json_script does: ``<``, ``>``
-    and ``&`` become ``\\u003c`` … so text in the data (a title, a note) can never end the element."""
-    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/json" id="{element_id}">{text}</script>'
 
 
 def content_scripts(page_html: str) -> list[str]:

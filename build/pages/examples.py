@@ -14,7 +14,8 @@ import re
 from calculators.core.params import ParameterSet
 from calculators.ui.forms import OTHER_PLACE, jurisdiction_options
 
-from policy_pages import PolicyPage, applies_everywhere, nav_labels
+from data.documents import PolicyPage, applies_everywhere
+from pages.policy import nav_labels
 
 GREEN_CHANNEL = "service.green_channel"
 GREEN_CHANNEL_LINKS_MAX = 3

@@ -18,8 +18,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = Path(__file__).resolve().parent / "js" / "pack_stdlib.mjs"
+from calculators.ui.forms import FORMS
+
+from data.health import build_date
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "build" / "js" / "pack_stdlib.mjs"
 
 
 class StdlibPackError(Exception):
@@ -28,10 +32,6 @@ class StdlibPackError(Exception):
 
 def workload(bundle: dict[str, Any]) -> list[tuple[str, dict[str, str], str]]:
     """Representative form queries for every calculator and place, good and bad."""
-    from calculators.ui.forms import FORMS
-
-    from health import build_date
-
     today = build_date().isoformat()
     base = {"area": "rural", "n": "2", "age1": "70", "age2": "30", "wage2": "800", "cur": "1", "kind": "illness",
             "persons": "2", "age": "70", "income": "0", "care": "full_care", "ucons": "20000", "rcons": "12000",

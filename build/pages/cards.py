@@ -16,7 +16,7 @@ from calculators.programmes import benefits
 from calculators.tools.where_to_go import next_steps
 from calculators.ui.forms import jurisdiction_options
 
-from reference_pages import STATUS_MARK, _clause_link
+from pages.links import STATUS_MARK, clause_link
 
 
 def aids() -> dict[str, str]:
@@ -42,7 +42,7 @@ def _basis(params: ParameterSet, rs: tuple[Resolved | None, ...], up: str) -> st
             continue
         e = r.entry
         if e.get("clause"):
-            link = _clause_link(e["clause"], params, up)
+            link = clause_link(e["clause"], params, up)
             if link not in parts:
                 parts.append(link)
         elif e.get("source") and e["source"]["title"] not in parts:
@@ -69,7 +69,7 @@ def _how(params: ParameterSet, aid: str, j: str, today: dt.date, up: str) -> lis
     steps = next_steps(aid, {"members": [{"age": "60"}]}, dummy, params)
     out = []
     for s in steps:
-        cites = "；".join(_clause_link(c, params, up) for c in s["clauses"])
+        cites = "；".join(clause_link(c, params, up) for c in s["clauses"])
         src = "；".join(x["title"] for x in s.get("sources", []))
         basis = "；".join(x for x in (cites, src) if x)
         out.append(f"1. {s['text']}" + (f'<span class="mb-basis">〔依据：{basis}〕</span>' if basis else ""))

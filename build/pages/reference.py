@@ -27,7 +27,8 @@ from calculators.programmes import registry
 from calculators.ui.forms import FORMS, jurisdiction_options
 from calculators.ui.parameters import choice_text, state_label
 
-STATUS_MARK = {"verified": "已核实", "secondary": "二手来源 ⚠", "unverified": "未核实 ⚠"}
+from pages.links import STATUS_MARK, clause_link, source_text
+
 UNIT_TEXT = {"CNY/month": "元/月", "CNY/person/month": "元/人/月", "months": "个月", "working_days": "个工作日", "years": "周岁", "ratio": "", "bool": "", "phone": ""}
 # Parameter groups: one per programme of the registry (its parameters are named ``<programme>.…``),
 # then the values several programmes share.
@@ -51,25 +52,10 @@ def value_text(value: Any, unit: str) -> str:
     return f"{value} {UNIT_TEXT.get(unit, unit)}".strip()
 
 
-def md_url(site_url: str) -> str:
-    """``policies/x/#a`` (a site URL) → ``policies/x.md#a`` (a Markdown link MkDocs validates)."""
-    path, _, anchor = site_url.partition("#")
-    return path.rstrip("/") + ".md" + (f"#{anchor}" if anchor else "")
-
-
-def _clause_link(ref: str, params: ParameterSet, up: str, short: bool = False) -> str:
-    """``[《文件》二、（一）8](…)``; ``short``: only ``二、（一）8`` (the document is named nearby)."""
-    c = params.clauses.get(ref)
-    if c is None:
-        return ref
-    text = (re.sub(r"^《[^》]*》(（[^）]*）)?", "", c["cite"]) or c["cite"]) if short else c["cite"]
-    return f"[{text}]({up}{md_url(c['url'])})"
-
-
 def _basis(entry: dict[str, Any], params: ParameterSet, up: str) -> str:
     parts = []
     if entry.get("clause"):
-        parts.append(_clause_link(entry["clause"], params, up))
+        parts.append(clause_link(entry["clause"], params, up))
     src = entry.get("source")
     if src:
         parts.append(source_text(src))
@@ -80,14 +66,6 @@ def _basis(entry: dict[str, Any], params: ParameterSet, up: str) -> str:
     if entry.get("note"):
         parts.append(entry["note"])
     return "；".join(parts) or "—"
-
-
-def source_text(src: dict[str, Any]) -> str:
-    """``[title](url)（publisher）``: a paper notice or a phone call record has no url, and may have
-    a date instead of a publisher."""
-    title = f"[{src['title']}]({src['url']})" if src.get("url") else str(src["title"])
-    about = src.get("publisher") or src.get("date")
-    return title + (f"（{about}）" if about else "")
 
 
 def jurisdiction_page(j: str, params: ParameterSet, today: dt.date, up: str = "../", url_up: str = "../../") -> str:
@@ -306,51 +284,6 @@ def quick_tables(params: ParameterSet, today: dt.date, only: str | None = None, 
     return "\n".join(out)
 
 
-def place_page(j: str, docs: list[Any], params: ParameterSet, card_places: list[tuple[str, str]], today: dt.date,
-               higher: list[tuple[str, list[Any]]] | None = None) -> str:
-    """Markdown for ``places/<j>.md``: a place's documents (from their front matter), the documents of the
-    levels above it that also apply there (``higher``: (name, documents), nearest first — city, province,
-    national), its calculators prefilled with the place, its parameters and 明白卡 — the page a county
-    links to from a poster."""
-    from cards import AIDS
-    from policy_pages import POLICY_DIR, format_date
-
-    def line(m: dict[str, Any], doc_id: str, validity: bool) -> str:
-        number = f"（{m['doc_number']}）" if m.get("doc_number") else ""
-        valid = f"（有效性：{m.get('validity') or '原文未注明'}）" if validity else ""
-        return f"[{m['short_title']}](../{POLICY_DIR}/{doc_id}.md){number}，{format_date(m.get('date'))}{valid}"
-
-    newest = lambda ps: sorted(ps, key=lambda p: str(p.meta.get("date") or ""), reverse=True)  # noqa: E731
-    name = params.name(j) if j in params.jurisdictions else str(docs[0].meta["jurisdiction"])
-    out = ["---", f"title: {name} · 政策文件与测算", "search:", "  exclude: true", "---", "",
-           f"# {name} · 政策文件与测算", "",
-           f"本页列出本站收录的{name}政策文件，以及按{name}的参数预先选好地区的测算工具。本站不是政府网站；"
-           "能否享受救助、享受多少，由乡镇（街道）审核确认。", "", "## 政策文件 {#documents}", ""]
-    if not docs:
-        out.append(f"本站还没有收录{name}的政策文件。下面的测算按本站查到的{name}的数值（见“参数与明白卡”）和上级、全国性的规定计算。")
-    for p in newest(docs):
-        out.append("- " + line(p.meta, p.doc_id, validity=True))
-    if any(ps for _, ps in higher or []):
-        out += ["", "## 上级文件（本地也适用） {#higher}", "",
-                f"{name}的文件没有写到的事项，按上级和全国的规定办理。", ""]
-        for level_name, ps in higher or []:
-            if ps:
-                out.append(f"- **{level_name}**：")
-                out += [f"    - {line(p.meta, p.doc_id, validity=False)}" for p in newest(ps)]
-    selectable = dict(jurisdiction_options(params))
-    if j in selectable:
-        out += ["", "## 测算（已选好本地） {#calculators}", ""]
-        for form in FORMS.values():
-            out.append(f'- <a href="../../calculators/{form.name}/#j={j}">{form.title}</a>')
-    out += ["", "## 参数与明白卡 {#parameters}", ""]
-    if j in params.jurisdictions:
-        out.append(f"- [{name}的参数（低保标准等，含来源和日期）](../parameters/{j}.md)")
-    if j in dict(card_places):
-        out.append("- 明白卡（可打印）：" + "、".join(f"[{AIDS[a]}](../cards/{j}-{a}.md)" for a in AIDS))
-        out += ["", "## 速查表 {#tables}", "", quick_tables(params, today, only=j, up="../../")]
-    return "\n".join(out) + "\n"
-
-
 def rule_value(value: Any, d: dict[str, Any]) -> str:
     """A rule's value as a resident reads it: 0.30 → 30%, 1/10 stays, 1.3 or 3 (a multiple) → 1.3 倍."""
     if d.get("unit") == "choice":
@@ -384,7 +317,7 @@ def place_rules(name: str, params: ParameterSet, today: dt.date, up: str = "../"
             if r.entry.get("quote"):
                 basis.append(f"原文“{r.entry['quote']}”")
             if r.entry.get("clause"):
-                basis.append(_clause_link(r.entry["clause"], params, up, short=True))
+                basis.append(clause_link(r.entry["clause"], params, up, short=True))
             if r.entry.get("area") == "rural":
                 basis.append("条文写在农村低保下，城市家庭是否适用请向乡镇确认")
             if not r.current:

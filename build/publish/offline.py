@@ -37,10 +37,11 @@ from collections.abc import Set
 from pathlib import Path
 from typing import Any
 
-from calculator_build import DEFAULT_PLACE
-from serve import FINGERPRINTED
+from calculators.ui.forms import OTHER_PLACE as DEFAULT_PLACE  # 其他地区: the bundle a calculator page starts with
 
-JS = Path(__file__).resolve().parent / "js" / "sw.js"
+from publish.serve import FINGERPRINTED
+
+JS = Path(__file__).resolve().parents[1] / "js" / "sw.js"
 OFFLINE_PAGE = "offline/"
 PRECACHE_DOCUMENTS_MAX = 30  # more documents than this: pages of a place are kept with the place
 PRECACHE_PLACES_MAX = 30  # more places than this: bundles of the visited place and its neighbours only
