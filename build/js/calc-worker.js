@@ -216,7 +216,9 @@ async function findSnapshot(c) {
 
 /** @param {Response} hit */
 function readSnapshot(hit) {
-  return new Response(/** @type {ReadableStream<Uint8Array>} */ (hit.body).pipeThrough(new DecompressionStream("gzip"))).arrayBuffer().then((data) => {
+  // The DOM typings give DecompressionStream a BufferSource input; a response body is Uint8Array chunks.
+  const gunzip = /** @type {ReadableWritablePair<Uint8Array, Uint8Array>} */ (/** @type {unknown} */ (new DecompressionStream("gzip")));
+  return new Response(/** @type {ReadableStream<Uint8Array>} */ (hit.body).pipeThrough(gunzip)).arrayBuffer().then((data) => {
     performance.mark("jz:snapshot-read");
     return new Uint8Array(data);
   });
@@ -231,7 +233,9 @@ function snapshotLater(c, pyodide) {
   snapshotTimer = setTimeout(async () => {
     snapshotting = null; // once per visit
     try {
-      const body = new Response(pyodide.makeMemorySnapshot()).body.pipeThrough(new CompressionStream("gzip"));
+      const image = /** @type {Uint8Array<ArrayBuffer>} */ (pyodide.makeMemorySnapshot());
+      const gzip = /** @type {ReadableWritablePair<Uint8Array, Uint8Array>} */ (/** @type {unknown} */ (new CompressionStream("gzip")));
+      const body = /** @type {ReadableStream<Uint8Array>} */ (new Response(image).body).pipeThrough(gzip);
       const cache = await caches.open(SNAPSHOT_CACHE);
       for (const old of await cache.keys()) await cache.delete(old);
       await cache.put(c.stdlibURL + ".snapshot", new Response(body));
@@ -259,6 +263,7 @@ async function boot(c) {
   performance.mark("jz:runtime-js");
   /** @type {BootMarks} */
   const marks = { imported: performance.now() - t0 };
+  /** @type {import("pyodide").PyodideConfig} */
   const options = {
     indexURL: c.pyodideURL,
     // Trimmed to what the calculators import, with the calculators themselves, all byte-compiled at build time
@@ -269,9 +274,9 @@ async function boot(c) {
     packageBaseUrl: c.pyodideURL,
     createPyodideModule: (settings) => asm.then((create) => create(settings)),
     stdout: () => {},
-    stderr: (m) => console.warn(m),
+    stderr: (/** @type {string} */ m) => console.warn(m),
     // Runs once the wasm is instantiated and the stdlib written, before the interpreter starts.
-    fsInit: () => { performance.mark("jz:stdlib-written"); },
+    fsInit: async () => { performance.mark("jz:stdlib-written"); },
   };
   let restored = false;
   const start = async () => {
