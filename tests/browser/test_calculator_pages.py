@@ -21,7 +21,27 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshot
 
 
 def wait_ready(page, timeout=90_000):
-    page.wait_for_selector(READY, timeout=timeout)
+    try:
+        page.wait_for_selector(READY, timeout=timeout)
+    except Exception as err:  # noqa: BLE001 - say where the calculator stood, then fail
+        raise AssertionError(f"calculator not ready: {calculator_state(page)}") from err
+
+
+def calculator_state(page) -> str:
+    """The calculator box's state, loading text and the service workers' view, for a failure message."""
+    try:
+        return page.evaluate("""async () => {
+          const box = document.querySelector(".jz-calc");
+          const reg = navigator.serviceWorker && await navigator.serviceWorker.getRegistration();
+          const w = (x) => x ? x.state + " " + x.scriptURL.split("/").pop() : "-";
+          return JSON.stringify({ data: box ? { ...box.dataset } : null,
+            loading: (document.querySelector(".jz-loading") || {}).textContent,
+            controller: navigator.serviceWorker && navigator.serviceWorker.controller ? "yes" : "no",
+            sw: reg ? { active: w(reg.active), waiting: w(reg.waiting), installing: w(reg.installing) } : null,
+            caches: window.caches ? await caches.keys() : null });
+        }""")
+    except Exception as err:  # noqa: BLE001
+        return f"(page not readable: {err})"
 
 
 def wait_result(page, text, timeout=20_000):

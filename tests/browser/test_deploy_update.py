@@ -30,7 +30,7 @@ from calculators.core.params import ParameterSet
 from calculators.ui.query import run_query
 
 from conftest import CHROMIUM_ARGS, PUBLIC_URL
-from test_calculator_pages import wait_ready
+from test_calculator_pages import calculator_state, wait_ready
 
 PLACE = "huaiyuan"  # 怀远: a county with a document and a 城市低保标准 on file
 QUERY = {"j": PLACE, "area": "urban", "n": "2", "age1": "45", "wage1": "300", "age2": "43"}
@@ -160,7 +160,9 @@ def test_returning_visitor_gets_the_new_standard_then_keeps_it_offline(browser, 
         assert since in page.inner_text(".jz-out")
         # The new service worker takes over and drops the old cache.
         version = (next_year / "sw.js").read_text(encoding="utf-8").split('const VERSION = "', 1)[1][:12]
-        wait_for(page, f"async () => (await caches.keys()).join() === 'jz-{version}' && !!navigator.serviceWorker.controller",
+        # (the site's caches: the calculator's worker keeps its interpreter snapshot in a cache of its own)
+        wait_for(page, f"async () => (await caches.keys()).filter((n) => n.startsWith('jz-')).join() === 'jz-{version}' "
+                       "&& !!navigator.serviceWorker.controller",
                  "the new service worker's cache to be the only one")
         page.close()
 
@@ -182,5 +184,5 @@ def wait_for(page, function: str, what: str, timeout: float = 90) -> None:
     end = time.monotonic() + timeout
     while not page.evaluate(function):
         if time.monotonic() > end:
-            raise AssertionError(f"timed out waiting for {what}")
+            raise AssertionError(f"timed out waiting for {what}: {calculator_state(page)}")
         page.wait_for_timeout(200)
