@@ -69,6 +69,8 @@ CGROUP = Path(f"/sys/fs/cgroup/cpu/jzbench-{os.getpid()}")
 QUOTA = int(os.environ.get("JZ_BENCH_QUOTA", "50000"))
 CALC = "calculators/dibao/#j=changle&area=urban&n=3&age1=45&wage1=1200&age2=43&age3=12&date=2021-12-01"
 POLICY = "policies/changle-2021-yijian/"
+# The screener from a shared link, with the same household as CALC: its first 「详细估算」 is that calculator.
+SCREENER = "calculators/screener/#j=changle&area=urban&n=3&age1=45&wage1=1200&age2=43&age3=12"
 PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
 RUNTIME_PARTS = ("/pyodide/", "python_stdlib", ".whl", "ledger-libs", "/params-")
 TRACE_DIR: Path | None = None  # --traces: keep each visit's trace for chrome://tracing or Perfetto
@@ -321,6 +323,42 @@ def run(args) -> dict:
     return results
 
 
+def handoff(args, exe: str, base: str, tmp: Path) -> dict[str, Any]:
+    """The screener → calculator handoff of a returning resident (scripts/bench_handoff.mjs drives Chromium over
+    the DevTools protocol; Playwright's way of attaching turns prerendering off), with Speculation Rules on and off
+    (DevTools' switch) in the same runs, alternating; per profile, medians."""
+    out: dict[str, Any] = {"read_ms": args.read * 1000, "runs": args.handoff, "profiles": {}}
+    for name in args.profiles:
+        rows: dict[str, list[dict]] = {"prerender": [], "no_prerender": []}
+        for i in range(args.handoff):
+            for key in ("prerender", "no_prerender"):
+                cfg = {"exe": exe, "args": CHROMIUM_ARGS, "profileDir": tempfile.mkdtemp(dir=tmp), "calcURL": base + CALC,
+                       "screenerURL": base + SCREENER, "readMs": args.read * 1000, "idleMs": args.idle * 1000,
+                       "network": PROFILES[name], "prerender": key == "prerender", "settleMs": SETTLE_MS}
+                proc = subprocess.run(["node", "--experimental-websocket", "--no-warnings", str(ROOT / "scripts" / "bench_handoff.mjs"),
+                                       json.dumps(cfg)], capture_output=True, text=True, timeout=900)
+                if proc.returncode != 0:
+                    raise RuntimeError("bench_handoff.mjs failed: " + proc.stderr[-2000:])
+                r = json.loads(proc.stdout.strip().splitlines()[-1])
+                rows[key].append(r)
+                shutil.rmtree(cfg["profileDir"], ignore_errors=True)
+                print(f"{name} handoff run {i + 1} {key}: {r['handoff_ms']:.0f} ms (prerendered {r['prerendered']}, "
+                      f"result {r['first_ms']:.0f} ms after the page began, activation {r['activation_ms']:.0f}), load {load_average()}", flush=True)
+        out["profiles"][name] = {k: {"handoff_ms": statistics.median(r["handoff_ms"] for r in v),
+                                     "prerendered": sum(r["prerendered"] for r in v), "each": v} for k, v in rows.items()}
+    return out
+
+
+def handoff_report(h: dict[str, Any]) -> str:
+    lines = [f"筛查页显示答案后读 {h['read_ms'] / 1000:.0f} 秒，点「详细估算」，到计算器显示结果（{h['runs']} 次的中位数；"
+             "同一次运行里交替测，“不预渲染”用 DevTools 的开关关掉 Speculation Rules）：", "",
+             "| 网络 | 预渲染 | 不预渲染 | 真的预渲染了的次数 |", "| --- | ---: | ---: | ---: |"]
+    for name, d in h["profiles"].items():
+        lines.append(f"| {name} | {d['prerender']['handoff_ms']:.0f} ms | {d['no_prerender']['handoff_ms']:.0f} ms | "
+                     f"{d['prerender']['prerendered']} / {h['runs']} |")
+    return "\n".join(lines)
+
+
 TARGETS = [
     ("cold first result ≤ 0.4 × stock", lambda m: m["ours_cold"]["first_result_ms"] / m["base_cold"]["first_result_ms"], 0.4, "ratio"),
     ("cold bytes ≤ 0.75 × stock", lambda m: m["ours_cold"]["bytes"] / m["base_cold"]["bytes"], 0.75, "ratio"),
@@ -405,13 +443,32 @@ def main() -> int:
     ap.add_argument("--compare", help="a second build of the site, measured in the same runs (a lever: before → after)")
     ap.add_argument("--write", action="store_true", help="write docs/about/performance.md and bench/results.json")
     ap.add_argument("--traces", help="keep each visit's Chrome trace in this folder")
+    ap.add_argument("--handoff", type=int, default=0, help="runs of the screener → calculator handoff (with and without prerendering)")
+    ap.add_argument("--read", type=float, default=5, help="seconds the resident reads the screener's answer before the tap")
     args = ap.parse_args()
     global TRACE_DIR
     TRACE_DIR = Path(args.traces) if args.traces else None
     args.profiles = [p for p in args.profiles.split(",") if p]
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}, Chromium {browser_version()}"
+    if args.handoff:
+        with tempfile.TemporaryDirectory() as tmp_s:
+            server, base = serve({"/": Path(args.site).resolve()})
+            exe, cpu_note = chromium_launcher(Path(tmp_s)) if args.cpu else (shutil.which("chromium") or "chromium", "unthrottled CPU")
+            h = handoff(args, exe, base, Path(tmp_s))
+            server.shutdown()
+        h["date"], h["cpu"], h["machine"] = dt.date.today().isoformat(), cpu_note, machine
+        text = handoff_report(h)
+        print(text)
+        if args.write:
+            (ROOT / "bench").mkdir(exist_ok=True)
+            (ROOT / "bench" / "handoff.json").write_text(json.dumps(h, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            replace_section(ROOT / "docs" / "about" / "performance.md", "handoff",
+                            f"测量日期 {h['date']}；机器：{machine}；CPU：{cpu_note}。\n\n{text}\n")
+    if not args.runs and not args.traced:
+        return 0
     results = run(args)
     results["date"] = dt.date.today().isoformat()
-    results["machine"] = f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}, Chromium {browser_version()}"
+    results["machine"] = machine
     text = report(results)
     print(text)
     dump = json.dumps(results, indent=1, ensure_ascii=False) + "\n"

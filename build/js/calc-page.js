@@ -8,7 +8,7 @@
 // questions are asked and turns the pairs into a calculator request. The worker and its messages: page-kit.js,
 // worker-protocol.ts.
 import {
-  adoptWorker, clearErrors, el, faultReason, find, keepOffline, offlineFault, paramsMissing, runtimeKept, today,
+  adoptWorker, clearErrors, el, faultReason, find, handedOver, keepOffline, offlineFault, paramsMissing, runtimeKept, today,
 } from "./page-kit.js";
 /** @import { CalcQuery, Clause, IncomeLine, QueryAnswer, Source } from "./answers" */
 /** @import { CalcPageConfig } from "./page-globals" */
@@ -30,6 +30,7 @@ const root = new URL(cfg.root || "./", location.href);
 const abs = (p) => new URL(p, root).href;
 /** @type {Set<string>} */
 const touched = new Set();
+let edited = false; // the resident changed an answer on this page (a handed-over answer no longer applies)
 
 /** @type {ToolWorker | null} */
 let worker = null;
@@ -436,9 +437,12 @@ function renderLine(line) {
 
 let loadedPct = 0;
 
+// An answer to the current inputs is on screen (one handed over by the screener, before this page's runtime is ready).
+let answered = false;
+
 function showWaiting() {
   // Where the user looks: the result box (and the sticky bar) say the answer is on its way.
-  if (ready || box.dataset.state === "fault") return;
+  if (ready || answered || box.dataset.state === "fault") return;
   const text = "正在准备计算器（" + loadedPct + "%）…准备好后，答案会自动显示在这里，填好的内容不会丢。";
   out.replaceChildren(el("p", "jz-prompt jz-waiting", text));
   sticky.textContent = "正在准备计算器 " + loadedPct + "%…";
@@ -450,12 +454,34 @@ function update() {
   const q = collect();
   if (!ready) {
     applyVisible(provisionalVisible(q));
+    answered = false; // the inputs changed: an answer on screen no longer answers them
     showWaiting();
     return;
   }
   seq += 1;
   performance.mark("jz:ask");
   /** @type {ToolWorker} */ (worker).postMessage({ type: "run", seq, calc: cfg.calc, query: q, today: today() });
+}
+
+/**
+ * An answer on screen, if it answers the latest question (inputs may have changed since it was asked).
+ * @param {number} asked the seq it answers
+ * @param {QueryAnswer} r
+ * @param {number} ms
+ */
+function showAnswer(asked, r, ms) {
+  if (asked !== seq || asked < shownSeq) return;
+  shownSeq = asked;
+  answered = true;
+  performance.mark("jz:answer");
+  if (!box.dataset.firstResultMs) box.dataset.firstResultMs = performance.now().toFixed(0); // for scripts/bench.py
+  clearErrors(form);
+  applyVisible(r.visible);
+  renderMembers();
+  renderResult(r);
+  performance.mark("jz:shown");
+  box.dataset.resultSeq = String(asked);
+  box.dataset.computeMs = ms.toFixed(2);
 }
 
 /** @param {boolean | undefined} network the place's parameters did not download */
@@ -532,24 +558,18 @@ function start() {
       update();
       keepOffline(root, [], collect().j);
     },
-    result(m) {
-      if (m.seq !== seq || m.seq < shownSeq) return; // an older answer: inputs changed since
-      const r = /** @type {QueryAnswer} */ (m.result);
-      shownSeq = m.seq;
-      performance.mark("jz:answer");
-      if (!box.dataset.firstResultMs) box.dataset.firstResultMs = performance.now().toFixed(0); // for scripts/bench.py
-      clearErrors(form);
-      applyVisible(r.visible);
-      renderMembers();
-      renderResult(r);
-      performance.mark("jz:shown");
-      box.dataset.resultSeq = String(m.seq);
-      box.dataset.computeMs = m.ms.toFixed(2);
-    },
+    result(m) { showAnswer(m.seq, /** @type {QueryAnswer} */ (m.result), m.ms); },
     runError(m) {
       if (m.seq === seq) runError(m.network);
     },
   });
+  // Opened from the screener's 「详细估算」 (or prerendered by it): its answer, until this page's runtime is ready.
+  const h = worker && !ready && !edited ? handedOver(cfg.calc, today()) : null;
+  if (h) {
+    seq += 1;
+    box.dataset.answeredBy = "handoff";
+    showAnswer(seq, h.result, h.ms);
+  }
 }
 
 // ------------------------------------------------------------------ events
@@ -557,6 +577,7 @@ function start() {
 form.addEventListener("input", (e) => {
   const target = /** @type {HTMLInputElement} */ (e.target);
   if (target.name) touched.add(baseKey(target.name));
+  edited = true;
   update();
 });
 form.addEventListener("change", update);

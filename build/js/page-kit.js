@@ -3,7 +3,8 @@
 // Shared by the tool pages (calc-page.js, screener-page.js, ledger-page.js): small DOM helpers and the adoption of
 // the worker started early in <head> (pages/forms.py EARLY_START). The build fingerprints this file and
 // rewrites the pages' `./page-kit.js` import to its hashed name. The messages: worker-protocol.ts.
-/** @import { FileMessage, ProgressMessage, ReadyMessage, ResultMessage, RunErrorMessage, ToolWorker, WorkerToPage } from "./worker-protocol" */
+/** @import { FileMessage, Handoff, ProgressMessage, ReadyMessage, ResultMessage, RunErrorMessage, ToolWorker, WorkerToPage } from "./worker-protocol" */
+/** @import { CalcQuery, QueryAnswer } from "./answers" */
 
 /**
  * A new element with an optional class and text.
@@ -129,6 +130,75 @@ export function adoptWorker(box, what, on) {
     else heard(/** @type {MessageEvent<WorkerToPage>} */ (e));
   }
   return worker;
+}
+
+// ------------------------------------------------------------------ handing an answer to the next page
+// The screener works out, with its ready runtime, the answer of each 「详细估算」 it shows and leaves them in this tab's
+// sessionStorage; the calculator opened from one shows its answer at once, while its own runtime starts (≈ 2 s on a
+// phone; a prerendered page gets no worker before it is shown). Same browser tab, same build (`key`), same day, the
+// untouched link: nothing leaves the phone, and the tab's storage goes when the tab is closed. The calculator's own
+// worker then answers again (tests/browser/test_handoff.py: the same figures).
+
+const HANDOFF = "jz-handoff";
+const ASIDE_SEQ = 1e9; // the seq of a request made aside from the page's own answers (its hooks ignore it)
+let aside = 0;
+
+/** @param {import("./worker-protocol").WorkerConfig} c the same build: the calculators' code and the parameters */
+const buildKey = (c) => c.stdlibURL + " " + JSON.stringify(c.params);
+
+/**
+ * A calculator's answer from this page's worker, beside the page's own requests.
+ * @param {ToolWorker} worker
+ * @param {string} calc
+ * @param {CalcQuery} query
+ * @param {string} day
+ * @returns {Promise<ResultMessage | null>}
+ */
+export function askAside(worker, calc, query, day) {
+  const seq = ASIDE_SEQ + ++aside;
+  return new Promise((resolve) => {
+    /** @param {MessageEvent<WorkerToPage>} e */
+    const heard = (e) => {
+      const m = e.data;
+      if ((m.type !== "result" && m.type !== "run_error") || m.seq !== seq) return;
+      worker.removeEventListener("message", heard);
+      resolve(m.type === "result" ? m : null);
+    };
+    worker.addEventListener("message", heard);
+    worker.postMessage({ type: "run", seq, calc, query, today: day });
+  });
+}
+
+/**
+ * Leave answers for the pages these links open (link address → calculator and its answer), replacing earlier ones.
+ * @param {{ href: string, calc: string, answer: ResultMessage }[]} answers
+ * @param {string} day
+ */
+export function handOver(answers, day) {
+  const early = window.__jzEarly;
+  if (!early || !early.config) return;
+  const key = buildKey(early.config);
+  /** @type {Record<string, Handoff>} */
+  const all = {};
+  for (const a of answers) all[a.href] = { calc: a.calc, day, key, result: /** @type {QueryAnswer} */ (a.answer.result), ms: a.answer.ms };
+  try { sessionStorage.setItem(HANDOFF, JSON.stringify(all)); } catch (e) { /* storage off or full: no handoff */ }
+}
+
+/**
+ * The answer left for this page's address, if it was worked out by the same build today for this calculator.
+ * @param {string} calc
+ * @param {string} day
+ * @returns {Handoff | null}
+ */
+export function handedOver(calc, day) {
+  const early = window.__jzEarly;
+  if (!early || !early.config) return null;
+  try {
+    const h = /** @type {Record<string, Handoff>} */ (JSON.parse(sessionStorage.getItem(HANDOFF) || "{}"))[location.href];
+    return h && h.calc === calc && h.day === day && h.key === buildKey(early.config) && h.result ? h : null;
+  } catch (e) {
+    return null;
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
 // 我家能申请哪些救助: the questionnaire ⇄ the calculators' worker (calculators/screener.py) ⇄ the
 // programme list. The state lives in the address after "#" (never sent to a server): a filled
 // questionnaire is a link to share or print. Nothing typed leaves the phone.
-import { adoptWorker, clearErrors as clearFormErrors, control, el, find, keepOffline, paramsMissing, today } from "./page-kit.js";
+import { adoptWorker, askAside, clearErrors as clearFormErrors, control, el, find, handOver, keepOffline, paramsMissing, today } from "./page-kit.js";
 /** @import { Clause, InputErrorAnswer, ScreenedProgramme, ScreenerAnswer, ScreenerMember, ScreenerRequest } from "./answers" */
 /** @import { ScreenerPageConfig } from "./page-globals" */
 /** @import { ToolWorker } from "./worker-protocol" */
@@ -186,8 +186,12 @@ function links(refs, clauses) {
   return /** @type {HTMLAnchorElement[]} */ (refs.map((c) => link(c, clauses)).filter(Boolean));
 }
 
+/** @type {{ a: HTMLAnchorElement, calc: string, query: Record<string, string> }[]} */
+let calcLinks = [];
+
 /** @param {ScreenerAnswer} r */
 function render(r) {
+  calcLinks = [];
   clearErrors();
   if (r.error) { showError(r); return; }
   /** @type {Record<string, ScreenedProgramme[]>} */
@@ -219,6 +223,7 @@ function render(r) {
         // The calculator's own prefilled link (calculators/ui/forms.py query_from_request): every answer it asks.
         a.href = new URL(p.calculator + "#" + new URLSearchParams(p.link || { j: r.jurisdiction }), root).href;
         li.appendChild(a);
+        calcLinks.push({ a, calc: p.id, query: p.link || { j: r.jurisdiction } });
       }
       list.appendChild(li);
     }
@@ -243,6 +248,38 @@ function render(r) {
   frag.push(el("p", "jz-disclaimer", r.disclaimer));
   out.replaceChildren(...frag);
   box.dataset.resultSeq = String(seq);
+  prepareHandoff();
+}
+
+// Once the answers have been still for a moment, the calculator behind each 「详细估算」 gets its answer worked out
+// here (this page's runtime is ready; the calculator's would take ≈ 2 s to start on a phone) and left in this tab
+// for it (page-kit.js handOver). Then the one a resident is most likely to tap — the first programme that likely
+// (else possibly) applies — is prerendered: the page's <head> has a Speculation Rules document rule for links marked
+// "jz-prerender" (build/pages/forms.py SPECULATION_RULES; Chromium acts on it, other browsers ignore it). A
+// prerendered page gets a copy of this tab's storage when it starts, so the mark comes after the answers are left.
+// One prerender at a time (its runtime starts when it is shown); a changed answer moves the mark; none on 省流量.
+// Measured in docs/about/performance.md (scripts/bench.py --handoff).
+const HANDOFF_QUIET_MS = 1500;
+let handoffTimer = 0;
+function prepareHandoff() {
+  clearTimeout(handoffTimer);
+  const links = calcLinks;
+  handoffTimer = window.setTimeout(async () => {
+    if (!worker || !ready) return;
+    const day = today();
+    const answers = [];
+    for (const l of links) {
+      const answer = await askAside(/** @type {ToolWorker} */ (worker), l.calc, l.query, day);
+      if (links !== calcLinks) return; // the answers changed meanwhile
+      if (answer) answers.push({ href: l.a.href, calc: l.calc, answer });
+    }
+    handOver(answers, day);
+    for (const l of links) l.a.classList.remove("jz-prerender");
+    const c = navigator.connection;
+    if (c && c.saveData) return;
+    const likely = out.querySelector(".jz-programmes--likely .jz-programme__calc, .jz-programmes--possible .jz-programme__calc");
+    if (likely) likely.classList.add("jz-prerender");
+  }, HANDOFF_QUIET_MS);
 }
 
 // A ticked 残疾证 without a grade: say so next to the grade (the answer is shown meanwhile, without it).

@@ -185,11 +185,28 @@ export interface EarlyStart {
    * Event when the worker's script did not load). */
   queue: (MessageEvent<WorkerToPage> | ErrorEvent | Event)[];
   worker: ToolWorker | null;
+  /** The worker's configuration, once it is created (page-kit.js handOver / handedOver compare builds by it). */
+  config: WorkerConfig | null;
   /** performance.now() when the worker was created. */
   t: number;
   /** Creates the worker once (then returns the same one); null where it cannot be created, or with Data Saver on
    * unless `asked` (the page script asking, after a tap or with the runtime already kept). */
   start(asked?: boolean): ToolWorker | null;
+}
+
+// --------------------------------------------------------------------------- page → page (sessionStorage "jz-handoff")
+// The screener leaves the answers of its 「详细估算」 links for the calculator pages they open (page-kit.js handOver,
+// handedOver): by link address, with what they were worked out with.
+
+export interface Handoff {
+  /** The calculator (form name). */
+  calc: string;
+  /** The day they were worked out for (the calculators' `today`). */
+  day: string;
+  /** The build: the stdlib zip with the calculators, and the parameter bundles' addresses. */
+  key: string;
+  result: QueryAnswer;
+  ms: number;
 }
 
 // --------------------------------------------------------------------------- page → service worker (sw.js)

@@ -22,7 +22,7 @@ from calculators.core.params import ParameterSet
 
 from data.documents import POLICY_DIR, PolicyPage
 from data.health import build_date
-from pages.forms import early_start_script, json_script, render_form, render_ledger, render_screener
+from pages.forms import SPECULATION_RULES, early_start_script, json_script, render_form, render_ledger, render_screener
 from pages.markers import LEDGER_SLOT, RE_CALC_SLOT, SCREENER_SLOT, up
 from pages.policy import metadata_card
 from pages.reference import add_backlinks, pending_note
@@ -55,7 +55,8 @@ def finish_content(html_text: str, src_uri: str, url: str, site: SiteState) -> s
         else:
             form = render_form(slots[0], params, assets, up(url), build_date(), qr=bool(site.public_url))
             html_text = RE_CALC_SLOT.sub(lambda m: form, html_text)
-        site.early[url] = early_start_script(assets, up(url), ledger=slots[0] == "ledger")
+        site.early[url] = early_start_script(assets, up(url), ledger=slots[0] == "ledger") + (
+            SPECULATION_RULES if slots[0] == "screener" else "")
     policy = policy_page(site, src_uri)
     if policy is None:
         return html_text

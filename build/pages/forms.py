@@ -179,7 +179,7 @@ EARLY_START = """(function () {
   // theme scripts, without delaying the first paint. calc-page.js adopts it (window.__jzEarly)
   // and replays what arrived meanwhile; if the page script runs first, it calls start(true) itself.
   // The one place the worker is created: start(true) is the page script asking (after a Data Saver tap).
-  var early = window.__jzEarly = { queue: [], worker: null, t: 0, start: function (asked) {
+  var early = window.__jzEarly = { queue: [], worker: null, config: null, t: 0, start: function (asked) {
     if (early.worker) return early.worker;
     try {
       var c = navigator.connection;
@@ -193,7 +193,8 @@ EARLY_START = """(function () {
       if (window.performance && performance.mark) performance.mark("jz:worker-create"); // scripts/bench.py's phases
       var w = new Worker(abs(WORKER), { type: "module" });
       w.onmessage = w.onerror = function (e) { early.queue.push(e); };
-      w.postMessage({ type: "init", config: CONFIG_EXPR });
+      early.config = CONFIG_EXPR;
+      w.postMessage({ type: "init", config: early.config });
       early.worker = w;
       early.t = performance.now();
       return w;
@@ -203,6 +204,12 @@ EARLY_START = """(function () {
   } };
   requestAnimationFrame(function () { setTimeout(early.start, 0); });
 })();"""
+
+
+# The screener prerenders the one calculator a resident is most likely to open next (screener-page.js marks its
+# link): a fixed document rule in <head>, allowed by its hash like the page's other build-written scripts.
+SPECULATION_RULES = ('<script type="speculationrules">{"prerender":[{"source":"document",'
+                     '"where":{"selector_matches":"a.jz-prerender"},"eagerness":"immediate"}]}</script>')
 
 
 def early_start_script(assets: dict[str, Any], up: str, ledger: bool = False) -> str:
