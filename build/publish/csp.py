@@ -3,7 +3,7 @@
 
 Written as a ``<meta http-equiv>`` (a static host may not let us set headers), first
 in ``<head>``.  Inline scripts are allowed by hash, page by page (Material has two
-tiny ones); WebAssembly needs ``'wasm-unsafe-eval'`` — nothing else is loosened for
+tiny ones; the screener's ``<script type="speculationrules">`` is one too: a hash allows it); WebAssembly needs ``'wasm-unsafe-eval'`` — nothing else is loosened for
 scripts.  Only scripts the build itself writes are hashed: the page's content (what comes from
 Markdown or YAML, inside ``<article>``) may carry data (``<script type="application/json">``,
 written with ``pages/forms.py``'s ``json_script`` so a ``</script>`` in the data cannot close it) but never an executable
