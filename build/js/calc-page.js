@@ -542,7 +542,9 @@ function start() {
   worker = adoptWorker(box, "计算器", {
     fault,
     startText: "下载完成，正在启动计算器…",
-    progressText: (pct) => "正在下载计算器：" + pct + "%（可以先填写）",
+    progressText: (pct) => answered && box.dataset.answeredBy === "handoff"
+      ? "下面的结果已经算好。计算器还在准备（" + pct + "%），准备好后改动填写内容会重新计算。"
+      : "正在下载计算器：" + pct + "%（可以先填写）",
     progress(m) {
       watch();
       if (box.dataset.state === "slow") delete box.dataset.state;
@@ -569,6 +571,7 @@ function start() {
     seq += 1;
     box.dataset.answeredBy = "handoff";
     showAnswer(seq, h.result, h.ms);
+    loadingText.textContent = "下面的结果已经算好。计算器还在准备，准备好后改动填写内容会重新计算。";
   }
 }
 

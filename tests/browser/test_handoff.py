@@ -63,6 +63,7 @@ def test_tekun_shows_the_screeners_answer_before_its_own_runtime_is_ready(tab, s
     assert calc.get_attribute("data-answered-by") == "handoff"
     assert calc.get_attribute("data-state") != "ready"  # no runtime of its own: the answer is the screener's
     assert "567.00 × 1.3 = 737.10" in tab.inner_text(".jz-out")  # the arithmetic comes with it
+    expect(tab.locator(".jz-loading-text")).to_contain_text("下面的结果已经算好")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(SCREENSHOTS / "handoff-before-runtime.png"), full_page=True)
     # An edited answer is no longer the screener's question: the figure goes until the calculator can answer.
