@@ -28,8 +28,8 @@ def declared(interface: str, source: str) -> set[str]:
 
 def config_keys(script: str) -> set[str]:
     """The top-level keys of the ``init`` config in the <head> script (JSON inside it has quoted keys)."""
-    start = script.index("config: {") + len("config: ")
-    config = script[start : script.index("});", start)]
+    start = script.index("early.config = {") + len("early.config = ")
+    config = script[start : script.index("};", start) + 1]
     return set(re.findall(r"[{,]\s*([A-Za-z]\w*)\s*:", config))
 
 

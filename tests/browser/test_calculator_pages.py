@@ -394,6 +394,9 @@ def test_result_box_says_the_answer_is_coming_while_the_runtime_loads(browser, s
     assert "填写上面的内容后" not in page.inner_text(".jz-out")
     assert "答案会自动显示在这里" in page.inner_text(".jz-out")
     poll(page, "document.querySelector('.jz-waiting') && /\\d+%/.test(document.querySelector('.jz-waiting').textContent)")
+    end = time.monotonic() + 60
+    while not held and time.monotonic() < end:  # the worker asks for the .wasm once Pyodide's JS has loaded
+        page.wait_for_timeout(100)
     held[0].continue_()
     wait_result(page, "每月约 722.00 元", timeout=60_000)
     ctx.close()
