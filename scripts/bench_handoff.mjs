@@ -11,6 +11,9 @@
 // so Speculation Rules work as on a phone. "prerender": false turns them off for the same visit with DevTools'
 // own switch (Page.setPrerenderingAllowed), which is the baseline.
 //
+// "verbose": true prints each step to stderr. Besides the timing, the JSON line carries the calculator page's
+// performance marks (jz:…) and its worker's boot marks, to see where a slow handoff spent its time.
+//
 // The visit: (1) a first visit to the calculator, staying until the service worker keeps the runtime and idleMs
 // more (the resident has used the site before); the browser closes. (2) The browser starts again on the same
 // profile and opens the screener from a shared link with answers; once the answer list shows, the resident reads
